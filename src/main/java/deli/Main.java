@@ -1,0 +1,122 @@
+package deli;
+
+import com.typesafe.config.ConfigException;
+import deli.chefs.ChefsCommand;
+import deli.core.DeliException;
+import deli.cpu.CpuCommand;
+import deli.node.NodeCommand;
+import deli.sleepers.SleepersCommand;
+import deli.trace.TraceCommand;
+import deli.trace.TraceLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The deli command line: parses flags and hands each subcommand to its program. Exit codes:
+ * 0 success, 1 a runtime failure (one clear line), 2 a usage error (one line), and what a
+ * program documents beyond those.
+ */
+@Command(
+    name = "deli",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "The concurrency chapter of a Python book, rebuilt as an actor system on Apache Pekko.",
+      "Each command is one of the chapter's programs; 'deli node' runs them all as a service.",
+      ""
+    },
+    commandListHeading = "%nCommands:%n",
+    footer = {
+      "",
+      "Durations are written 250ms, 1s, 1.5s (a bare 0 is zero); random ranges 1s..2s.",
+      "Every command takes --trace FILE; 'deli CMD --help' tells more."
+    },
+    subcommands = {
+      ChefsCommand.class,
+      SleepersCommand.class,
+      CpuCommand.class,
+      NodeCommand.class,
+      TraceCommand.class
+    })
+public final class Main implements Runnable {
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    // Initialise logging before anything logs, or SLF4J replays its start-up warnings.
+    LoggerFactory.getILoggerFactory();
+    int code = execute(args);
+    TraceLog.close();
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns the exit code (the tests call this). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setParameterExceptionHandler(Main::usageError);
+    cli.setExecutionExceptionHandler(Main::runtimeError);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "choose a command (see 'deli --help')");
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    String hint = " (see '" + name + " --help')";
+    String message = e.getMessage();
+    if (e instanceof CommandLine.UnmatchedArgumentException u
+        && !cmd.getSubcommands().isEmpty()
+        && u.getUnmatched().size() > 0
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      message = "unknown command '" + u.getUnmatched().get(0) + "'";
+    }
+    err.println(name + ": " + message + hint);
+    err.flush();
+    return 2;
+  }
+
+  private static int runtimeError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    if (e instanceof DeliException) {
+      err.println(name + ": " + e.getMessage());
+    } else if (e instanceof ConfigException) {
+      err.println(name + ": bad configuration: " + e.getMessage());
+    } else {
+      err.println(name + ": internal error, please report it: " + e);
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
+  }
+
+  /** The version from the build, {@code deli 0.1.0}. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("/deli/version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {
+        "deli " + p.getProperty("version", "unknown"),
+        "Java " + System.getProperty("java.version") + ", Pekko " + p.getProperty("pekko", "unknown")
+      };
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package deli.core;
+
+import com.typesafe.config.Config;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import sun.misc.Signal;
+
+/**
+ * Runs one command as one ActorSystem and turns its end into an exit code. The end of a
+ * command is a CoordinatedShutdown with an {@link Outcome} reason; Ctrl-C and SIGTERM run the
+ * same graceful shutdown, and the caller says which code they mean.
+ */
+public final class Session {
+  /** The shutdown reason that carries a command's exit code. */
+  public record Outcome(int exitCode) implements CoordinatedShutdown.Reason {}
+
+  /** The shutdown reason for SIGINT or SIGTERM. */
+  public record Signalled(String signal) implements CoordinatedShutdown.Reason {}
+
+  /** The ActorSystem's name, the same for every command and node so nodes can cluster. */
+  public static final String SYSTEM_NAME = "deli";
+
+  private Session() {}
+
+  /** Ends the session from inside an actor: runs CoordinatedShutdown with the exit code. */
+  public static void finish(ActorSystem<?> system, int exitCode) {
+    CoordinatedShutdown.get(system).run(new Outcome(exitCode));
+  }
+
+  /**
+   * A root behavior for a one-shot command: a {@link Console} for the program's events and the
+   * program itself, watched, so a program that dies of an exception ends the command with 1.
+   */
+  public static <E> Behavior<Void> oneShot(
+      String programName,
+      Function<E, Console.Output> render,
+      Function<ActorRef<E>, Behavior<?>> program) {
+    return oneShot(programName, render, program, System.out, System.err);
+  }
+
+  public static <E> Behavior<Void> oneShot(
+      String programName,
+      Function<E, Console.Output> render,
+      Function<ActorRef<E>, Behavior<?>> program,
+      PrintStream out,
+      PrintStream err) {
+    return Behaviors.<Void>setup(
+            ctx -> {
+              ActorRef<E> console =
+                  ctx.spawn(Console.create(render, out, err), "console", DispatcherSelector.blocking());
+              ActorRef<?> p = ctx.spawn(program.apply(console), programName);
+              ctx.watch(p);
+              return Behaviors.receive(Void.class)
+                  .onSignal(
+                      ChildFailed.class,
+                      failed -> {
+                        err.println(
+                            "deli " + programName + ": failed: " + describe(failed.getCause()));
+                        err.flush();
+                        finish(ctx.getSystem(), 1);
+                        return Behaviors.same();
+                      })
+                  .onSignal(Terminated.class, t -> Behaviors.same())
+                  .build();
+            })
+        .narrow();
+  }
+
+  /**
+   * Starts the system, waits until it has terminated and returns the exit code: the
+   * {@link Outcome}'s, {@code onSignal} after Ctrl-C or SIGTERM, 1 for any other end.
+   */
+  public static int run(Behavior<Void> root, Config config, int onSignal) {
+    ActorSystem<Void> system;
+    try {
+      system = ActorSystem.create(root, SYSTEM_NAME, config);
+    } catch (RuntimeException e) {
+      throw new DeliException("cannot start the actor system: " + describe(e), e);
+    }
+    handleSignal("INT", system);
+    handleSignal("TERM", system);
+    try {
+      system.getWhenTerminated().toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    } catch (ExecutionException e) {
+      return 1;
+    }
+    Optional<CoordinatedShutdown.Reason> reason =
+        CoordinatedShutdown.get(system).getShutdownReason();
+    if (reason.isPresent() && reason.get() instanceof Outcome o) {
+      return o.exitCode();
+    }
+    if (reason.isPresent() && reason.get() instanceof Signalled) {
+      return onSignal;
+    }
+    return 1;
+  }
+
+  private static void handleSignal(String name, ActorSystem<?> system) {
+    try {
+      Signal.handle(
+          new Signal(name),
+          s -> CoordinatedShutdown.get(system).run(new Signalled("SIG" + name)));
+    } catch (IllegalArgumentException e) {
+      // The JVM keeps this signal for itself (for instance with -Xrs): its own shutdown hook
+      // still runs CoordinatedShutdown, only the exit code is then the JVM's.
+    }
+  }
+
+  /** The most telling message of an exception chain, for one-line errors. */
+  public static String describe(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String msg = root.getMessage();
+    return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
+  }
+}

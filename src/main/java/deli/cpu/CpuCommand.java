@@ -1,0 +1,110 @@
+package deli.cpu;
+
+import deli.core.Cli;
+import deli.core.CommonOptions;
+import deli.core.Console.Output;
+import deli.core.Session;
+import deli.trace.Trace;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deli cpu}: the chapter's {@code MuchCPU}, processes against threads, as actors. */
+@Command(
+    name = "cpu",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "One CPU-bound worker per core against one thread (the chapter's MuchCPU).",
+      "",
+      "The chapter's MuchCPU (section \"Многопроцессная обработка данных\"): the same CPU-bound "
+          + "sum is done by one worker per core on the CPU dispatcher (the chapter's processes), "
+          + "then by the same workers confined to one thread (the chapter's threads under the "
+          + "GIL). Prints each worker's thread, both wall times and the speedup."
+    })
+public final class CpuCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--work",
+      paramLabel = "N",
+      description = "Terms each worker sums, sum(2*i+1 for i in range(N)). Default: 100,000,000.")
+  Long work;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Workers (1 to 256). Default: one per core.")
+  Integer workers;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> flags = new HashMap<>();
+    if (work != null) {
+      flags.put("deli.cpu.work", work);
+    }
+    if (workers != null) {
+      if (workers < 1) {
+        throw new ParameterException(spec.commandLine(), "--workers must be 1 to 256, not " + workers);
+      }
+      flags.put("deli.cpu.workers", workers);
+    }
+    var config = Cli.load(flags);
+    CpuSettings settings;
+    try {
+      settings = CpuSettings.from(config.getConfig("deli.cpu"));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Trace flow = common.startFlow(config, "cli", System.err);
+    return Session.run(
+        Session.oneShot("cpu", CpuCommand::render, console -> CpuRace.create(settings, flow, console)), config, 130);
+  }
+
+  static Output render(CpuRace.Event event) {
+    if (event instanceof CpuRace.WorkerDone w) {
+      return Output.line(
+          String.format(
+              Locale.ROOT,
+              "%s: %s on thread %s (pid %d) in %.3f s",
+              label(w.phase()),
+              w.summed().worker(),
+              w.summed().thread(),
+              ProcessHandle.current().pid(),
+              w.summed().nanos() / 1e9));
+    }
+    if (event instanceof CpuRace.PhaseDone p) {
+      return Output.line(
+          String.format(
+              Locale.ROOT,
+              "%s: work took %.3f seconds (%d workers)",
+              label(p.phase()),
+              p.nanos() / 1e9,
+              p.workers()));
+    }
+    CpuRace.RaceDone r = (CpuRace.RaceDone) event;
+    double speedup = r.parallelNanos() == 0 ? 1 : (double) r.oneThreadNanos() / r.parallelNanos();
+    return Output.end(
+        List.of(
+            String.format(
+                Locale.ROOT,
+                "speedup %.2fx: %d workers of %,d terms on %d cores, %.3f s in parallel, %.3f s on one thread",
+                speedup,
+                r.workers(),
+                r.terms(),
+                Runtime.getRuntime().availableProcessors(),
+                r.parallelNanos() / 1e9,
+                r.oneThreadNanos() / 1e9)),
+        r.sumsRight() ? 0 : 1);
+  }
+
+  private static String label(CpuRace.Phase phase) {
+    return phase == CpuRace.Phase.PARALLEL ? "parallel" : "one thread";
+  }
+}

@@ -1,0 +1,139 @@
+package deli.cpu;
+
+import deli.core.CborSerializable;
+import deli.trace.Trace;
+import deli.trace.Traced;
+import deli.trace.Tracing;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * The chapter's processes-against-threads race: the same workers sum on the CPU dispatcher
+ * (one thread per core, the chapter's processes), then on one thread (the chapter's threads
+ * under the GIL). A short warm-up on both first, so neither run pays for the JIT alone.
+ */
+public final class CpuRace extends AbstractBehavior<CpuRace.Command> {
+  static final String CPU_DISPATCHER = "deli.cpu-dispatcher";
+  static final String SINGLE_THREAD_DISPATCHER = "deli.single-thread-dispatcher";
+  private static final long WARM_UP_TERMS = 2_000_000;
+  private static final int WARM_UP_ROUNDS = 5;
+
+  public interface Command {}
+
+  private record Done(CpuWorker.Summed summed) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return summed.trace();
+    }
+  }
+
+  /** The phases of a race, in order. */
+  public enum Phase {
+    WARM_UP,
+    PARALLEL,
+    ONE_THREAD
+  }
+
+  /** What a race tells its listener. */
+  public interface Event extends CborSerializable, Traced {}
+
+  public record WorkerDone(Trace trace, Phase phase, CpuWorker.Summed summed) implements Event {}
+
+  public record PhaseDone(Trace trace, Phase phase, int workers, long nanos) implements Event {}
+
+  /** Both runs done: their wall times, and whether every sum was right (n², mod 2⁶⁴). */
+  public record RaceDone(Trace trace, long terms, int workers, long parallelNanos, long oneThreadNanos, boolean sumsRight)
+      implements Event {}
+
+  private final CpuSettings settings;
+  private final ActorRef<Event> listener;
+  private final ActorRef<CpuWorker.Summed> replies;
+  private final List<ActorRef<CpuWorker.Command>> parallel = new ArrayList<>();
+  private final List<ActorRef<CpuWorker.Command>> oneThread = new ArrayList<>();
+  private Phase phase = Phase.WARM_UP;
+  private int round;
+  private int pending;
+  private long phaseStart;
+  private long parallelNanos;
+  private boolean sumsRight = true;
+
+  public static Behavior<Command> create(CpuSettings settings, Trace trace, ActorRef<Event> listener) {
+    return Tracing.traced(Command.class, trace, Behaviors.setup(ctx -> new CpuRace(ctx, settings, trace, listener)));
+  }
+
+  private CpuRace(ActorContext<Command> ctx, CpuSettings settings, Trace trace, ActorRef<Event> listener) {
+    super(ctx);
+    this.settings = settings;
+    this.listener = listener;
+    this.replies = ctx.messageAdapter(CpuWorker.Summed.class, Done::new);
+    for (int i = 1; i <= settings.workers(); i++) {
+      String name = "worker-" + i;
+      parallel.add(
+          ctx.spawn(
+              Tracing.traced(CpuWorker.Command.class, trace, CpuWorker.create(name)),
+              "parallel-" + i,
+              DispatcherSelector.fromConfig(CPU_DISPATCHER)));
+      oneThread.add(
+          ctx.spawn(
+              Tracing.traced(CpuWorker.Command.class, trace, CpuWorker.create(name)),
+              "one-thread-" + i,
+              DispatcherSelector.fromConfig(SINGLE_THREAD_DISPATCHER)));
+    }
+    start(Math.min(WARM_UP_TERMS, settings.work()), parallel);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder().onMessage(Done.class, this::onDone).build();
+  }
+
+  private void start(long terms, List<ActorRef<CpuWorker.Command>> workers) {
+    pending = workers.size();
+    phaseStart = System.nanoTime();
+    workers.forEach(w -> w.tell(new CpuWorker.Sum(Trace.here(), terms, replies)));
+  }
+
+  private Behavior<Command> onDone(Done m) {
+    CpuWorker.Summed s = m.summed();
+    if (phase != Phase.WARM_UP) {
+      long n = settings.work();
+      sumsRight &= s.sum() == n * n;
+      listener.tell(new WorkerDone(Trace.here(), phase, s));
+    }
+    if (--pending > 0) {
+      return this;
+    }
+    long nanos = System.nanoTime() - phaseStart;
+    switch (phase) {
+      case WARM_UP -> {
+        round++;
+        if (round == WARM_UP_ROUNDS * 2) {
+          phase = Phase.PARALLEL;
+          start(settings.work(), parallel);
+        } else {
+          start(Math.min(WARM_UP_TERMS, settings.work()), round % 2 == 0 ? parallel : oneThread);
+        }
+      }
+      case PARALLEL -> {
+        parallelNanos = nanos;
+        listener.tell(new PhaseDone(Trace.here(), phase, settings.workers(), nanos));
+        phase = Phase.ONE_THREAD;
+        start(settings.work(), oneThread);
+      }
+      case ONE_THREAD -> {
+        listener.tell(new PhaseDone(Trace.here(), phase, settings.workers(), nanos));
+        listener.tell(
+            new RaceDone(Trace.here(), settings.work(), settings.workers(), parallelNanos, nanos, sumsRight));
+        return Behaviors.stopped();
+      }
+    }
+    return this;
+  }
+}

@@ -1,0 +1,41 @@
+package deli.http;
+
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * The node's whole HTTP API: every program's routes, a request size limit, and errors always
+ * as {@code {"error": ...}} JSON, whether a route or Pekko itself refused the request.
+ */
+public final class Routes {
+  private Routes() {}
+
+  private static Route concat(Route[] routes) {
+    Route first = routes[0];
+    Route[] rest = java.util.Arrays.copyOfRange(routes, 1, routes.length);
+    return Directives.concat(first, rest);
+  }
+
+  public static Route of(Json json, long maxRequestBytes, Route... routes) {
+    ExceptionHandler exceptions =
+        ExceptionHandler.newBuilder()
+            .match(BadRequest.class, e -> json.error(StatusCodes.BAD_REQUEST, e.getMessage()))
+            .build();
+    RejectionHandler rejections =
+        RejectionHandler.defaultHandler()
+            .mapRejectionResponse(
+                response ->
+                    response.entity() instanceof org.apache.pekko.http.javadsl.model.HttpEntity.Strict strict
+                            && !strict.getContentType().mediaType().toString().equals("application/json")
+                        ? response.withEntity(json.errorEntity(strict.getData().utf8String().strip()))
+                        : response);
+    return Directives.handleRejections(
+        rejections,
+        () ->
+            Directives.handleExceptions(
+                exceptions, () -> Directives.withSizeLimit(maxRequestBytes, () -> concat(routes))));
+  }
+}

@@ -1,0 +1,176 @@
+package deli.node;
+
+import com.typesafe.config.Config;
+import deli.chefs.ChefsSettings;
+import deli.chefs.Kitchen;
+import deli.core.ProgramService;
+import deli.cpu.CpuRace;
+import deli.cpu.CpuSettings;
+import deli.http.DemoRoutes;
+import deli.http.Edge;
+import deli.http.HttpServer;
+import deli.http.Json;
+import deli.http.NodeRoutes;
+import deli.http.Routes;
+import deli.sleepers.Sleepers;
+import deli.sleepers.SleepersSettings;
+import deli.trace.TraceLog;
+import deli.trace.Tracing;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+
+/**
+ * The root of a node: starts every service under supervision (restart with backoff),
+ * registers each with the Receptionist under its own key, joins the cluster (a lone node
+ * joins itself) and serves the HTTP API. It holds no state and answers no messages.
+ */
+public final class Guardian {
+  public static final ServiceKey<ProgramService.Command> CHEFS =
+      ServiceKey.create(ProgramService.Command.class, "deli-chefs");
+  public static final ServiceKey<ProgramService.Command> SLEEPERS =
+      ServiceKey.create(ProgramService.Command.class, "deli-sleepers");
+  public static final ServiceKey<ProgramService.Command> CPU =
+      ServiceKey.create(ProgramService.Command.class, "deli-cpu");
+
+  private Guardian() {}
+
+  public static Behavior<Void> create(NodeSettings settings) {
+    return Behaviors.setup(
+        ctx -> {
+          Config config = ctx.getSystem().settings().config();
+          joinSelfWhenNoSeeds(ctx, config);
+          List<String> started = new ArrayList<>();
+          ActorRef<ProgramService.Command> chefs =
+              service(
+                  ctx,
+                  settings,
+                  "chefs",
+                  CHEFS,
+                  ProgramService.Command.class,
+                  ProgramService.<ChefsSettings, Kitchen.Event, Kitchen.KitchenClosed>create(
+                      "kitchen", Kitchen.KitchenClosed.class, Kitchen::create),
+                  started);
+          ActorRef<ProgramService.Command> sleepers =
+              service(
+                  ctx,
+                  settings,
+                  "sleepers",
+                  SLEEPERS,
+                  ProgramService.Command.class,
+                  ProgramService.<SleepersSettings, Sleepers.Event, Sleepers.AllAwake>create(
+                      "sleepers", Sleepers.AllAwake.class, Sleepers::create),
+                  started);
+          ActorRef<ProgramService.Command> cpu =
+              service(
+                  ctx,
+                  settings,
+                  "cpu",
+                  CPU,
+                  ProgramService.Command.class,
+                  ProgramService.<CpuSettings, CpuRace.Event, CpuRace.RaceDone>create(
+                      "race", CpuRace.RaceDone.class, CpuRace::create),
+                  started);
+
+          Json json = new Json(ctx.getSystem());
+          Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
+          String node = TraceLog.nodeOf(ctx.getSystem());
+          List<NodeRoutes.Service> listed =
+              List.of(
+                  new NodeRoutes.Service("chefs", CHEFS),
+                  new NodeRoutes.Service("sleepers", SLEEPERS),
+                  new NodeRoutes.Service("cpu", CPU));
+          var routes =
+              Routes.of(
+                  json,
+                  settings.maxRequestBytes(),
+                  new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
+                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route());
+          HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
+              .thenAccept(
+                  binding ->
+                      System.out.println(
+                          "deli node "
+                              + node
+                              + " up: http://"
+                              + binding.localAddress().getHostString()
+                              + ":"
+                              + binding.localAddress().getPort()
+                              + " serving "
+                              + String.join(", ", started)));
+          sayWhatStops(ctx, settings, started);
+          return Behaviors.empty();
+        });
+  }
+
+  private static <T> ActorRef<T> service(
+      ActorContext<Void> ctx,
+      NodeSettings settings,
+      String name,
+      ServiceKey<T> key,
+      Class<T> messageClass,
+      Behavior<T> behavior,
+      List<String> started) {
+    Behavior<T> supervised =
+        Behaviors.supervise(Tracing.traced(messageClass, behavior))
+            .onFailure(
+                SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2));
+    ActorRef<T> ref = ctx.spawn(supervised, name);
+    ctx.getSystem().receptionist().tell(Receptionist.register(key, ref));
+    started.add(name);
+    return ref;
+  }
+
+  private static void joinSelfWhenNoSeeds(ActorContext<Void> ctx, Config config) {
+    if (config.getString("pekko.actor.provider").equals("cluster")
+        && config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+      Cluster cluster = Cluster.get(ctx.getSystem());
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+  }
+
+  /** Says, as the node stops, what it stopped and why. */
+  private static void sayWhatStops(ActorContext<Void> ctx, NodeSettings settings, List<String> started) {
+    CoordinatedShutdown cs = CoordinatedShutdown.get(ctx.getSystem());
+    cs.addTask(
+        CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+        "deli-say-stopping",
+        () -> {
+          String why = cs.getShutdownReason().map(Guardian::reason).orElse("");
+          System.out.println("deli node stopping" + why + ": no new HTTP connections");
+          return java.util.concurrent.CompletableFuture.completedFuture(Done.getInstance());
+        });
+    cs.addTask(
+        CoordinatedShutdown.PhaseServiceStop(),
+        "deli-say-http-stopped",
+        () -> {
+          System.out.println("deli node: HTTP server stopped, requests in flight answered");
+          return java.util.concurrent.CompletableFuture.completedFuture(Done.getInstance());
+        });
+    cs.addTask(
+        CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+        "deli-say-services-stopped",
+        () -> {
+          System.out.println("deli node: stopping services " + String.join(", ", started));
+          System.out.flush();
+          return java.util.concurrent.CompletableFuture.completedFuture(Done.getInstance());
+        });
+  }
+
+  private static String reason(CoordinatedShutdown.Reason r) {
+    if (r instanceof deli.core.Session.Signalled s) {
+      return " (" + s.signal() + ")";
+    }
+    return "";
+  }
+}

@@ -1,0 +1,79 @@
+package deli.node;
+
+import deli.core.Cli;
+import deli.core.Session;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code deli node}: a long-running node with every service and the HTTP API. */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "A long-running node: every service, the HTTP API, a cluster member.",
+      "",
+      "Starts a long-running node: every program as a service under one supervising guardian, "
+          + "registered with the Receptionist, and the HTTP API (GET /health, GET /status, "
+          + "POST /chefs, /sleepers, /cpu). The node is a Pekko cluster member: alone it joins "
+          + "itself; with pekko.cluster.seed-nodes in application.conf it joins them.",
+      "",
+      "Ctrl-C or SIGTERM stops it gracefully (exit 0), saying what it stopped."
+    })
+public final class NodeCommand implements Callable<Integer> {
+  @Mixin deli.core.CommonOptions common;
+
+  @Option(names = "--http-host", paramLabel = "HOST", description = "Interface for HTTP. Default: 127.0.0.1.")
+  String httpHost;
+
+  @Option(names = "--http-port", paramLabel = "PORT", description = "Port for HTTP (0: any free port). Default: 8080.")
+  Integer httpPort;
+
+  @Option(
+      names = "--cluster-host",
+      paramLabel = "HOST",
+      description = "Address other nodes reach this one at (pekko.remote.artery.canonical.hostname). Default: 127.0.0.1.")
+  String clusterHost;
+
+  @Option(
+      names = "--cluster-port",
+      paramLabel = "PORT",
+      description = "Port for cluster traffic (pekko.remote.artery.canonical.port; 0: any). Default: 25520.")
+  Integer clusterPort;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> flags = new HashMap<>();
+    flags.put("pekko.actor.provider", "cluster");
+    if (httpHost != null) {
+      flags.put("deli.http.host", httpHost);
+    }
+    if (httpPort != null) {
+      flags.put("deli.http.port", checkPort(httpPort, "--http-port"));
+    }
+    if (clusterHost != null) {
+      flags.put("pekko.remote.artery.canonical.hostname", clusterHost);
+    }
+    if (clusterPort != null) {
+      flags.put("pekko.remote.artery.canonical.port", checkPort(clusterPort, "--cluster-port"));
+    }
+    var config = Cli.load(flags);
+    NodeSettings settings = NodeSettings.from(config.getConfig("deli"));
+    common.startFlow(config, "node", System.err);
+    int code = Session.run(Guardian.create(settings), config, 0);
+    System.out.println(code == 0 ? "deli node stopped" : "deli node stopped with errors");
+    return code;
+  }
+
+  private int checkPort(int port, String flag) {
+    if (port < 0 || port > 65535) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), flag + " must be 0 to 65535, not " + port);
+    }
+    return port;
+  }
+}

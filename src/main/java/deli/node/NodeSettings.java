@@ -1,0 +1,37 @@
+package deli.node;
+
+import com.typesafe.config.Config;
+import deli.core.Settings;
+import java.time.Duration;
+
+/**
+ * The settings of {@code deli node}, read once from {@code deli.http} and {@code deli.node}.
+ *
+ * @param httpHost the interface the HTTP API listens on
+ * @param httpPort its port (0: any free port, printed at start)
+ * @param askTimeout how long an HTTP request waits for the actors' answer
+ * @param drain how long requests in flight may take to finish when the node stops
+ * @param maxRequestBytes the largest request body accepted
+ * @param restartMin the first backoff before a failed service restarts
+ * @param restartMax the longest backoff
+ */
+public record NodeSettings(
+    String httpHost,
+    int httpPort,
+    Duration askTimeout,
+    Duration drain,
+    long maxRequestBytes,
+    Duration restartMin,
+    Duration restartMax) {
+
+  public static NodeSettings from(Config c) {
+    return new NodeSettings(
+        c.getString("http.host"),
+        c.getInt("http.port"),
+        Settings.duration(c, "http.ask-timeout"),
+        Settings.duration(c, "http.drain"),
+        c.getBytes("http.max-request-bytes"),
+        Settings.duration(c, "node.restart-min"),
+        Settings.duration(c, "node.restart-max"));
+  }
+}

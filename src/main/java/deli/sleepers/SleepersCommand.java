@@ -1,0 +1,105 @@
+package deli.sleepers;
+
+import deli.core.Cli;
+import deli.core.CommonOptions;
+import deli.core.Console.Output;
+import deli.core.DurationRange;
+import deli.core.Durations;
+import deli.core.Session;
+import deli.trace.Trace;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deli sleepers}: the chapter's {@code random_sleep} and {@code gather}, as actors. */
+@Command(
+    name = "sleepers",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "N sleepers on timers, gathered (the chapter's random_sleep and gather).",
+      "",
+      "The chapter's random_sleep and asyncio.gather (section \"AsyncIO в действии\"): N Sleeper "
+          + "actors each sleep a random time on a timer (no thread sleeps) and a parent gathers "
+          + "them, so the whole takes about the longest delay, not the sum."
+    })
+public final class SleepersCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--count", paramLabel = "N", description = "How many sleepers (0 to 1,000,000). Default: 5.")
+  Integer count;
+
+  @Option(
+      names = "--delay",
+      paramLabel = "RANGE",
+      converter = Cli.RangeConverter.class,
+      description = "Each sleeper's delay, drawn from this range. Default: 0..5s, the chapter's random() * 5.")
+  DurationRange delay;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for the delays, to repeat a run.")
+  Long seed;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> flags = new HashMap<>();
+    if (count != null) {
+      flags.put("deli.sleepers.count", count);
+    }
+    if (delay != null) {
+      flags.put("deli.sleepers.delay", delay.toString());
+    }
+    if (seed != null) {
+      flags.put("deli.sleepers.seed", seed);
+    }
+    var config = Cli.load(flags);
+    SleepersSettings settings;
+    try {
+      settings = SleepersSettings.from(config.getConfig("deli.sleepers"));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Trace flow = common.startFlow(config, "cli", System.err);
+    return Session.run(
+        Session.oneShot("sleepers", SleepersCommand::render, console -> Sleepers.create(settings, flow, console)),
+        config,
+        130);
+  }
+
+  /** The chapter's lines. */
+  static Output render(Sleepers.Event event) {
+    if (event instanceof Sleepers.Started s) {
+      List<String> lines = new ArrayList<>(s.delays().size() + 2);
+      lines.add("Creating " + s.delays().size() + " tasks");
+      lines.add("Waiting for " + s.delays().size() + " tasks");
+      for (int i = 0; i < s.delays().size(); i++) {
+        lines.add(String.format(Locale.ROOT, "%d sleeps for %.2f seconds", i, Durations.seconds(s.delays().get(i))));
+      }
+      return Output.lines(lines);
+    }
+    if (event instanceof Sleepers.Awakened a) {
+      return Output.line(a.id() + " awakens, refreshed");
+    }
+    Sleepers.AllAwake all = (Sleepers.AllAwake) event;
+    return Output.end(
+        List.of(
+            "Done with the sleepers",
+            String.format(
+                Locale.ROOT,
+                "%d sleepers in %.3f s: the longest delay was %.3f s, the delays add up to %.3f s",
+                all.count(),
+                all.wallNanos() / 1e9,
+                Durations.seconds(all.longest()),
+                Durations.seconds(all.total()))),
+        0);
+  }
+}

@@ -1,0 +1,93 @@
+package deli.trace;
+
+import deli.core.DeliException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deli trace}: draws the message sequence of one trace from trace logs. */
+@Command(
+    name = "trace",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Draws one trace's messages between actors (Mermaid or SVG).",
+      "",
+      "Draws the messages of one trace, as written by any command's --trace FILE: one lifeline "
+          + "per actor, one arrow per message, in time order. Give several files (one per "
+          + "cluster node) to see a trace across nodes.",
+      "",
+      "Without --trace-id it draws the last trace in the files (the latest run)."
+    })
+public final class TraceCommand implements Callable<Integer> {
+  /** The formats {@code --format} takes. */
+  public enum Format {
+    mermaid,
+    svg
+  }
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace logs (JSON lines).")
+  List<Path> files;
+
+  @Option(names = "--trace-id", paramLabel = "ID", description = "The trace to draw. Default: the last one.")
+  String traceId;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "mermaid (text) or svg. Default: mermaid.")
+  Format format = Format.mermaid;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the diagram here instead of stdout.")
+  Path output;
+
+  @Option(names = "--list", description = "List the traces in the files (id, messages, first time) instead.")
+  boolean list;
+
+  @Option(names = "--details", description = "Label arrows with the messages' contents, not only their types.")
+  boolean details;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Draw at most N messages. Default: 1000.")
+  int limit = 1000;
+
+  @Override
+  public Integer call() throws IOException {
+    TraceLine.Read read = TraceLine.read(files);
+    if (read.lines().isEmpty()) {
+      throw new DeliException("no trace lines in " + files + (read.skipped() > 0 ? " (" + read.skipped() + " other lines)" : ""));
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Map<String, TraceLine> first = new LinkedHashMap<>();
+    for (TraceLine l : read.lines()) {
+      if (!l.traceId().isEmpty()) {
+        counts.merge(l.traceId(), 1, Integer::sum);
+        first.putIfAbsent(l.traceId(), l);
+      }
+    }
+    if (list) {
+      counts.forEach((id, n) -> System.out.println(id + "  " + n + " messages  from " + first.get(id).time()));
+      return 0;
+    }
+    String id = traceId;
+    if (id == null) {
+      id = read.lines().get(read.lines().size() - 1).traceId();
+    } else if (!counts.containsKey(id)) {
+      throw new DeliException(
+          "no trace " + id + " in " + files + "; traces there: " + String.join(", ", counts.keySet().stream().limit(10).toList()));
+    }
+    TraceDiagram d = TraceDiagram.of(read.lines(), id, limit, details);
+    String text = format == Format.svg ? d.svg() : d.mermaid();
+    if (output != null) {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+      System.err.println("trace " + id + ": " + d.arrows().size() + " messages, " + d.lifelines().size() + " actors, written to " + output);
+    } else {
+      System.out.print(text);
+    }
+    return 0;
+  }
+}

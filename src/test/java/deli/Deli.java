@@ -1,0 +1,86 @@
+package deli;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The built jar as a real process, for the integration tests. */
+final class Deli {
+  record Result(int exit, String out, String err) {}
+
+  static Path root() {
+    return Path.of(System.getProperty("deli.root", ".")).toAbsolutePath();
+  }
+
+  static Path jar() {
+    Path jar = Path.of(System.getProperty("deli.jar", "target/deli.jar")).toAbsolutePath();
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException("no " + jar + ": run 'mvn verify', which builds it before the ITs");
+    }
+    return jar;
+  }
+
+  static List<String> command(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Dconfig.file=" + root().resolve("application.conf"));
+    cmd.add("-jar");
+    cmd.add(jar().toString());
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  static Process start(String... args) throws IOException {
+    return new ProcessBuilder(command(args)).directory(new File(System.getProperty("java.io.tmpdir"))).start();
+  }
+
+  /** Runs deli to its end (at most 120 s) and returns its exit code and output. */
+  static Result run(String... args) throws Exception {
+    return finish(start(args), 120);
+  }
+
+  static Result finish(Process p, int seconds) throws Exception {
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("deli did not end within " + seconds + " s");
+    }
+    return new Result(p.exitValue(), out.get(), err.get());
+  }
+
+  static String readAll(java.io.InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** Reads lines of {@code p}'s stdout until one contains {@code marker}; returns that line. */
+  static String awaitLine(Process p, BufferedReader out, String marker, List<String> seen) throws IOException {
+    String line;
+    while ((line = out.readLine()) != null) {
+      seen.add(line);
+      if (line.contains(marker)) {
+        return line;
+      }
+    }
+    throw new AssertionError("deli ended before printing '" + marker + "'; it printed " + seen
+        + " and on stderr " + readAll(p.getErrorStream()));
+  }
+
+  static BufferedReader stdout(Process p) {
+    return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  private Deli() {}
+}
