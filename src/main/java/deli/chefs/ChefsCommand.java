@@ -142,9 +142,11 @@ public final class ChefsCommand implements Callable<Integer> {
     lines.add(
         String.format(
             Locale.ROOT,
-            "%d orders made by %d chefs in %.3f s",
+            "%d %s made by %d %s in %.3f s",
             c.plates().size(),
+            c.plates().size() == 1 ? "order" : "orders",
             c.chefs().size(),
+            c.chefs().size() == 1 ? "chef" : "chefs",
             c.nanos() / 1e9));
     if (c.returned() > 0) {
       lines.add(c.returned() + " orders went back to the desk when their chef failed, and were made again");

@@ -1,8 +1,6 @@
 package deli.core;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValueFactory;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
@@ -15,17 +13,9 @@ import picocli.CommandLine.TypeConversionException;
 public final class Cli {
   private Cli() {}
 
-  /**
-   * The configuration: {@code overrides} (the flags) over the operator's file (scripts/deli
-   * passes {@code -Dconfig.file=application.conf}) over reference.conf.
-   */
+  /** The configuration with the flags on top: see {@link DeliConfig}. */
   public static Config load(Map<String, ?> overrides) {
-    Config flags = ConfigFactory.empty();
-    for (Map.Entry<String, ?> e : overrides.entrySet()) {
-      flags = flags.withValue(e.getKey(), ConfigValueFactory.fromAnyRef(e.getValue(), "command line"));
-    }
-    ConfigFactory.invalidateCaches();
-    return flags.withFallback(ConfigFactory.load()).resolve();
+    return DeliConfig.load(overrides);
   }
 
   /** {@code 250ms}, {@code 1s}, {@code 1.5s}, {@code 0}. */

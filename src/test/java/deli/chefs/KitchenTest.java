@@ -3,7 +3,7 @@ package deli.chefs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
+import deli.core.DeliConfig;
 import deli.core.DurationRange;
 import deli.trace.Trace;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class KitchenTest {
-  static final ActorTestKit testKit = ActorTestKit.create("KitchenTest", ConfigFactory.load());
+  static final ActorTestKit testKit = ActorTestKit.create("KitchenTest", DeliConfig.load());
 
   @AfterAll
   static void shutdown() {

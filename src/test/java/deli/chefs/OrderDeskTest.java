@@ -3,7 +3,7 @@ package deli.chefs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import com.typesafe.config.ConfigFactory;
+import deli.core.DeliConfig;
 import deli.trace.Trace;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class OrderDeskTest {
-  static final ActorTestKit testKit = ActorTestKit.create("OrderDeskTest", ConfigFactory.load());
+  static final ActorTestKit testKit = ActorTestKit.create("OrderDeskTest", DeliConfig.load());
 
   @AfterAll
   static void shutdown() {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
+import deli.core.DeliConfig;
 import deli.trace.Trace;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class CpuRaceTest {
-  static final ActorTestKit testKit = ActorTestKit.create("CpuRaceTest", ConfigFactory.load());
+  static final ActorTestKit testKit = ActorTestKit.create("CpuRaceTest", DeliConfig.load());
 
   @AfterAll
   static void shutdown() {

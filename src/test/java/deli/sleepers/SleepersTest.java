@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
+import deli.core.DeliConfig;
 import deli.core.DurationRange;
 import deli.trace.Trace;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class SleepersTest {
-  static final ActorTestKit testKit = ActorTestKit.create("SleepersTest", ConfigFactory.load());
+  static final ActorTestKit testKit = ActorTestKit.create("SleepersTest", DeliConfig.load());
 
   @AfterAll
   static void shutdown() {

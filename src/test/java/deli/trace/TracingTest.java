@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
+import deli.core.DeliConfig;
 import deli.chefs.ChefsSettings;
 import deli.chefs.Kitchen;
 import deli.chefs.Menu;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 
 class TracingTest {
-  static final ActorTestKit testKit = ActorTestKit.create("TracingTest", ConfigFactory.load());
+  static final ActorTestKit testKit = ActorTestKit.create("TracingTest", DeliConfig.load());
 
   @AfterAll
   static void shutdown() {
