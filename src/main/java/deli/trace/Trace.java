@@ -12,9 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record Trace(String id, String sender) implements CborSerializable {
 
-  /** Set by {@link Tracing}'s interceptor while an actor handles a message. */
-  static final ThreadLocal<Trace> CURRENT = new ThreadLocal<>();
-
   /** Starts a new flow at an edge: a fresh id, with the edge's name as sender. */
   public static Trace start(String edge) {
     return new Trace(newId(), edge);
@@ -30,8 +27,8 @@ public record Trace(String id, String sender) implements CborSerializable {
    * a traced actor, a context with no id (so nothing breaks where tracing is not wired).
    */
   public static Trace here() {
-    Trace t = CURRENT.get();
-    return t != null ? t : new Trace("", null);
+    TraceContext c = TraceContext.CURRENT.get();
+    return c.active() ? new Trace(c.traceId, c.self) : new Trace("", null);
   }
 
   /** A 16-hex-digit id, like a W3C span id: short enough to type, unique enough per log. */

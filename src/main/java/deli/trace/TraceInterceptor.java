@@ -3,17 +3,12 @@ package deli.trace;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.BehaviorInterceptor;
 import org.apache.pekko.actor.typed.TypedActorContext;
-import org.slf4j.MDC;
 
 /**
  * The per-actor interceptor behind {@link Tracing}. A message without a trace (a timer tick,
  * a private adapter message) belongs to the flow of the last traced message this actor saw.
  */
 final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
-  static final String MDC_TRACE_ID = "traceId";
-  static final String MDC_ACTOR = "actor";
-  static final String MDC_MESSAGE = "messageType";
-
   private String self;
   private String node;
   private String lastTraceId;
@@ -27,16 +22,7 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
   public Behavior<T> aroundStart(TypedActorContext<T> ctx, PreStartTarget<T> target) {
     self = TraceLog.pathOf(ctx.asJava().getSelf(), ctx.asJava().getSystem());
     node = TraceLog.nodeOf(ctx.asJava().getSystem());
-    Trace.CURRENT.set(new Trace(lastTraceId, self));
-    MDC.put(MDC_TRACE_ID, lastTraceId);
-    MDC.put(MDC_ACTOR, self);
-    try {
-      return target.start(ctx);
-    } finally {
-      Trace.CURRENT.remove();
-      MDC.remove(MDC_TRACE_ID);
-      MDC.remove(MDC_ACTOR);
-    }
+    return within(null, () -> target.start(ctx));
   }
 
   @Override
@@ -51,21 +37,29 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
         sender = t.sender();
       }
     }
-    String type = TraceLog.typeOf(msg);
-    Trace.CURRENT.set(new Trace(lastTraceId, self));
-    MDC.put(MDC_TRACE_ID, lastTraceId);
-    MDC.put(MDC_ACTOR, self);
-    MDC.put(MDC_MESSAGE, type);
+    if (TraceLog.enabled()) {
+      TraceLog.received(node, lastTraceId, sender, self, TraceLog.typeOf(msg), msg);
+    }
+    return within(msg, () -> target.apply(ctx, msg));
+  }
+
+  /** Runs {@code body} with this actor's context on the thread, restoring the one before. */
+  private Behavior<T> within(Object msg, java.util.function.Supplier<Behavior<T>> body) {
+    TraceContext c = TraceContext.CURRENT.get();
+    String prevId = c.traceId;
+    String prevSelf = c.self;
+    Object prevMessage = c.message;
+    TraceMdc.clear(c);
+    c.traceId = lastTraceId;
+    c.self = self;
+    c.message = msg;
     try {
-      if (TraceLog.enabled()) {
-        TraceLog.received(node, lastTraceId, sender, self, type, msg);
-      }
-      return target.apply(ctx, msg);
+      return body.get();
     } finally {
-      Trace.CURRENT.remove();
-      MDC.remove(MDC_TRACE_ID);
-      MDC.remove(MDC_ACTOR);
-      MDC.remove(MDC_MESSAGE);
+      TraceMdc.clear(c);
+      c.traceId = prevId;
+      c.self = prevSelf;
+      c.message = prevMessage;
     }
   }
 }

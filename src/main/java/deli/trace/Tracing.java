@@ -4,15 +4,20 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * Wraps an actor's behavior so that every message it receives puts the trace id, the actor
- * path and the message type into the SLF4J MDC, is written as a JSON line to the trace log
- * when tracing is on, and makes {@link Trace#here()} available to the handler.
+ * Wraps an actor's behavior so that every message it receives is written as a JSON line to
+ * the trace log when tracing is on, makes {@link Trace#here()} available to the handler, and
+ * puts the trace id, the actor path and the message type into the SLF4J MDC of whatever the
+ * handler logs.
  *
- * <p>One interceptor does all three instead of {@code Behaviors.withMdc} plus a second
- * interceptor: the MDC, the trace line and the current context all need the same facts
- * about the same message, and one wrapper per actor keeps the hot path to one call.
+ * <p>One interceptor does all of it instead of {@code Behaviors.withMdc} plus a second
+ * interceptor: they need the same facts about the same message. The MDC is filled only when
+ * something is logged ({@link TraceMdc}), which keeps tracing cheap on hot paths.
  */
 public final class Tracing {
+  static {
+    TraceMdc.install();
+  }
+
   private Tracing() {}
 
   /** {@code behavior}, traced, for a long-lived actor that serves many flows. */

@@ -37,32 +37,42 @@ class TracingTest {
     testKit.shutdownTestKit();
   }
 
-  record Ask(Trace trace, ActorRef<Map<String, String>> replyTo) implements Traced {}
+  record Ask(Trace trace, ActorRef<String> replyTo) implements Traced {}
 
   @Test
-  void theMdcCarriesTraceIdActorPathAndMessageTypeWhileAMessageIsHandled() {
-    Behavior<Ask> echo =
-        Behaviors.receive(Ask.class)
-            .onMessage(
-                Ask.class,
-                m -> {
-                  m.replyTo().tell(Map.of(
-                      "traceId", MDC.get("traceId"),
-                      "actor", MDC.get("actor"),
-                      "messageType", MDC.get("messageType"),
-                      "here", Trace.here().id() + " " + Trace.here().sender()));
-                  return Behaviors.same();
-                })
-            .build();
-    ActorRef<Ask> ref = testKit.spawn(Tracing.traced(Ask.class, echo), "echo");
-    TestProbe<Map<String, String>> probe = testKit.createTestProbe();
-    Trace t = Trace.start("test");
-    ref.tell(new Ask(t, probe.getRef()));
-    Map<String, String> mdc = probe.receiveMessage();
-    assertEquals(t.id(), mdc.get("traceId"));
-    assertTrue(mdc.get("actor").endsWith("/user/echo"), mdc.get("actor"));
-    assertEquals("Ask", mdc.get("messageType"));
-    assertEquals(t.id() + " " + mdc.get("actor"), mdc.get("here"), "Trace.here() is this actor, in this flow");
+  void whatAnActorLogsCarriesTraceIdActorPathAndMessageTypeInTheMdc() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("deli.test.mdc");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+        new ch.qos.logback.core.read.ListAppender<>();
+    events.start();
+    logger.addAppender(events);
+    logger.setLevel(ch.qos.logback.classic.Level.INFO);
+    try {
+      Behavior<Ask> echo =
+          Behaviors.receive(Ask.class)
+              .onMessage(
+                  Ask.class,
+                  m -> {
+                    logger.info("handling");
+                    m.replyTo().tell(Trace.here().id() + " " + Trace.here().sender());
+                    return Behaviors.same();
+                  })
+              .build();
+      ActorRef<Ask> ref = testKit.spawn(Tracing.traced(Ask.class, echo), "echo");
+      TestProbe<String> probe = testKit.createTestProbe();
+      Trace t = Trace.start("test");
+      ref.tell(new Ask(t, probe.getRef()));
+      String here = probe.receiveMessage();
+      Map<String, String> mdc = events.list.get(0).getMDCPropertyMap();
+      assertEquals(t.id(), mdc.get("traceId"));
+      assertTrue(mdc.get("actor").endsWith("/user/echo"), mdc.get("actor"));
+      assertEquals("Ask", mdc.get("messageType"));
+      assertEquals(t.id() + " " + mdc.get("actor"), here, "Trace.here() is this actor, in this flow");
+      assertEquals(null, MDC.get("traceId"), "the test thread's MDC is untouched");
+    } finally {
+      logger.detachAppender(events);
+    }
   }
 
   @Test
