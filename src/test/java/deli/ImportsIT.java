@@ -1,0 +1,72 @@
+package deli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code deli imports}, run from the built jar as a user runs it. */
+class ImportsIT {
+  static Path tree(Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("pkg"));
+    Files.writeString(dir.resolve("pkg/__init__.py"), "from .core import run\n");
+    Files.writeString(dir.resolve("pkg/core.py"), "from typing import Any\nimport os.path\n");
+    Files.writeString(dir.resolve("main.py"), "import pkg.core\n# import not_this\n");
+    Files.writeString(dir.resolve("old.py"), "print 'python 2'\n");
+    return dir;
+  }
+
+  @Test
+  void theChaptersLinesSortedByPathThenTheFailuresThenTheSummary(@TempDir Path dir) throws Exception {
+    Deli.Result r = Deli.run("imports", tree(dir).toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("   main.py {'pkg.core'}", lines.get(0));
+    assertEquals("   pkg/__init__.py {'core'}", lines.get(1));
+    assertEquals("-> pkg/core.py {'os.path', 'typing'}", lines.get(2));
+    assertTrue(lines.get(3).startsWith("!! old.py SyntaxError: Missing parentheses in call to 'print'"), lines.get(3));
+    assertEquals("1 not analyzed: 1 does not parse", lines.get(4));
+    assertTrue(lines.get(5).matches("Searched 4 files in " + java.util.regex.Pattern.quote(dir.toString()) + " at \\d+\\.\\d{3} ms/file"), lines.get(5));
+  }
+
+  @Test
+  void jsonIsOneObjectOnStdoutAndTheSummaryGoesToStderr(@TempDir Path dir) throws Exception {
+    Deli.Result r = Deli.run("imports", tree(dir).toString(), "--json", "--focus", "os.path");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(3, j.get("files").size());
+    assertTrue(j.get("files").get(2).get("focus").asBoolean());
+    assertEquals("old.py", j.get("errors").get(0).get("path").asText());
+    assertTrue(r.err().contains("Searched 4 files in "), r.err());
+  }
+
+  @Test
+  void theGraphIsDrawnAsDotOrMermaid(@TempDir Path dir) throws Exception {
+    Deli.Result dot = Deli.run("imports", "--graph", tree(dir).toString());
+    assertEquals(0, dot.exit(), dot.err());
+    assertTrue(dot.out().contains("\"main\" -> \"pkg.core\";"), dot.out());
+    assertTrue(dot.out().contains("\"pkg\" -> \"pkg.core\";"), dot.out());
+    Deli.Result mermaid = Deli.run("imports", dir.toString(), "--graph", "mermaid");
+    assertEquals(0, mermaid.exit(), mermaid.err());
+    assertTrue(mermaid.out().startsWith("flowchart LR"), mermaid.out());
+  }
+
+  @Test
+  void aMissingDirectoryIsOneLineAndExitOneAndBadFlagsAreUsageErrors() throws Exception {
+    Deli.Result missing = Deli.run("imports", "/no/such/dir");
+    assertEquals(1, missing.exit());
+    assertEquals("deli imports: no such directory: /no/such/dir", missing.err().strip());
+    Deli.Result both = Deli.run("imports", ".", "--json", "--graph");
+    assertEquals(2, both.exit());
+    assertEquals(1, both.err().strip().lines().count(), both.err());
+    Deli.Result format = Deli.run("imports", ".", "--graph", "svg");
+    assertEquals(2, format.exit());
+    assertTrue(format.err().contains("unknown graph format 'svg'"), format.err());
+  }
+}
