@@ -5,9 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +66,16 @@ class ImportsIT {
   }
 
   @Test
+  void helpNamesTheCommandAndItsOptions() throws Exception {
+    assertTrue(Deli.run("--help").out().contains("imports"));
+    Deli.Result r = Deli.run("imports", "--help");
+    assertEquals(0, r.exit(), r.err());
+    for (String option : List.of("--pattern", "--focus", "--json", "--graph", "--workers", "--repeat", "--trace")) {
+      assertTrue(r.out().contains(option), option + " in " + r.out());
+    }
+  }
+
+  @Test
   void aMissingDirectoryIsOneLineAndExitOneAndBadFlagsAreUsageErrors() throws Exception {
     Deli.Result missing = Deli.run("imports", "/no/such/dir");
     assertEquals(1, missing.exit());
@@ -68,5 +86,42 @@ class ImportsIT {
     Deli.Result format = Deli.run("imports", ".", "--graph", "svg");
     assertEquals(2, format.exit());
     assertTrue(format.err().contains("unknown graph format 'svg'"), format.err());
+  }
+
+  @Test
+  void theNodeAnalyzesATreePerRequestAndRefusesAMissingDirectory(@TempDir Path dir) throws Exception {
+    Process p = Deli.start("node", "--http-port", "0", "--cluster-port", "0");
+    try {
+      BufferedReader out = Deli.stdout(p);
+      String up = Deli.awaitLine(p, out, " up: http://", new ArrayList<>());
+      Matcher m = java.util.regex.Pattern.compile("(http://[0-9.]+:\\d+)").matcher(up);
+      assertTrue(m.find(), up);
+      assertTrue(up.contains("imports"), up);
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(m.group(1) + "/imports"))
+                  .timeout(Duration.ofSeconds(60))
+                  .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(java.util.Map.of("dir", tree(dir).toString()))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      JsonNode j = new ObjectMapper().readTree(r.body());
+      assertEquals(4, j.get("searched").asInt());
+      assertEquals("pkg/core.py", j.get("files").get(2).get("path").asText());
+      assertTrue(j.get("files").get(2).get("focus").asBoolean());
+      assertEquals("old.py", j.get("errors").get(0).get("path").asText());
+      HttpResponse<String> missing =
+          http.send(
+              HttpRequest.newBuilder(URI.create(m.group(1) + "/imports"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"dir\": \"/no/such/dir\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, missing.statusCode());
+      assertEquals("{\"error\":\"no such directory: /no/such/dir\"}", missing.body());
+    } finally {
+      p.destroyForcibly();
+      p.waitFor();
+    }
   }
 }

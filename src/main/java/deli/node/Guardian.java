@@ -9,9 +9,12 @@ import deli.cpu.CpuSettings;
 import deli.http.DemoRoutes;
 import deli.http.Edge;
 import deli.http.HttpServer;
+import deli.http.ImportsRoutes;
 import deli.http.Json;
 import deli.http.NodeRoutes;
 import deli.http.Routes;
+import deli.imports.ImportAnalyzer;
+import deli.imports.ImportsSettings;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
 import deli.trace.TraceLog;
@@ -42,6 +45,8 @@ public final class Guardian {
       ServiceKey.create(ProgramService.Command.class, "deli-sleepers");
   public static final ServiceKey<ProgramService.Command> CPU =
       ServiceKey.create(ProgramService.Command.class, "deli-cpu");
+  public static final ServiceKey<ProgramService.Command> IMPORTS =
+      ServiceKey.create(ProgramService.Command.class, "deli-imports");
 
   private Guardian() {}
 
@@ -81,6 +86,16 @@ public final class Guardian {
                   ProgramService.<CpuSettings, CpuRace.Event, CpuRace.RaceDone>create(
                       "race", CpuRace.RaceDone.class, CpuRace::create),
                   started);
+          ActorRef<ProgramService.Command> imports =
+              service(
+                  ctx,
+                  settings,
+                  "imports",
+                  IMPORTS,
+                  ProgramService.Command.class,
+                  ProgramService.<ImportsSettings, ImportAnalyzer.Event, ImportAnalyzer.Report>create(
+                      "analysis", ImportAnalyzer.Report.class, ImportAnalyzer::create),
+                  started);
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -89,13 +104,15 @@ public final class Guardian {
               List.of(
                   new NodeRoutes.Service("chefs", CHEFS),
                   new NodeRoutes.Service("sleepers", SLEEPERS),
-                  new NodeRoutes.Service("cpu", CPU));
+                  new NodeRoutes.Service("cpu", CPU),
+                  new NodeRoutes.Service("imports", IMPORTS));
           var routes =
               Routes.of(
                   json,
                   settings.maxRequestBytes(),
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
-                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route());
+                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
+                  new ImportsRoutes(edge, config, imports).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->
