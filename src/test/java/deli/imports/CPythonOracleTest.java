@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import deli.core.DeliConfig;
 import deli.trace.Trace;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,56 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CPythonOracleTest {
   static final ActorTestKit testKit = ActorTestKit.create("CPythonOracleTest", DeliConfig.load());
-  static final ObjectMapper json = new ObjectMapper();
-  static Path script;
 
   @BeforeAll
-  static void setUp(@TempDir Path dir) throws Exception {
-    String version = run("python3", "-c", "import sys; print('%d.%d' % sys.version_info[:2])").strip();
-    Assumptions.assumeTrue(
-        version.equals("3.11"), "deli's scanner follows Python 3.11's grammar; python3 here is " + version);
-    script = dir.resolve("oracle.py");
-    try (InputStream in = CPythonOracleTest.class.getResourceAsStream("oracle.py")) {
-      Files.write(script, in.readAllBytes());
-    }
+  static void python311() throws Exception {
+    CPython.assume311();
   }
 
   @AfterAll
   static void shutdown() {
     testKit.shutdownTestKit();
-  }
-
-  static String run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), out);
-    return out;
-  }
-
-  /** CPython's answer for every file under {@code root}, by relative path; runs in the background. */
-  static CompletableFuture<Map<String, JsonNode>> cpython(Path root) throws IOException {
-    Process p = new ProcessBuilder("python3", script.toString(), root.toString()).redirectErrorStream(false).start();
-    p.getOutputStream().close();
-    return CompletableFuture.supplyAsync(
-        () -> {
-          Map<String, JsonNode> rows = new HashMap<>();
-          try {
-            for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-              if (!line.isBlank()) {
-                JsonNode row = json.readTree(line);
-                rows.put(row.get("path").asText(), row);
-              }
-            }
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-              throw new IllegalStateException("the oracle failed: " + err);
-            }
-          } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-          return rows;
-        });
   }
 
   static ImportAnalyzer.Report analyze(Path root) {
@@ -142,14 +96,10 @@ class CPythonOracleTest {
         : ((Analysis.Failed) r).problem().name().toLowerCase() + " error: " + ((Analysis.Failed) r).reason();
   }
 
-  static Path stdlib() throws Exception {
-    return Path.of(run("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])").strip());
-  }
-
   @Test
   void everyFileOfThePythonLibraryGivesWhatCPythonsAstGivesFailuresIncluded() throws Exception {
-    Path root = stdlib();
-    CompletableFuture<Map<String, JsonNode>> cpython = cpython(root);
+    Path root = CPython.stdlib();
+    CompletableFuture<Map<String, JsonNode>> cpython = CPython.ast(root);
     ImportAnalyzer.Report report = analyze(root);
     Map<String, JsonNode> expected = cpython.get(300, TimeUnit.SECONDS);
     assertTrue(expected.size() > 500, "the library has " + expected.size() + " files");
@@ -168,7 +118,7 @@ class CPythonOracleTest {
       Files.write(dir.resolve(c.name() + ".py"), c.source());
       cases.put(c.name() + ".py", c);
     }
-    Map<String, JsonNode> rows = cpython(dir).get(60, TimeUnit.SECONDS);
+    Map<String, JsonNode> rows = CPython.ast(dir).get(60, TimeUnit.SECONDS);
     List<String> wrong = new ArrayList<>();
     cases.forEach(
         (file, c) -> {
