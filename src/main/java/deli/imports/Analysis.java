@@ -4,6 +4,7 @@ import deli.core.CborSerializable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,6 +50,9 @@ public final class Analysis {
     }
   }
 
+  /** Larger files are not read: no Python source is this big, and memory is not unbounded. */
+  static final long MAX_BYTES = 256L << 20;
+
   /** Paths in the order of Python's {@code sorted()} on {@code Path}s: part by part, by code point. */
   public static final Comparator<String> BY_PATH = Analysis::comparePaths;
 
@@ -56,11 +60,16 @@ public final class Analysis {
 
   /** Reads and scans {@code file}; never throws: a problem is a {@link Failed}. */
   static FileResult analyze(Path file, String path, String focus, boolean references) {
-    if (!SourceTree.regularFile(file)) {
-      return new Failed(path, Problem.READ, "OSError: not a regular file");
-    }
     byte[] source;
     try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        return new Failed(path, Problem.READ, "OSError: not a regular file");
+      }
+      if (attributes.size() > MAX_BYTES) {
+        return new Failed(
+            path, Problem.READ, "OSError: too large to analyze (" + attributes.size() + " bytes, the limit is " + MAX_BYTES + ")");
+      }
       source = Files.readAllBytes(file);
     } catch (IOException | RuntimeException e) {
       return new Failed(path, Problem.READ, "OSError: " + SourceTree.describe(e));

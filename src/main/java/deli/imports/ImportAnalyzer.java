@@ -13,7 +13,9 @@ import java.util.Deque;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -26,6 +28,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * the CPU dispatcher analyze them, a batch at a time; each worker gets its next batch as soon as
  * it answers, and the results are gathered as they complete. When every file is in, the
  * analyzer sorts them by path, tells its listener and stops. It reports progress every second.
+ * A child that dies (a worker never fails on a file: only a JVM error can kill it) fails the
+ * analyzer too, rather than leaving it waiting for a batch that will never come.
  */
 public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Command> {
   static final String CPU_DISPATCHER = "deli.cpu-dispatcher";
@@ -126,12 +130,14 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
     this.walkerEvents = ctx.messageAdapter(TreeWalker.Event.class, Walking::new);
     this.batchesDone = ctx.messageAdapter(ImportWorker.Analyzed.class, BatchDone::new);
     for (int i = 0; i < settings.workers(); i++) {
-      workers.add(
+      ActorRef<ImportWorker.Command> worker =
           ctx.spawn(
               Tracing.traced(
                   ImportWorker.Command.class, trace, ImportWorker.create(root, settings.focus(), settings.graph())),
               "worker-" + (i + 1),
-              DispatcherSelector.fromConfig(CPU_DISPATCHER)));
+              DispatcherSelector.fromConfig(CPU_DISPATCHER));
+      ctx.watch(worker);
+      workers.add(worker);
     }
     inFlight = new int[workers.size()];
     timers.startTimerAtFixedRate(Tick.INSTANCE, PROGRESS_EVERY);
@@ -144,6 +150,8 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
         .onMessage(Walking.class, this::onWalking)
         .onMessage(BatchDone.class, this::onBatchDone)
         .onMessageEquals(Tick.INSTANCE, this::onTick)
+        .onSignal(ChildFailed.class, this::onChildFailed)
+        .onSignal(Terminated.class, stopped -> this) // a walker at the end of its walk
         .build();
   }
 
@@ -156,11 +164,14 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
     walked = false;
     start = System.nanoTime();
     SourceTree tree = new SourceTree(root, settings.pattern(), java.util.Set.copyOf(settings.skip()));
+    // Watched for its failure only: a walker that ends normally stops, and that is fine.
     getContext()
-        .spawn(
-            Tracing.traced(TreeWalker.Command.class, trace, TreeWalker.create(tree, walkerEvents)),
-            "walker-" + round,
-            DispatcherSelector.blocking());
+        .watch(
+            getContext()
+                .spawn(
+                    Tracing.traced(TreeWalker.Command.class, trace, TreeWalker.create(tree, walkerEvents)),
+                    "walker-" + round,
+                    DispatcherSelector.blocking()));
   }
 
   private Behavior<Command> onWalking(Walking m) {
@@ -187,6 +198,10 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
     }
     dispatch();
     return finishWhenDone();
+  }
+
+  private Behavior<Command> onChildFailed(ChildFailed failed) {
+    throw new IllegalStateException(failed.getRef().path().name() + " failed: " + failed.getCause(), failed.getCause());
   }
 
   private Behavior<Command> onTick() {

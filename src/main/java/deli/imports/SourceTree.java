@@ -3,11 +3,9 @@ package deli.imports;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,15 +93,6 @@ final class SourceTree {
     }
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m;
-  }
-
-  /** Whether {@code path} is a regular file (following links): anything else is not read. */
-  static boolean regularFile(Path path) {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class).isRegularFile();
-    } catch (IOException e) {
-      return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
-    }
   }
 
   /**

@@ -113,4 +113,20 @@ class ImportAnalyzerTest {
     assertEquals(List.of("a.pyi"), r.files().stream().map(Analysis.Imported::path).toList());
     assertTrue(r.files().get(0).focus());
   }
+
+  @Test
+  void filesThatCannotBeReadAreReportedAndTheRunStillEnds(@TempDir Path root) throws Exception {
+    write(root, "ok.py", "import os\n");
+    Files.createSymbolicLink(root.resolve("broken.py"), root.resolve("nowhere.py"));
+    Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("pipe.py").toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    ImportAnalyzer.Report r = report(settings(root, 2, 1));
+    assertEquals(List.of("ok.py"), r.files().stream().map(Analysis.Imported::path).toList());
+    assertEquals(
+        List.of(
+            new Analysis.Failed("broken.py", Analysis.Problem.READ, "OSError: no such file or directory"),
+            new Analysis.Failed("pipe.py", Analysis.Problem.READ, "OSError: not a regular file")),
+        r.errors());
+    assertEquals(3, r.searched());
+  }
 }
