@@ -11,15 +11,17 @@ import java.util.Set;
  * import z} adds {@code x.y}; {@code from .m import z} adds {@code m}; {@code from . import z}
  * adds nothing; at any depth, never in comments or strings.
  *
- * <p>Why a scanner of our own: no library on Maven Central parses Python 3.11 for the JVM as a
- * supported API. GraalPy's PEG parser ({@code org.graalvm.python:python-language}) does, but
- * it is an internal package of an 88 MB language jar built on Truffle, and would build a whole
- * tree to read two kinds of statement; Jython parses Python 2.7; the ANTLR-based grammars
- * (io.github.danielnaczo:python3parser, from 2019) are not in the registry here and predate
- * 3.10's {@code match}. Imports need far less than a parser: {@code import} is a hard keyword
- * that only ever starts an import statement, and {@code from} starts one exactly where a
- * statement starts. What takes care is the tokenizer, which {@link PythonTokenizer} follows
- * line by line from CPython's own.
+ * <p>Why a scanner of our own (checked on Maven Central, November 2026): no library parses
+ * Python 3.11 for the JVM as a supported API. GraalPy's PEG parser, a port of CPython's, ships
+ * as an internal package of {@code org.graalvm.python:python-language}, an 88 MB jar built on
+ * Truffle, and would build a whole tree to read two kinds of statement; Jython
+ * ({@code org.python:jython-standalone}) parses Python 2.7; the ANTLR-based
+ * {@code io.github.danielnaczo:python3parser} does not resolve from the registry here, and a
+ * grammar alone would not refuse the files CPython's tokenizer refuses (encoding declarations,
+ * indentation, literals), which the oracle test demands. Imports need far less than a parser:
+ * {@code import} is a hard keyword that only ever starts an import statement, and {@code from}
+ * starts one exactly where a statement starts. What takes care is the tokenizer, which
+ * {@link PythonTokenizer} follows line by line from CPython's own.
  *
  * <p>How far it checks the grammar: everything CPython's tokenizer refuses (see
  * {@link PythonTokenizer}) and the decoding rules of {@link PythonSource}; the import statements
