@@ -99,7 +99,7 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
   private final int[] inFlight;
   private final ActorRef<TreeWalker.Event> walkerEvents;
   private final ActorRef<ImportWorker.Analyzed> batchesDone;
-  private final Deque<String> queue = new ArrayDeque<>();
+  private final Deque<Path> queue = new ArrayDeque<>();
   private List<Analysis.Imported> files;
   private List<Analysis.Failed> errors;
   private int found;
@@ -176,8 +176,8 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
 
   private Behavior<Command> onWalking(Walking m) {
     if (m.event() instanceof TreeWalker.Found f) {
-      queue.addAll(f.paths());
-      found += f.paths().size();
+      queue.addAll(f.files());
+      found += f.files().size();
       errors.addAll(f.unlisted());
       dispatch();
       return this;
@@ -217,7 +217,7 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
       for (int w = 0; w < workers.size() && !queue.isEmpty(); w++) {
         if (inFlight[w] < IN_FLIGHT) {
           int size = Math.min(settings.batch(), queue.size());
-          List<String> batch = new ArrayList<>(size);
+          List<Path> batch = new ArrayList<>(size);
           for (int i = 0; i < size; i++) {
             batch.add(queue.poll());
           }

@@ -18,11 +18,11 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 public final class ImportWorker {
   public interface Command {}
 
-  /** Analyze these files (relative to the root); {@code worker} comes back in the answer. */
-  public record Analyze(Trace trace, int worker, List<String> paths, ActorRef<Analyzed> replyTo)
+  /** Analyze these files (under the root); {@code worker} comes back in the answer. */
+  public record Analyze(Trace trace, int worker, List<Path> files, ActorRef<Analyzed> replyTo)
       implements Command, Traced {
     public Analyze {
-      paths = List.copyOf(paths);
+      files = List.copyOf(files);
     }
   }
 
@@ -40,9 +40,9 @@ public final class ImportWorker {
         .onMessage(
             Analyze.class,
             m -> {
-              List<Analysis.FileResult> results = new ArrayList<>(m.paths().size());
-              for (String path : m.paths()) {
-                results.add(Analysis.analyze(root.resolve(path), path, focus, references));
+              List<Analysis.FileResult> results = new ArrayList<>(m.files().size());
+              for (Path file : m.files()) {
+                results.add(Analysis.analyze(file, SourceTree.relative(root, file), focus, references));
               }
               m.replyTo().tell(new Analyzed(Trace.here(), m.worker(), results));
               return Behaviors.same();

@@ -76,6 +76,11 @@ final class SourceTree {
 
   /** {@code path} relative to the root, with '/' between parts. */
   String relative(Path path) {
+    return relative(root, path);
+  }
+
+  /** {@code path} relative to {@code root}, with '/' between parts; "." for the root itself. */
+  static String relative(Path root, Path path) {
     Path rel = root.relativize(path);
     String s = rel.toString();
     if (s.isEmpty()) {

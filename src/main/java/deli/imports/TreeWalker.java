@@ -2,6 +2,7 @@ package deli.imports;
 
 import deli.trace.Trace;
 import deli.trace.Traced;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -27,10 +28,14 @@ public final class TreeWalker {
   /** What the walker tells its parent. */
   public sealed interface Event extends Traced permits Found, Walked {}
 
-  /** Files found (relative paths), and directories that could not be listed. */
-  public record Found(Trace trace, List<String> paths, List<Analysis.Failed> unlisted) implements Event {
+  /**
+   * Files found, and directories that could not be listed. The files stay {@link Path}s: a name
+   * the platform's encoding cannot spell (a UTF-8 name under a C locale) would not survive a
+   * trip through a string.
+   */
+  public record Found(Trace trace, List<Path> files, List<Analysis.Failed> unlisted) implements Event {
     public Found {
-      paths = List.copyOf(paths);
+      files = List.copyOf(files);
       unlisted = List.copyOf(unlisted);
     }
   }
@@ -48,16 +53,16 @@ public final class TreeWalker {
               .onMessageEquals(
                   Continue.INSTANCE,
                   () -> {
-                    List<String> paths = new ArrayList<>();
+                    List<Path> files = new ArrayList<>();
                     List<Analysis.Failed> unlisted = new ArrayList<>();
                     for (int i = 0; i < DIRECTORIES_PER_STEP && !tree.done(); i++) {
                       SourceTree.Step step = tree.step();
-                      step.files().forEach(f -> paths.add(tree.relative(f)));
+                      files.addAll(step.files());
                       step.unlisted()
                           .forEach(u -> unlisted.add(new Analysis.Failed(u.path(), Analysis.Problem.READ, "OSError: " + u.reason())));
                     }
-                    if (!paths.isEmpty() || !unlisted.isEmpty()) {
-                      parent.tell(new Found(Trace.here(), paths, unlisted));
+                    if (!files.isEmpty() || !unlisted.isEmpty()) {
+                      parent.tell(new Found(Trace.here(), files, unlisted));
                     }
                     if (tree.done()) {
                       parent.tell(new Walked(Trace.here()));
