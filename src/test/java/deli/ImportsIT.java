@@ -66,15 +66,15 @@ class ImportsIT {
   }
 
   @Test
-  void aFileNameThePlatformCannotSpellIsStillRead(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("caf\u00e9.py"), "import os\n");
+  void aFileNameThePlatformCannotSpellIsStillReadAndModulesArePrintedInUtf8(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("caf\u00e9.py"), "import os, caf\u00e9\n");
     ProcessBuilder pb = new ProcessBuilder(Deli.command("imports", dir.toString()));
     String path = System.getenv("PATH");
     pb.environment().clear(); // no LANG: the JVM decodes file names as ASCII
     pb.environment().put("PATH", path == null ? "/usr/bin:/bin" : path);
     Deli.Result r = Deli.finish(pb.start(), 120);
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().contains(".py {'os'}"), r.out());
+    assertTrue(r.out().contains(".py {'caf\u00e9', 'os'}"), r.out());
     assertTrue(r.out().contains("Searched 1 file in "), r.out());
   }
 

@@ -6,6 +6,11 @@ import deli.core.Console.Output;
 import deli.core.DeliException;
 import deli.core.Session;
 import deli.trace.Trace;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,8 +153,15 @@ public final class ImportsCommand implements Callable<Integer> {
     }
     Mode mode = new Mode(json, format, format != null ? ImportGraph.packagePrefix(root) : "", System.console() != null);
     Trace flow = common.startFlow(config, "cli", System.err);
+    // UTF-8 whatever the locale, as Python 3 writes under a C locale (PEP 538), and as JSON must be.
+    PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
     return Session.run(
-        Session.oneShot("imports", (ImportAnalyzer.Event e) -> render(e, mode), console -> ImportAnalyzer.create(settings, flow, console)),
+        Session.oneShot(
+            "imports",
+            (ImportAnalyzer.Event e) -> render(e, mode),
+            console -> ImportAnalyzer.create(settings, flow, console),
+            out,
+            System.err),
         config,
         130);
   }
