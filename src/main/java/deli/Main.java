@@ -8,6 +8,7 @@ import deli.node.NodeCommand;
 import deli.sleepers.SleepersCommand;
 import deli.trace.TraceCommand;
 import deli.trace.TraceLog;
+import deli.weather.WeatherCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
       SleepersCommand.class,
       CpuCommand.class,
       NodeCommand.class,
+      WeatherCommand.class,
       TraceCommand.class
     })
 public final class Main implements Runnable {

@@ -12,10 +12,12 @@ import deli.http.HttpServer;
 import deli.http.Json;
 import deli.http.NodeRoutes;
 import deli.http.Routes;
+import deli.http.WeatherRoutes;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
 import deli.trace.TraceLog;
 import deli.trace.Tracing;
+import deli.weather.WeatherService;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.Done;
@@ -42,6 +44,8 @@ public final class Guardian {
       ServiceKey.create(ProgramService.Command.class, "deli-sleepers");
   public static final ServiceKey<ProgramService.Command> CPU =
       ServiceKey.create(ProgramService.Command.class, "deli-cpu");
+  public static final ServiceKey<WeatherService.Command> WEATHER =
+      ServiceKey.create(WeatherService.Command.class, "deli-weather");
 
   private Guardian() {}
 
@@ -81,6 +85,15 @@ public final class Guardian {
                   ProgramService.<CpuSettings, CpuRace.Event, CpuRace.RaceDone>create(
                       "race", CpuRace.RaceDone.class, CpuRace::create),
                   started);
+          ActorRef<WeatherService.Command> weather =
+              service(
+                  ctx,
+                  settings,
+                  "weather",
+                  WEATHER,
+                  WeatherService.Command.class,
+                  WeatherService.create(config.getConfig("deli.weather")),
+                  started);
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -89,13 +102,15 @@ public final class Guardian {
               List.of(
                   new NodeRoutes.Service("chefs", CHEFS),
                   new NodeRoutes.Service("sleepers", SLEEPERS),
-                  new NodeRoutes.Service("cpu", CPU));
+                  new NodeRoutes.Service("cpu", CPU),
+                  new NodeRoutes.Service("weather", WEATHER));
           var routes =
               Routes.of(
                   json,
                   settings.maxRequestBytes(),
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
-                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route());
+                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
+                  new WeatherRoutes(edge, weather).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->
