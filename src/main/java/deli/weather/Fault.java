@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * A fault the fixture server injects for one forecast file, written {@code CODE=WHAT[*N]}:
  * {@code anz540=404} answers 404, {@code anz534=500*2} answers 500 to the first two requests
  * and then serves the file, {@code anz533=3s} answers 3 s late, {@code anz536=cut} sends half
- * the document and breaks the connection.
+ * the document and breaks the connection, {@code anz537=moved} redirects to {@code /moved/anz537.txt}
+ * (which serves the file).
  *
  * @param file the file's name without {@code .txt}, lowercase ({@code anz540})
  * @param kind what happens
@@ -23,7 +24,8 @@ public record Fault(String file, Kind kind, int status, Duration delay, int time
   public enum Kind {
     STATUS,
     DELAY,
-    CUT
+    CUT,
+    MOVED
   }
 
   private static final Pattern SPEC = Pattern.compile("([A-Za-z0-9_.-]+?)(?:\\.txt)?=([^*]+)(?:\\*(\\d+))?");
@@ -33,7 +35,7 @@ public record Fault(String file, Kind kind, int status, Duration delay, int time
     Matcher m = SPEC.matcher(spec.strip());
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "'" + spec + "' is not a fault (write CODE=WHAT[*N], WHAT a status such as 500, a delay such as 3s, or cut)");
+          "'" + spec + "' is not a fault (write CODE=WHAT[*N], WHAT a status such as 500, a delay such as 3s, cut or moved)");
     }
     String file = m.group(1).toLowerCase(Locale.ROOT);
     String what = m.group(2).strip().toLowerCase(Locale.ROOT);
@@ -43,6 +45,9 @@ public record Fault(String file, Kind kind, int status, Duration delay, int time
     }
     if (what.equals("cut")) {
       return new Fault(file, Kind.CUT, 0, Duration.ZERO, times);
+    }
+    if (what.equals("moved")) {
+      return new Fault(file, Kind.MOVED, 301, Duration.ZERO, times);
     }
     if (what.matches("\\d{3}")) {
       int status = Integer.parseInt(what);
@@ -55,7 +60,7 @@ public record Fault(String file, Kind kind, int status, Duration delay, int time
       return new Fault(file, Kind.DELAY, 0, Durations.parse(what), times);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "'" + spec + "': '" + m.group(2) + "' is neither a status (500), a delay (3s) nor 'cut'");
+          "'" + spec + "': '" + m.group(2) + "' is neither a status (500), a delay (3s), 'cut' nor 'moved'");
     }
   }
 
@@ -66,6 +71,7 @@ public record Fault(String file, Kind kind, int status, Duration delay, int time
           case STATUS -> String.valueOf(status);
           case DELAY -> Durations.format(delay);
           case CUT -> "cut";
+          case MOVED -> "moved";
         };
     return file + "=" + w + (times > 0 ? "*" + times : "");
   }

@@ -23,7 +23,9 @@ public final class FixturePlan {
     /** {@code status}, with a short text body. */
     STATUS,
     /** Half the file, then a broken connection. */
-    CUT
+    CUT,
+    /** 301 to the file under {@code /moved/}. */
+    MOVED
   }
 
   /** The status an injected random failure answers. */
@@ -45,7 +47,10 @@ public final class FixturePlan {
     this.random = random;
   }
 
-  /** Decides the answer for a request of {@code file} (the name without {@code .txt}, lowercase). */
+  /**
+   * Decides the answer for a request of {@code file} (the name without {@code .txt}, lowercase;
+   * {@code moved/anz537} for a file asked for where a {@code moved} fault sent the client).
+   */
   public Decision decide(String file) {
     Duration delay = latency.draw(random);
     Fault fault = faults.get(file);
@@ -54,6 +59,7 @@ public final class FixturePlan {
         case STATUS -> new Decision(delay, Action.STATUS, fault.status());
         case DELAY -> new Decision(delay.plus(fault.delay()), Action.SERVE, 200);
         case CUT -> new Decision(delay, Action.CUT, 200);
+        case MOVED -> new Decision(delay, Action.MOVED, 301);
       };
     }
     if (failureRate > 0 && random.nextDouble() < failureRate) {

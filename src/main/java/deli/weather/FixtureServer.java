@@ -18,6 +18,7 @@ import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.Location;
 import org.apache.pekko.http.javadsl.settings.ServerSettings;
 import org.apache.pekko.pattern.Patterns;
 import org.apache.pekko.stream.javadsl.Source;
@@ -31,6 +32,8 @@ import org.apache.pekko.util.ByteString;
 public final class FixtureServer {
   private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_.-]+\\.txt");
   private static final Duration ASK = Duration.ofSeconds(10);
+  /** Where a {@code moved} fault sends a client. */
+  private static final String MOVED = "moved/";
 
   private final ActorSystem<?> system;
   private final ActorRef<ForecastOffice.Command> office;
@@ -64,12 +67,14 @@ public final class FixtureServer {
       return CompletableFuture.completedFuture(text(405, "only GET here\n"));
     }
     String path = request.getUri().path();
-    String name = path.startsWith("/") ? path.substring(1) : path;
+    String asked = path.startsWith("/") ? path.substring(1) : path;
+    String prefix = asked.startsWith(MOVED) ? MOVED : "";
+    String name = asked.substring(prefix.length());
     if (!FILE.matcher(name).matches()) {
       return CompletableFuture.completedFuture(
           text(404, "no such forecast: ask for /<zone code>.txt, such as /anz531.txt\n"));
     }
-    String file = name.substring(0, name.length() - 4).toLowerCase(Locale.ROOT);
+    String file = prefix + name.substring(0, name.length() - 4).toLowerCase(Locale.ROOT);
     CompletionStage<FixturePlan.Decision> decision =
         AskPattern.ask(office, replyTo -> new ForecastOffice.Decide(file, replyTo), ASK, system.scheduler());
     return decision
@@ -86,6 +91,10 @@ public final class FixtureServer {
   }
 
   private CompletionStage<Answer> answer(FixturePlan.Decision d, String name) {
+    if (d.action() == FixturePlan.Action.MOVED) {
+      HttpResponse moved = text(301, "moved to /" + MOVED + name + "\n").addHeader(Location.create("/" + MOVED + name));
+      return CompletableFuture.completedFuture(Answer.of(moved));
+    }
     if (d.action() == FixturePlan.Action.STATUS) {
       String body = d.status() == FixturePlan.INJECTED_STATUS ? "injected failure\n" : "fault injected: " + d.status() + "\n";
       return CompletableFuture.completedFuture(Answer.of(text(d.status(), body)));

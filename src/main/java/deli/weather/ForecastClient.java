@@ -1,5 +1,6 @@
 package deli.weather;
 
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import org.apache.pekko.http.javadsl.settings.ConnectionPoolSettings;
  * with {@code concurrency} connections. The pool neither retries nor backs off by itself:
  * retries are the fetchers' business, per zone, with backoff, and visible. Its
  * connections close after {@code timeout} without traffic, so a request abandoned for its
- * timeout does not hold a connection for long.
+ * timeout does not hold a connection for long. Redirects are followed (at most 5), as a
+ * browser would.
  */
 public final class ForecastClient {
   /** What the server answered: its status, and the document when it is a 2xx. */
@@ -63,15 +65,34 @@ public final class ForecastClient {
     this.userAgent = UserAgent.create(ProductVersion.create("deli-weather", version()));
   }
 
-  /** GETs {@code url}; fails as Pekko HTTP fails (see {@link Failures#of}). */
+  /** The most redirects one fetch follows. */
+  static final int MAX_REDIRECTS = 5;
+
+  /**
+   * GETs {@code url}, following redirects; fails as Pekko HTTP fails (see {@link Failures#of}),
+   * never by throwing.
+   */
   public CompletionStage<Answer> get(String url) {
-    HttpRequest request = HttpRequest.GET(url).addHeader(userAgent);
-    return http.singleRequest(request, https, pool, log).thenCompose(this::read);
+    return get(url, MAX_REDIRECTS);
   }
 
-  private CompletionStage<Answer> read(HttpResponse response) {
+  private CompletionStage<Answer> get(String url, int redirectsLeft) {
+    try {
+      HttpRequest request = HttpRequest.GET(url).addHeader(userAgent);
+      return http.singleRequest(request, https, pool, log).thenCompose(response -> read(url, response, redirectsLeft));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private CompletionStage<Answer> read(String url, HttpResponse response, int redirectsLeft) {
     int status = response.status().intValue();
     Optional<Duration> retryAfter = response.getHeader("Retry-After").map(HttpHeader::value).flatMap(ForecastClient::seconds);
+    Optional<String> location = response.getHeader("Location").map(HttpHeader::value);
+    if (response.status().isRedirection() && location.isPresent() && redirectsLeft > 0) {
+      response.discardEntityBytes(system);
+      return get(URI.create(url).resolve(location.get()).toString(), redirectsLeft - 1);
+    }
     if (!response.status().isSuccess()) {
       response.discardEntityBytes(system);
       return CompletableFuture.completedFuture(new Answer(status, response.status().reason(), "", retryAfter));

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
       "",
       "There is no internet? 'deli weather serve' serves forecasts locally."
     },
-    footer = {"", "Example: deli weather serve &   then   deli weather --base-url http://127.0.0.1:PORT"})
+    footer = {"", "Offline: run 'deli weather serve' in one terminal, then 'deli weather --base-url URL' with the URL it prints."})
 public final class WeatherCommand implements Callable<Integer> {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -185,8 +185,16 @@ public final class WeatherCommand implements Callable<Integer> {
     String at = CLOCK.format(c.at());
     List<String> out = new ArrayList<>();
     List<String> err = new ArrayList<>();
+    List<AdvisoryBoard.Change> failing = c.changes().stream().filter(ch -> ch.kind() == AdvisoryBoard.Kind.FAILING).toList();
+    boolean oneReason = failing.size() > 3 && failing.stream().map(ch -> ch.failure().detail()).distinct().count() == 1;
+    if (oneReason) {
+      err.add(at + " " + failing.size() + " zones: no forecast (" + failing.get(0).failure() + "); keeping the last ones");
+    }
     for (AdvisoryBoard.Change ch : c.changes()) {
       String name = ch.zone().name();
+      if (oneReason && ch.kind() == AdvisoryBoard.Kind.FAILING) {
+        continue;
+      }
       switch (ch.kind()) {
         case ADVISORY -> out.add(
             at + " " + (ch.after().isEmpty() ? name + (ch.before() == null ? "" : " (no advisory now)") : name + " " + ch.after()));

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
           + "serves deli's samples for the chapter's 13 zones. It prints the URL it serves on; "
           + "Ctrl-C stops it (exit 0) and it says what it served."
     },
-    footer = {"", "Example: deli weather serve --latency 50ms   then   deli weather --base-url http://127.0.0.1:PORT"})
+    footer = {"", "Example: 'deli weather serve --latency 50ms --fault anz540=404', then 'deli weather --base-url URL' with the URL it prints."})
 public final class WeatherServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -71,7 +71,7 @@ public final class WeatherServeCommand implements Callable<Integer> {
       paramLabel = "CODE=WHAT[*N]",
       description =
           "A fault for one file (repeatable): anz540=404 (a status), anz534=500*2 (the first 2 requests only), "
-              + "anz533=3s (that much later), anz536=cut (half the document, then a broken connection).")
+              + "anz533=3s (that much later), anz536=cut (half the document, then a broken connection), anz537=moved (a redirect).")
   List<String> faults;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed for the latency and failure draws, to repeat a run.")
@@ -132,6 +132,7 @@ public final class WeatherServeCommand implements Callable<Integer> {
                       return;
                     }
                     binding.addToCoordinatedShutdown(Duration.ofSeconds(2), system);
+                    sayWhatWasServed(system, office);
                     String url = "http://" + binding.localAddress().getHostString() + ":" + binding.localAddress().getPort();
                     System.out.println(
                         "serving "
@@ -150,7 +151,6 @@ public final class WeatherServeCommand implements Callable<Integer> {
                     System.out.println("try: deli weather --base-url " + url);
                     System.out.flush();
                   });
-          sayWhatWasServed(system, office);
           return Behaviors.empty();
         });
   }

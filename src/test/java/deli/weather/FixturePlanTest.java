@@ -17,6 +17,7 @@ class FixturePlanTest {
     assertEquals(new Fault("anz534", Fault.Kind.STATUS, 500, Duration.ZERO, 2), Fault.parse("anz534.txt=500*2"));
     assertEquals(new Fault("anz533", Fault.Kind.DELAY, 0, Duration.ofSeconds(3), 0), Fault.parse("anz533=3s"));
     assertEquals(new Fault("anz536", Fault.Kind.CUT, 0, Duration.ZERO, 1), Fault.parse("anz536=cut*1"));
+    assertEquals(new Fault("anz537", Fault.Kind.MOVED, 301, Duration.ZERO, 0), Fault.parse("anz537=moved"));
     assertEquals("anz534=500*2", Fault.parse("anz534=500*2").toString());
     for (String bad : List.of("anz540", "anz540=soon", "anz540=99", "anz540=404*0", "=404")) {
       assertThrows(IllegalArgumentException.class, () -> Fault.parse(bad), bad);

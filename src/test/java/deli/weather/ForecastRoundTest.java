@@ -114,7 +114,7 @@ class ForecastRoundTest {
   @Test
   void eachFailureGivesItsZoneItsOwnOutcomeAndTheOthersStillArrive(@TempDir Path dir) throws Exception {
     List<Zone> zones = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 11; i++) {
       Zone z = new Zone("Zone " + i, "ANZ" + (550 + i), "");
       zones.add(z);
       ForecastDocs.write(dir, z, ForecastDocs.forecast(z, i == 0 ? "SMALL CRAFT ADVISORY IN EFFECT UNTIL 6 PM" : ""));
@@ -128,7 +128,8 @@ class ForecastRoundTest {
             Fault.parse("anz552=500"), // always: given up after 1 + 2 retries
             Fault.parse("anz553=500*1"), // once: fetched on the retry
             Fault.parse("anz557=3s"), // later than the timeout, every time
-            Fault.parse("anz558=cut")); // half the document, then a broken connection
+            Fault.parse("anz558=cut"), // half the document, then a broken connection
+            Fault.parse("anz560=moved")); // a 301 to where the document is
     try (Fixture f = Fixture.start(testKit, dir, "0", 0, faults)) {
       ForecastRound.RoundDone done = round(settings(f.url, zones, 16, "400ms", 2), Duration.ofSeconds(20));
       List<Outcome> o = done.outcomes();
@@ -148,7 +149,9 @@ class ForecastRoundTest {
       assertFailed(o.get(7), Failure.timeout("timed out after 400ms"), 3);
       assertEquals(Failure.Kind.CONNECTION, failure(o.get(8), 3).kind());
       assertInstanceOf(Outcome.Fetched.class, o.get(9));
-      assertEquals(3, done.fetched());
+      Outcome.Fetched redirected = assertInstanceOf(Outcome.Fetched.class, o.get(10));
+      assertEquals(1, redirected.attempts(), "a redirect is followed within the attempt");
+      assertEquals(4, done.fetched());
     }
   }
 

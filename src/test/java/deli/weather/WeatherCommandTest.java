@@ -102,5 +102,13 @@ class WeatherCommandTest {
     assertTrue(o.out().get(1).endsWith(" Eastern Bay SMALL CRAFT ADVISORY"), o.out().get(1));
     assertTrue(o.err().get(0).endsWith(" Eastern Bay: no forecast (HTTP 404 Not Found); keeping the last one"), o.err().get(0));
     assertNull(o.exitCode());
+
+    List<AdvisoryBoard.Change> down =
+        Zones.CHESAPEAKE_BAY.stream()
+            .map(z -> new AdvisoryBoard.Change(z, AdvisoryBoard.Kind.FAILING, "", "", Failure.connection("connection refused by 127.0.0.1:8081")))
+            .toList();
+    Output serverDown = WeatherCommand.render(new WeatherWatch.Changed(Trace.start("t"), 3, at, down), settings(false, Duration.ofMinutes(5)), false);
+    assertEquals(1, serverDown.err().size(), "one line when every zone fails alike: " + serverDown.err());
+    assertTrue(serverDown.err().get(0).endsWith(" 13 zones: no forecast (connection refused by 127.0.0.1:8081); keeping the last ones"), serverDown.err().get(0));
   }
 }
