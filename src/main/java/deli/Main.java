@@ -9,6 +9,7 @@ import deli.node.NodeCommand;
 import deli.sleepers.SleepersCommand;
 import deli.trace.TraceCommand;
 import deli.trace.TraceLog;
+import deli.weather.WeatherCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Spec;
       CpuCommand.class,
       ImportsCommand.class,
       NodeCommand.class,
+      WeatherCommand.class,
       TraceCommand.class
     })
 public final class Main implements Runnable {

@@ -15,10 +15,12 @@ import deli.http.NodeRoutes;
 import deli.http.Routes;
 import deli.imports.ImportAnalyzer;
 import deli.imports.ImportsSettings;
+import deli.http.WeatherRoutes;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
 import deli.trace.TraceLog;
 import deli.trace.Tracing;
+import deli.weather.WeatherService;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.Done;
@@ -47,6 +49,8 @@ public final class Guardian {
       ServiceKey.create(ProgramService.Command.class, "deli-cpu");
   public static final ServiceKey<ProgramService.Command> IMPORTS =
       ServiceKey.create(ProgramService.Command.class, "deli-imports");
+  public static final ServiceKey<WeatherService.Command> WEATHER =
+      ServiceKey.create(WeatherService.Command.class, "deli-weather");
 
   private Guardian() {}
 
@@ -96,6 +100,15 @@ public final class Guardian {
                   ProgramService.<ImportsSettings, ImportAnalyzer.Event, ImportAnalyzer.Report>create(
                       "analysis", ImportAnalyzer.Report.class, ImportAnalyzer::create),
                   started);
+          ActorRef<WeatherService.Command> weather =
+              service(
+                  ctx,
+                  settings,
+                  "weather",
+                  WEATHER,
+                  WeatherService.Command.class,
+                  WeatherService.create(config.getConfig("deli.weather")),
+                  started);
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -105,14 +118,16 @@ public final class Guardian {
                   new NodeRoutes.Service("chefs", CHEFS),
                   new NodeRoutes.Service("sleepers", SLEEPERS),
                   new NodeRoutes.Service("cpu", CPU),
-                  new NodeRoutes.Service("imports", IMPORTS));
+                  new NodeRoutes.Service("imports", IMPORTS),
+                  new NodeRoutes.Service("weather", WEATHER));
           var routes =
               Routes.of(
                   json,
                   settings.maxRequestBytes(),
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
                   new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
-                  new ImportsRoutes(edge, config, imports).route());
+                  new ImportsRoutes(edge, config, imports).route(),
+                  new WeatherRoutes(edge, weather).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
       "",
       "Starts a long-running node: every program as a service under one supervising guardian, "
           + "registered with the Receptionist, and the HTTP API (GET /health, GET /status, "
-          + "POST /chefs, /sleepers, /cpu). The node is a Pekko cluster member: alone it joins "
+          + "POST /chefs, /sleepers, /cpu, GET /weather). The node is a Pekko cluster member: alone it joins "
           + "itself; with pekko.cluster.seed-nodes in application.conf it joins them.",
       "",
       "Ctrl-C or SIGTERM stops it gracefully (exit 0), saying what it stopped."

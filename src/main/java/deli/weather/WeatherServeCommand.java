@@ -1,0 +1,177 @@
+package deli.weather;
+
+import deli.core.Cli;
+import deli.core.CommonOptions;
+import deli.core.DurationRange;
+import deli.core.Session;
+import deli.trace.Tracing;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deli weather serve}: a local stand-in for the NWS, for tests and offline use. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Serves forecast files on 127.0.0.1, with latency and failures on demand.",
+      "",
+      "A fixture server for deli weather, for tests and offline use: GET /anz531.txt answers "
+          + "DIR/anz531.txt (read at each request, so an edited file is served at once), after "
+          + "--latency, with the failures --failure-rate and --fault ask for. Without DIR it "
+          + "serves deli's samples for the chapter's 13 zones. It prints the URL it serves on; "
+          + "Ctrl-C stops it (exit 0) and it says what it served."
+    },
+    footer = {"", "Example: 'deli weather serve --latency 50ms --fault anz540=404', then 'deli weather --base-url URL' with the URL it prints."})
+public final class WeatherServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Folder of forecast .txt files. Default: deli's samples.")
+  Path dir;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on. Default: 127.0.0.1.")
+  String host;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port (0: any free port). Default: 0.")
+  Integer port;
+
+  @Option(
+      names = "--latency",
+      paramLabel = "DURATION|RANGE",
+      converter = Cli.RangeConverter.class,
+      description = "Added before every answer: 50ms, or a range such as 20ms..80ms. Default: 0.")
+  DurationRange latency;
+
+  @Option(names = "--failure-rate", paramLabel = "P", description = "Chance (0 to 1) that a request is answered 503. Default: 0.")
+  Double failureRate;
+
+  @Option(
+      names = "--fault",
+      paramLabel = "CODE=WHAT[*N]",
+      description =
+          "A fault for one file (repeatable): anz540=404 (a status), anz534=500*2 (the first 2 requests only), "
+              + "anz533=3s (that much later), anz536=cut (half the document, then a broken connection), anz537=moved (a redirect).")
+  List<String> faults;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for the latency and failure draws, to repeat a run.")
+  Long seed;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> flags = new HashMap<>();
+    if (dir != null) {
+      flags.put("deli.weather.serve.dir", dir.toString());
+    }
+    if (host != null) {
+      flags.put("deli.weather.serve.host", host);
+    }
+    if (port != null) {
+      flags.put("deli.weather.serve.port", port);
+    }
+    if (latency != null) {
+      flags.put("deli.weather.serve.latency", latency.toString());
+    }
+    if (failureRate != null) {
+      flags.put("deli.weather.serve.failure-rate", failureRate);
+    }
+    if (faults != null) {
+      flags.put("deli.weather.serve.faults", faults);
+    }
+    if (seed != null) {
+      flags.put("deli.weather.serve.seed", seed);
+    }
+    var config = Cli.load(flags);
+    FixtureSettings settings;
+    try {
+      settings = FixtureSettings.from(config.getConfig("deli.weather.serve"));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    ForecastFiles files = settings.dir().isBlank() ? ForecastFiles.samples() : ForecastFiles.in(Path.of(settings.dir()));
+    int count = files.count();
+    common.startFlow(config, "cli", System.err);
+    return Session.run(root(settings, files, count), config, 0);
+  }
+
+  private static Behavior<Void> root(FixtureSettings settings, ForecastFiles files, int count) {
+    return Behaviors.setup(
+        ctx -> {
+          ActorSystem<Void> system = ctx.getSystem();
+          SplittableRandom random = new SplittableRandom(settings.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong()));
+          FixturePlan plan = new FixturePlan(settings.latency(), settings.failureRate(), settings.faults(), random);
+          ActorRef<ForecastOffice.Command> office =
+              ctx.spawn(Tracing.traced(ForecastOffice.Command.class, ForecastOffice.create(plan)), "office");
+          FixtureServer.bind(system, office, files, settings.host(), settings.port())
+              .whenComplete(
+                  (binding, failure) -> {
+                    if (failure != null) {
+                      System.err.println(
+                          "deli weather serve: cannot listen on " + settings.host() + ":" + settings.port() + ": " + Session.describe(failure));
+                      Session.finish(system, 1);
+                      return;
+                    }
+                    binding.addToCoordinatedShutdown(Duration.ofSeconds(2), system);
+                    sayWhatWasServed(system, office);
+                    String url = "http://" + binding.localAddress().getHostString() + ":" + binding.localAddress().getPort();
+                    System.out.println(
+                        "serving "
+                            + count
+                            + (count == 1 ? " forecast" : " forecasts")
+                            + " from "
+                            + files.describe()
+                            + " at "
+                            + url
+                            + " (latency "
+                            + settings.latency()
+                            + ", failure rate "
+                            + settings.failureRate()
+                            + (settings.faults().isEmpty() ? "" : ", faults " + settings.faults())
+                            + ")");
+                    System.out.println("try: deli weather --base-url " + url);
+                    System.out.flush();
+                  });
+          return Behaviors.empty();
+        });
+  }
+
+  private static void sayWhatWasServed(ActorSystem<Void> system, ActorRef<ForecastOffice.Command> office) {
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseServiceStop(),
+            "deli-weather-served",
+            () ->
+                AskPattern.<ForecastOffice.Command, ForecastOffice.Stats>ask(
+                        office, ForecastOffice.GetStats::new, Duration.ofSeconds(2), system.scheduler())
+                    .handle(
+                        (stats, error) -> {
+                          if (stats != null) {
+                            System.out.println("deli weather serve: stopped after " + stats.summary());
+                            System.out.flush();
+                          }
+                          return Done.getInstance();
+                        })
+                    .exceptionally(e -> Done.getInstance()));
+  }
+
+}

@@ -1,0 +1,117 @@
+package deli.weather;
+
+import deli.trace.Trace;
+import deli.trace.Traced;
+import deli.trace.Tracing;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * {@code deli weather --watch}: fetches every zone again every interval and passes on only
+ * what changed. The first round is passed on whole, as a one-shot run prints it; a round
+ * that takes longer than the interval is followed at once by the next one, never overlapped.
+ */
+public final class WeatherWatch extends AbstractBehavior<WeatherWatch.Command> {
+  public interface Command {}
+
+  private record RoundEvent(WeatherEvent event) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return event.trace();
+    }
+  }
+
+  private enum NextRound implements Command {
+    INSTANCE
+  }
+
+  /** A later round changed these zones (in zone order); {@code round} counts from 1. */
+  public record Changed(Trace trace, int round, Instant at, List<AdvisoryBoard.Change> changes) implements WeatherEvent {
+    public Changed {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  private final TimerScheduler<Command> timers;
+  private final WeatherSettings settings;
+  private final ForecastClient client;
+  private final Trace trace;
+  private final ActorRef<WeatherEvent> listener;
+  private final ActorRef<WeatherEvent> rounds;
+  private final AdvisoryBoard board;
+  private int round;
+
+  /** A watch with its own client over the system's connection pools. */
+  public static Behavior<Command> create(WeatherSettings settings, Trace trace, ActorRef<WeatherEvent> listener) {
+    return Behaviors.setup(
+        ctx -> create(settings, new ForecastClient(ctx.getSystem(), settings.concurrency(), settings.timeout()), trace, listener));
+  }
+
+  public static Behavior<Command> create(
+      WeatherSettings settings, ForecastClient client, Trace trace, ActorRef<WeatherEvent> listener) {
+    return Tracing.traced(
+        Command.class,
+        trace,
+        Behaviors.setup(
+            ctx -> Behaviors.withTimers(timers -> new WeatherWatch(ctx, timers, settings, client, trace, listener))));
+  }
+
+  private WeatherWatch(
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
+      WeatherSettings settings,
+      ForecastClient client,
+      Trace trace,
+      ActorRef<WeatherEvent> listener) {
+    super(ctx);
+    this.timers = timers;
+    this.settings = settings;
+    this.client = client;
+    this.trace = trace;
+    this.listener = listener;
+    this.rounds = ctx.messageAdapter(WeatherEvent.class, RoundEvent::new);
+    this.board = new AdvisoryBoard(settings.zones());
+    startRound();
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(RoundEvent.class, this::onRoundEvent)
+        .onMessageEquals(NextRound.INSTANCE, this::onNextRound)
+        .build();
+  }
+
+  private void startRound() {
+    round++;
+    getContext().spawn(ForecastRound.create(settings, client, trace, rounds), "round-" + round);
+  }
+
+  private Behavior<Command> onRoundEvent(RoundEvent m) {
+    if (round == 1) {
+      listener.tell(m.event());
+    }
+    if (m.event() instanceof ForecastRound.RoundDone done) {
+      List<AdvisoryBoard.Change> changes = board.update(done.outcomes(), Instant.now());
+      if (round > 1 && !changes.isEmpty()) {
+        listener.tell(new Changed(Trace.here(), round, Instant.now(), changes));
+      }
+      Duration wait = settings.watch().minus(done.took());
+      timers.startSingleTimer(NextRound.INSTANCE, wait.isNegative() ? Duration.ZERO : wait);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onNextRound() {
+    startRound();
+    return this;
+  }
+}
