@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigException;
 import deli.chefs.ChefsCommand;
 import deli.core.DeliException;
 import deli.cpu.CpuCommand;
+import deli.logclient.LogClientCommand;
 import deli.logserver.LogServerCommand;
 import deli.node.NodeCommand;
 import deli.sleepers.SleepersCommand;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
       SleepersCommand.class,
       CpuCommand.class,
       LogServerCommand.class,
+      LogClientCommand.class,
       NodeCommand.class,
       TraceCommand.class
     })

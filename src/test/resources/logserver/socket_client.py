@@ -3,7 +3,7 @@ logger NAME to HOST:PORT, and keeping in SENT what the chapter's serialize() mus
 each frame it sent: json.dumps(pickle.loads(payload)), computed from the very bytes sent.
 
 usage: socket_client.py HOST PORT COUNT NAME SENT [PAUSE_EVERY PAUSE_SECONDS]
-Prints "sent N" at the end. The messages vary: args, non-ASCII, extra fields, exceptions.
+Prints "started" once connected, "sent N" at the end. The messages vary: args, non-ASCII, extra fields, exceptions.
 """
 import json
 import logging
@@ -46,6 +46,8 @@ for i in range(count):
             logger.exception("failed at %d", i)
     else:
         logger.error("quote \" backslash \\ tab\t%r", ("tuple", i))
+    if i == 0:
+        print("started", flush=True)  # connected: SocketHandler connects on the first record
     if pause_every and i % pause_every == pause_every - 1:
         time.sleep(pause)
 

@@ -37,7 +37,7 @@ final class JsonLines implements LineFormat {
     } else if (v instanceof Long l) {
       out.appendLong(l);
     } else if (v instanceof Double d) {
-      out.appendAscii(PyFloat.json(d));
+      PyFloat.appendJson(d, out);
     } else if (v instanceof Boolean b) {
       out.appendAscii(b ? "true" : "false");
     } else if (v instanceof Map<?, ?> map) {

@@ -67,12 +67,40 @@ final class LineBuffer {
     length += b.length;
   }
 
-  void appendLong(long v) {
-    if (v >= 0 && v < 10) {
-      append((char) ('0' + v));
-    } else {
-      appendAscii(Long.toString(v));
+  /** Appends {@code n} ASCII chars. */
+  void appendAscii(char[] chars, int n) {
+    if (length + n > bytes.length) {
+      grow(n);
     }
+    for (int i = 0; i < n; i++) {
+      bytes[length + i] = (byte) chars[i];
+    }
+    length += n;
+  }
+
+  /** Appends a number in decimal, without making a string of it. */
+  void appendLong(long v) {
+    if (v == Long.MIN_VALUE) {
+      appendAscii(Long.toString(v));
+      return;
+    }
+    if (length + 20 > bytes.length) {
+      grow(20);
+    }
+    if (v < 0) {
+      bytes[length++] = '-';
+      v = -v;
+    }
+    int digits = 1;
+    for (long t = v; t >= 10; t /= 10) {
+      digits++;
+    }
+    int at = length + digits;
+    do {
+      bytes[--at] = (byte) ('0' + v % 10);
+      v /= 10;
+    } while (v > 0);
+    length += digits;
   }
 
   /** The lines written so far, and empties the buffer for the next chunk. */

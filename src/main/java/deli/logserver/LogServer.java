@@ -273,9 +273,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
                 "writer",
                 DispatcherSelector.blocking());
     getContext().watch(writer);
-    InetSocketAddress a = binding.localAddress();
-    listener.tell(new Listening(peer(a), a, settings.out().toAbsolutePath(), settings.format()));
-    return this;
+    return this; // listening is announced once the writer has its file open
   }
 
   private Behavior<Command> onBindFailed(BindFailed m) {
@@ -452,7 +450,10 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
 
   private Behavior<Command> onFromWriter(FromWriter m) {
     LogWriter.Event e = m.event();
-    if (e instanceof LogWriter.Rotated r) {
+    if (e instanceof LogWriter.Opened o && binding != null) {
+      InetSocketAddress a = binding.localAddress();
+      listener.tell(new Listening(peer(a), a, o.file(), settings.format()));
+    } else if (e instanceof LogWriter.Rotated r) {
       listener.tell(new Rotated(r.from(), r.to(), r.lines()));
     } else if (e instanceof LogWriter.KeptPrevious k) {
       listener.tell(new KeptPrevious(k.from(), k.to()));
@@ -485,7 +486,8 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   private Stats stats() {
     Map<String, Long> kinds = new LinkedHashMap<>();
     bad.forEach((k, v) -> kinds.put(k.key(), v));
-    String address = binding == null ? null : peer(binding.localAddress());
+    String address =
+        binding == null ? null : binding.localAddress().getAddress().getHostAddress() + ":" + binding.localAddress().getPort();
     return new Stats(
         state.name().toLowerCase(java.util.Locale.ROOT),
         address,

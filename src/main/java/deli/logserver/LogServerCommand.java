@@ -131,6 +131,13 @@ public final class LogServerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    java.nio.file.Path dir = settings.out().toAbsolutePath().getParent();
+    if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+      throw new deli.core.DeliException("cannot write " + settings.out() + ": no such directory " + dir);
+    }
+    if (dir != null && !java.nio.file.Files.isWritable(dir)) {
+      throw new deli.core.DeliException("cannot write " + settings.out() + ": the directory " + dir + " is not writable");
+    }
     // The drain runs in CoordinatedShutdown's service-requests-done phase: give it the time asked for.
     flags.put(
         "pekko.coordinated-shutdown.phases.service-requests-done.timeout",

@@ -53,6 +53,9 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   /** {@code from} was full and moved to {@code to}, holding {@code lines} records. */
   public record Rotated(Path from, Path to, long lines) implements Event {}
 
+  /** The file is open for writing. */
+  public record Opened(Path file) implements Event {}
+
   /** An earlier, non-empty {@code from} was kept as {@code to} before writing a new one. */
   public record KeptPrevious(Path from, Path to) implements Event {}
 
@@ -87,6 +90,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
               owner.tell(new KeptPrevious(out, Rotation.shift(out, settings.rotateKeep())));
             }
             channel = open(out);
+            owner.tell(new Opened(out));
           } catch (IOException e) {
             owner.tell(new Failed("cannot write " + out + ": " + describe(e)));
             return Behaviors.stopped();

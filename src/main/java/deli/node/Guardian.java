@@ -10,12 +10,17 @@ import deli.http.DemoRoutes;
 import deli.http.Edge;
 import deli.http.HttpServer;
 import deli.http.Json;
+import deli.http.LogServerRoutes;
 import deli.http.NodeRoutes;
 import deli.http.Routes;
+import deli.logserver.LogServer;
+import deli.logserver.LogServerSettings;
+import deli.logserver.ServerLog;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
 import deli.trace.TraceLog;
 import deli.trace.Tracing;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.Done;
@@ -24,6 +29,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -42,6 +48,8 @@ public final class Guardian {
       ServiceKey.create(ProgramService.Command.class, "deli-sleepers");
   public static final ServiceKey<ProgramService.Command> CPU =
       ServiceKey.create(ProgramService.Command.class, "deli-cpu");
+  public static final ServiceKey<LogServer.Command> LOGSERVER =
+      ServiceKey.create(LogServer.Command.class, "deli-logserver");
 
   private Guardian() {}
 
@@ -81,6 +89,18 @@ public final class Guardian {
                   ProgramService.<CpuSettings, CpuRace.Event, CpuRace.RaceDone>create(
                       "race", CpuRace.RaceDone.class, CpuRace::create),
                   started);
+          ActorRef<LogServer.Command> logserver =
+              service(
+                  ctx,
+                  settings,
+                  "logserver",
+                  LOGSERVER,
+                  LogServer.Command.class,
+                  LogServer.create(
+                      LogServerSettings.from(config.getConfig("deli.logserver")),
+                      ctx.spawn(ServerLog.create(), "logserver-log"),
+                      true),
+                  started);
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -89,13 +109,20 @@ public final class Guardian {
               List.of(
                   new NodeRoutes.Service("chefs", CHEFS),
                   new NodeRoutes.Service("sleepers", SLEEPERS),
-                  new NodeRoutes.Service("cpu", CPU));
+                  new NodeRoutes.Service("cpu", CPU),
+                  new NodeRoutes.Service(
+                      "logserver",
+                      LOGSERVER,
+                      () ->
+                          AskPattern.<LogServer.Command, LogServer.Stats>ask(
+                              logserver, LogServer.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())));
           var routes =
               Routes.of(
                   json,
                   settings.maxRequestBytes(),
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
-                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route());
+                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
+                  new LogServerRoutes(edge, logserver).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->

@@ -46,8 +46,8 @@ class LogServerTest {
         "127.0.0.1", 0, out, "json", "%(message)s", 1024 * 1024, rotateSize, 0, drain, idle, 1024, 256 * 1024, 1024 * 1024, Duration.ofSeconds(60));
   }
 
-  /** A running server, its listener probe and its port. */
-  record Running(ActorRef<LogServer.Command> server, TestProbe<LogServer.Event> events, int port) {
+  /** A running server, its listener probe, its port and what it said before it listened. */
+  record Running(ActorRef<LogServer.Command> server, TestProbe<LogServer.Event> events, int port, List<LogServer.Event> early) {
     /** The events until {@code n} connections have closed, by peer order of arrival. */
     List<LogServer.ConnectionClosed> closed(int n, Duration within) {
       List<LogServer.ConnectionClosed> out = new ArrayList<>();
@@ -90,8 +90,12 @@ class LogServerTest {
   static Running start(LogServerSettings s) {
     TestProbe<LogServer.Event> events = testKit.createTestProbe();
     ActorRef<LogServer.Command> server = testKit.spawn(LogServer.create(s, events.getRef(), false));
-    LogServer.Listening l = assertInstanceOf(LogServer.Listening.class, events.receiveMessage(Duration.ofSeconds(10)));
-    return new Running(server, events, l.bound().getPort());
+    List<LogServer.Event> early = new ArrayList<>();
+    LogServer.Event e;
+    while (!((e = events.receiveMessage(Duration.ofSeconds(10))) instanceof LogServer.Listening)) {
+      early.add(e);
+    }
+    return new Running(server, events, ((LogServer.Listening) e).bound().getPort(), early);
   }
 
   /** The record lines of a finished file, checking that it ends with its true count line. */
@@ -121,7 +125,7 @@ class LogServerTest {
       ps.add(Python.start(dir, client.toString(), "127.0.0.1", String.valueOf(r.port()), String.valueOf(each), "client_" + i, "sent-" + i + ".jsonl"));
     }
     for (Process p : ps) {
-      assertEquals("sent " + each, new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(),
+      assertEquals("started\nsent " + each, new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(),
           new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
       assertEquals(0, p.waitFor());
     }
@@ -219,7 +223,7 @@ class LogServerTest {
         closed.stream().anyMatch(c -> c.error().getMessage().contains("'GET ' look like text")), closed.toString());
     assertTrue(closed.stream().anyMatch(c -> c.error().getMessage().contains("posix.system")), closed.toString());
 
-    assertEquals("sent 1500", new String(good.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+    assertEquals("started\nsent 1500", new String(good.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
     LogServer.ConnectionClosed g = r.closed(1, Duration.ofSeconds(30)).get(0);
     assertEquals(1500, g.lines());
     assertNull(g.error());
@@ -303,7 +307,7 @@ class LogServerTest {
     Path out = dir.resolve("one.log");
     Files.writeString(out, "an earlier log\n");
     Running r = start(settings(out, Duration.ofSeconds(10), Duration.ofSeconds(5), 8 * 1024));
-    assertInstanceOf(LogServer.KeptPrevious.class, r.events().receiveMessage(Duration.ofSeconds(5)));
+    assertInstanceOf(LogServer.KeptPrevious.class, r.early().get(0));
     RecordPickler pickler = new RecordPickler();
     int n = 1000;
     try (Socket s = new Socket()) {
