@@ -60,6 +60,24 @@ def start_server(cmd, out):
     raise SystemExit(f"replay: the server did not say where it serves: {cmd}")
 
 
+def stop_server(p, pid, timeout=120):
+    """SIGTERM to the server's process group, then waits until the server process itself is gone
+    (the shell that started it may end first)."""
+    os.killpg(p.pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    break
+        except OSError:
+            break
+        time.sleep(0.01)
+    else:
+        os.killpg(p.pid, signal.SIGKILL)
+    p.wait(timeout=10)
+
+
 def server_pid(p):
     """The server's process: the shell's child when the shell did not exec it."""
     try:
@@ -132,11 +150,7 @@ def one_run(a, frames, expected_lines):
         seconds = last_change - start
         peak = peak_rss_mib(pid)
         cpu = cpu_seconds(pid) - cpu_before
-        os.killpg(p.pid, signal.SIGTERM)
-        try:
-            p.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
+        stop_server(p, pid)
         for t in threads:
             t.join(timeout=10)
         lost, corrupted, count_ok, written = check(out, expected_lines, copies * a.connections, a.records)

@@ -1,38 +1,24 @@
 package deli.logclient;
 
-import deli.core.Session;
 import deli.logserver.RecordPickler;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletionStage;
-import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.OverflowStrategy;
-import org.apache.pekko.stream.QueueOfferResult;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.stream.javadsl.SourceQueueWithComplete;
-import org.apache.pekko.stream.javadsl.Tcp;
-import org.apache.pekko.util.ByteString;
 
 /**
- * One process of the chapter's logging demo, as an actor with its own TCP connection: it sorts
- * {@code workload} random lists of 3 to 10 numbers, one per message (so many clients share the
- * CPU dispatcher fairly), and logs the chapter's messages in the SocketHandler wire format.
- * Frames go out one batch at a time; if the server is slow, the sorting waits for it.
+ * One process of the chapter's logging demo, as an actor with its own TCP connection (a
+ * {@link Connection} child on the blocking-I/O dispatcher): it sorts {@code workload} random
+ * lists of 3 to 10 numbers, one per message (so many clients share the CPU dispatcher fairly),
+ * and logs the chapter's messages in the SocketHandler wire format. Frames go out one batch at
+ * a time; if the server is slow, the sorting waits for it.
  */
 final class SortingClient extends AbstractBehavior<SortingClient.Command> {
   interface Command {}
@@ -53,9 +39,7 @@ final class SortingClient extends AbstractBehavior<SortingClient.Command> {
     INSTANCE
   }
 
-  private record Offered(QueueOfferResult result, Throwable failure) implements Command {}
-
-  private record StreamEnded(Throwable failure) implements Command {}
+  private record FromConnection(Connection.Reply reply) implements Command {}
 
   /** Frames waiting beyond this pause the sorting until the connection takes them. */
   private static final int MAX_PENDING = 256;
@@ -68,13 +52,14 @@ final class SortingClient extends AbstractBehavior<SortingClient.Command> {
   private final RecordPickler pickler = new RecordPickler();
   private final String appLogger;
   private final String sorterLogger;
-  private final SourceQueueWithComplete<ByteString> queue;
-  private final List<ByteString> pending = new ArrayList<>();
+  private final ActorRef<Connection.Command> connection;
+  private final ActorRef<Connection.Reply> replies;
+  private final List<byte[]> pending = new ArrayList<>();
   private final long start = System.nanoTime();
   private int sorted;
   private long sent;
   private long bytes;
-  private boolean offering;
+  private boolean sending;
   private boolean paused;
   private boolean finishing;
 
@@ -91,22 +76,12 @@ final class SortingClient extends AbstractBehavior<SortingClient.Command> {
     this.records = new LogRecords("client-" + id);
     this.appLogger = "app_" + id;
     this.sorterLogger = appLogger + "." + settings.sorter().className;
-    var connection =
-        Tcp.get(ctx.getSystem())
-            .outgoingConnection(
-                new InetSocketAddress(settings.host(), settings.port()),
-                Optional.empty(),
-                List.of(),
-                false, // as SocketHandler does: close the socket once everything is written
-                Optional.of(settings.connectTimeout()),
-                Optional.empty());
-    Pair<SourceQueueWithComplete<ByteString>, CompletionStage<Done>> run =
-        Source.<ByteString>queue(4, OverflowStrategy.backpressure())
-            .via(connection)
-            .toMat(Sink.ignore(), Keep.both())
-            .run(Materializer.matFromSystem(ctx.getSystem()));
-    this.queue = run.first();
-    ctx.pipeToSelf(run.second(), (done, e) -> new StreamEnded(e));
+    this.connection =
+        ctx.spawn(
+            Connection.create(settings.host(), settings.port(), settings.connectTimeout()),
+            "connection",
+            DispatcherSelector.blocking());
+    this.replies = ctx.messageAdapter(Connection.Reply.class, FromConnection::new);
     log(appLogger, "sorting " + settings.workload() + " collections", "<module>", 171);
     ctx.getSelf().tell(Step.INSTANCE);
   }
@@ -115,9 +90,7 @@ final class SortingClient extends AbstractBehavior<SortingClient.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Step.class, s -> onStep())
-        .onMessage(Offered.class, this::onOffered)
-        .onMessage(StreamEnded.class, this::onStreamEnded)
-        .onSignal(PostStop.class, s -> onPostStop())
+        .onMessage(FromConnection.class, this::onReply)
         .build();
   }
 
@@ -154,7 +127,7 @@ final class SortingClient extends AbstractBehavior<SortingClient.Command> {
   private void log(String logger, String message, String funcName, int lineno) {
     Map<String, Object> r = records.info(logger, message, funcName, lineno);
     byte[] frame = pickler.frame(r);
-    pending.add(ByteString.fromArrayUnsafe(frame));
+    pending.add(frame);
     sent++;
     bytes += frame.length;
     if (settings.echo()) {
@@ -163,26 +136,37 @@ final class SortingClient extends AbstractBehavior<SortingClient.Command> {
     offer();
   }
 
-  /** Hands everything waiting to the connection, one offer at a time. */
+  /** Hands everything waiting to the connection, one batch at a time. */
   private void offer() {
-    if (offering || pending.isEmpty()) {
+    if (sending || pending.isEmpty()) {
       return;
     }
-    ByteString batch = ByteString.emptyByteString();
-    for (ByteString f : pending) {
-      batch = batch.concat(f);
+    int n = 0;
+    for (byte[] f : pending) {
+      n += f.length;
+    }
+    byte[] batch = new byte[n];
+    int at = 0;
+    for (byte[] f : pending) {
+      System.arraycopy(f, 0, batch, at, f.length);
+      at += f.length;
     }
     pending.clear();
-    offering = true;
-    getContext().pipeToSelf(queue.offer(batch), Offered::new);
+    sending = true;
+    connection.tell(new Connection.Send(batch, replies));
   }
 
-  private Behavior<Command> onOffered(Offered m) {
-    offering = false;
-    if (m.failure() != null || !(m.result() instanceof QueueOfferResult.Enqueued$)) {
-      // The stream failed: its end says why (a refused connection, say).
-      return this;
+  private Behavior<Command> onReply(FromConnection m) {
+    Connection.Reply r = m.reply();
+    if (r instanceof Connection.Broken b) {
+      parent.tell(new Failed(id, b.reason()));
+      return Behaviors.stopped();
     }
+    if (r == Connection.Closed.INSTANCE) {
+      parent.tell(new Finished(id, sent, bytes));
+      return Behaviors.stopped();
+    }
+    sending = false;
     offer();
     if (paused && pending.size() < MAX_PENDING) {
       paused = false;
@@ -193,25 +177,9 @@ final class SortingClient extends AbstractBehavior<SortingClient.Command> {
   }
 
   private void completeWhenSent() {
-    if (finishing && !offering && pending.isEmpty()) {
-      queue.complete();
+    if (finishing && !sending && pending.isEmpty()) {
+      sending = true; // nothing more goes out
+      connection.tell(new Connection.Close(replies));
     }
-  }
-
-  private Behavior<Command> onPostStop() {
-    queue.fail(new IllegalStateException("the client stopped")); // no effect once the stream has ended
-    return this;
-  }
-
-  private Behavior<Command> onStreamEnded(StreamEnded m) {
-    if (m.failure() != null) {
-      parent.tell(
-          new Failed(id, "cannot send to " + settings.host() + ":" + settings.port() + ": " + Session.describe(m.failure())));
-    } else if (!finishing) {
-      parent.tell(new Failed(id, "the server " + settings.host() + ":" + settings.port() + " closed the connection"));
-    } else {
-      parent.tell(new Finished(id, sent, bytes));
-    }
-    return Behaviors.stopped();
   }
 }

@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Scheduler;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.japi.pf.PFBuilder;
 import org.apache.pekko.stream.KillSwitches;
@@ -26,7 +24,7 @@ import org.apache.pekko.util.ByteString;
  *
  * <pre>
  * bytes -> kill switch -> FrameGuard -> Framing.lengthField (4-byte big-endian) -> batches of
- * frames -> decode on the CPU dispatcher -> LogWriter (next batch after its acknowledgement)
+ * frames -> decode on the CPU dispatcher -> WriterSink: LogWriter (next batch after its acknowledgement)
  * </pre>
  *
  * Framing problems and a broken connection become a last in-band element instead of a stream
@@ -39,13 +37,7 @@ final class ConnectionFlow {
   private ConnectionFlow() {}
 
   /** What a connection did: the lines written for it, and the bad input that ended it, if any. */
-  record Outcome(long lines, BadInput error) {
-    static final Outcome NONE = new Outcome(0, null);
-
-    Outcome plus(Chunk c) {
-      return new Outcome(lines + c.lines(), c.error() != null ? c.error() : error);
-    }
-  }
+  record Outcome(long lines, BadInput error) {}
 
   /** A frame, or the reason the frames stopped. */
   private sealed interface Piece permits Frame, Broken {}
@@ -77,8 +69,7 @@ final class ConnectionFlow {
       LogServerSettings settings,
       Trace trace,
       Executor decoding,
-      ActorRef<LogWriter.Command> writer,
-      Scheduler scheduler) {
+      ActorRef<LogWriter.Command> writer) {
     RecordDecoder decoder = new RecordDecoder(settings.lineFormat());
     Sink<ByteString, Pair<UniqueKillSwitch, CompletionStage<Outcome>>> in =
         Flow.<ByteString>create()
@@ -90,20 +81,9 @@ final class ConnectionFlow {
             .batchWeighted(
                 settings.batchBytes(), p -> p instanceof Frame f ? (long) f.bytes().length() : 0L, Batch::of, Batch::add)
             .mapAsync(1, b -> CompletableFuture.supplyAsync(() -> decoder.decode(b.frames, b.error), decoding))
-            .takeWhile(c -> c.error() == null, true)
-            .mapAsync(
-                1,
-                c ->
-                    AskPattern.<LogWriter.Command, LogWriter.Written>ask(
-                            writer, replyTo -> new LogWriter.Write(trace, c, replyTo), settings.writeTimeout(), scheduler)
-                        .thenApply(written -> c))
-            .recover(
-                new PFBuilder<Throwable, Chunk>()
-                    .match(
-                        Throwable.class,
-                        t -> new Chunk(new byte[0], new int[0], new BadInput(BadInput.Reason.BROKEN, "the writer did not answer: " + t.getMessage())))
-                    .build())
-            .toMat(Sink.fold(Outcome.NONE, Outcome::plus), Keep.both());
+            .toMat(new WriterSink(writer, trace), Keep.both());
+    // Nothing is ever sent back. Coupled, so the connection closes when the reading side has
+    // finished (after the last record is written, or at bad input), and not before.
     return Flow.fromSinkAndSourceCoupledMat(in, Source.<ByteString>maybe(), Keep.left());
   }
 

@@ -304,8 +304,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     Pair<UniqueKillSwitch, CompletionStage<ConnectionFlow.Outcome>> run =
         m.connection()
             .handleWith(
-                ConnectionFlow.create(
-                    settings, Trace.start("connection-" + id), decoding, writer, getContext().getSystem().scheduler()),
+                ConnectionFlow.create(settings, Trace.start("connection-" + id), decoding, writer),
                 materializer);
     connections.put(id, new Connection(peer, run.first(), m.closed()));
     getContext().pipeToSelf(run.second(), (outcome, failure) -> new Ended(id, outcome, failure));

@@ -25,7 +25,6 @@ import java.util.Locale;
  * @param maxConnections connections served at once; more wait in the listen backlog
  * @param batchBytes how many bytes of frames a connection decodes in one go, at most
  * @param writeBuffer the writer's buffer
- * @param writeTimeout how long a connection waits for the writer before giving up on it
  */
 public record LogServerSettings(
     String host,
@@ -40,8 +39,7 @@ public record LogServerSettings(
     Duration idleTimeout,
     int maxConnections,
     int batchBytes,
-    int writeBuffer,
-    Duration writeTimeout) {
+    int writeBuffer) {
 
   public LogServerSettings {
     if (port < 0 || port > 65535) {
@@ -83,8 +81,7 @@ public record LogServerSettings(
         Settings.duration(c, "idle-timeout"),
         Settings.atLeast(c, "max-connections", 1),
         (int) Math.min(64 * 1024 * 1024, Math.max(4096, bytes(c, "batch-bytes"))),
-        (int) Math.min(256 * 1024 * 1024, Math.max(4096, bytes(c, "write-buffer"))),
-        Settings.duration(c, "write-timeout"));
+        (int) Math.min(256 * 1024 * 1024, Math.max(4096, bytes(c, "write-buffer"))));
   }
 
   /** A size in config or on the command line: {@code 1048576}, {@code 1m}, {@code 1MiB}, {@code 100MB}. */
