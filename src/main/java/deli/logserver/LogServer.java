@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Cancellable;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -25,7 +23,6 @@ import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -67,6 +64,9 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
 
   /** The port could not be had; {@code retryIn} when the server tries again, else null. */
   public record NotListening(String address, String reason, Duration retryIn) implements Event {}
+
+  /** The server stopped accepting; {@code open} connections may finish within {@code drain}. */
+  public record Draining(int open, Duration drain) implements Event {}
 
   /** A connection ended: its lines written, and the bad input that closed it, if any. */
   public record ConnectionClosed(String peer, long lines, BadInput error, boolean cutAtStop) implements Event {}
@@ -144,11 +144,6 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     CLOSED
   }
 
-  private record Connection(String peer, UniqueKillSwitch kill, CompletableFuture<Done> closed) {}
-
-  /** How long cut connections get to pass on what they hold once the drain deadline is past. */
-  private static final Duration KILL_GRACE = Duration.ofSeconds(5);
-
   private static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
   private final LogServerSettings settings;
@@ -159,8 +154,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   private final Executor decoding;
   private final Trace trace = Trace.start("logserver");
   private final List<Cancellable> shutdownTasks;
-  private final Map<Long, Connection> connections = new HashMap<>();
-  private final java.util.Set<Long> cut = new java.util.HashSet<>();
+  private final OpenConnections connections = new OpenConnections();
   private final EnumMap<BadInput.Reason, Long> bad = new EnumMap<>(BadInput.Reason.class);
   private State state = State.BINDING;
   private Tcp.ServerBinding binding;
@@ -194,28 +188,8 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     for (BadInput.Reason r : BadInput.Reason.values()) {
       bad.put(r, 0L);
     }
-    this.shutdownTasks = registerShutdown(ctx);
+    this.shutdownTasks = GracefulStop.register(ctx.getSystem(), ctx.getSelf(), settings.drainTimeout());
     bind();
-  }
-
-  /** The three steps of a graceful stop, in CoordinatedShutdown's phases. */
-  private List<Cancellable> registerShutdown(ActorContext<Command> ctx) {
-    CoordinatedShutdown cs = CoordinatedShutdown.get(ctx.getSystem());
-    ActorRef<Command> self = ctx.getSelf();
-    var scheduler = ctx.getSystem().scheduler();
-    return List.of(
-        cs.addCancellableTask(
-            CoordinatedShutdown.PhaseServiceUnbind(),
-            "deli-logserver-unbind",
-            () -> AskPattern.ask(self, Unbind::new, Duration.ofSeconds(10), scheduler)),
-        cs.addCancellableTask(
-            CoordinatedShutdown.PhaseServiceRequestsDone(),
-            "deli-logserver-drain",
-            () -> AskPattern.ask(self, Drain::new, settings.drainTimeout().plus(KILL_GRACE).plusSeconds(5), scheduler)),
-        cs.addCancellableTask(
-            CoordinatedShutdown.PhaseServiceStop(),
-            "deli-logserver-close",
-            () -> AskPattern.ask(self, Close::new, Duration.ofSeconds(30), scheduler)));
   }
 
   private void bind() {
@@ -306,18 +280,17 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
             .handleWith(
                 ConnectionFlow.create(settings, Trace.start("connection-" + id), decoding, writer),
                 materializer);
-    connections.put(id, new Connection(peer, run.first(), m.closed()));
+    connections.add(id, new OpenConnections.Open(peer, run.first(), m.closed()));
     getContext().pipeToSelf(run.second(), (outcome, failure) -> new Ended(id, outcome, failure));
     return this;
   }
 
   private Behavior<Command> onEnded(Ended m) {
-    Connection c = connections.remove(m.id());
+    OpenConnections.Closed c = connections.remove(m.id());
     if (c == null) {
       return this;
     }
-    c.closed().complete(Done.getInstance());
-    boolean wasCut = cut.remove(m.id());
+    boolean wasCut = c.cut();
     ConnectionFlow.Outcome o =
         m.outcome() != null
             ? m.outcome()
@@ -346,6 +319,9 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   private Behavior<Command> onUnbind(Unbind m) {
     if (state == State.BINDING || state == State.LISTENING) {
       state = State.DRAINING;
+      if (writer != null) {
+        listener.tell(new Draining(connections.size(), settings.drainTimeout()));
+      }
     }
     timers.cancel(Timer.RETRY_BIND);
     if (binding == null) {
@@ -379,11 +355,8 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   }
 
   private void cutAll() {
-    for (Map.Entry<Long, Connection> e : connections.entrySet()) {
-      cut.add(e.getKey());
-      e.getValue().kill().shutdown();
-    }
-    timers.startSingleTimer(Timer.KILL_GRACE, KILL_GRACE);
+    connections.cutAll();
+    timers.startSingleTimer(Timer.KILL_GRACE, GracefulStop.KILL_GRACE);
   }
 
   private void drainedYet() {

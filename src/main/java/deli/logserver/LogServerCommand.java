@@ -178,6 +178,14 @@ public final class LogServerCommand implements Callable<Integer> {
       }
       return new Output(List.of("From " + c.peer() + ": " + c.lines() + " lines"), err, null);
     }
+    if (event instanceof LogServer.Draining d) {
+      return Output.warning(
+          "deli logserver: stopping: no new connections"
+              + (d.open() == 0
+                  ? ""
+                  : "; " + d.open() + (d.open() == 1 ? " open connection" : " open connections") + " may finish within "
+                      + Durations.format(d.drain())));
+    }
     if (event instanceof LogServer.Rotated r) {
       return Output.line(String.format(Locale.ROOT, "rotated %s to %s (%,d lines)", r.from().getFileName(), r.to().getFileName(), r.lines()));
     }

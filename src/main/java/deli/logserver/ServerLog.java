@@ -31,6 +31,10 @@ public final class ServerLog {
         }
       } else if (event instanceof LogServer.NotListening n) {
         LOG.warn("log server cannot listen on {}: {}; trying again in {} s", n.address(), n.reason(), n.retryIn() == null ? "-" : n.retryIn().toSeconds());
+      } else if (event instanceof LogServer.Draining d) {
+        System.out.println(
+            "deli node: log server stopping: no new connections"
+                + (d.open() == 0 ? "" : "; " + d.open() + " open may finish within " + deli.core.Durations.format(d.drain())));
       } else if (event instanceof LogServer.Rotated r) {
         LOG.info("rotated {} to {} ({} lines)", r.from(), r.to(), r.lines());
       } else if (event instanceof LogServer.KeptPrevious k) {
