@@ -76,7 +76,20 @@ final class PyRepr {
     } else if (v instanceof BigDecimal d) {
       sb.append("Decimal('").append(d.toString()).append("')");
     } else if (v instanceof Calendar c) {
-      sb.append(c.toInstant());
+      // As str(datetime) writes it (Pyrolite keeps milliseconds of the microseconds).
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%04d-%02d-%02d %02d:%02d:%02d",
+              c.get(Calendar.YEAR),
+              c.get(Calendar.MONTH) + 1,
+              c.get(Calendar.DAY_OF_MONTH),
+              c.get(Calendar.HOUR_OF_DAY),
+              c.get(Calendar.MINUTE),
+              c.get(Calendar.SECOND)));
+      if (c.get(Calendar.MILLISECOND) != 0) {
+        sb.append(String.format(java.util.Locale.ROOT, ".%06d", c.get(Calendar.MILLISECOND) * 1000));
+      }
     } else {
       sb.append(v);
     }

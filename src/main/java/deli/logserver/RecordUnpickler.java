@@ -37,6 +37,7 @@ final class RecordUnpickler extends Unpickler {
           "datetime.time",
           "datetime.timedelta",
           "decimal.Decimal",
+          "_codecs.encode",
           "builtins.set",
           "builtins.frozenset",
           "builtins.bytearray",
@@ -45,6 +46,17 @@ final class RecordUnpickler extends Unpickler {
           "__builtin__.frozenset",
           "__builtin__.bytearray",
           "__builtin__.complex");
+
+  static {
+    // Protocols 0 to 2 write bytes as _codecs.encode(text, 'latin1') (bytes in a record's extra=,
+    // or inside a datetime): plain data, which Pyrolite has no constructor for.
+    Unpickler.registerConstructor("_codecs", "encode", args -> {
+      if (args.length == 2 && args[0] instanceof String text && "latin1".equals(args[1])) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+      }
+      throw new PickleException("_codecs.encode of anything but latin1 text");
+    });
+  }
 
   /** Python refuses to read ints of more decimal digits than this (sys.int_info). */
   static final int MAX_INT_DIGITS = 4300;
