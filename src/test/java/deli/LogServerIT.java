@@ -156,6 +156,12 @@ class LogServerIT {
 
   @Test
   void mistakesAreOneClearLine() throws Exception {
+    for (String cmd : List.of("logserver", "logclient")) {
+      Deli.Result help = Deli.run(cmd, "--help");
+      assertEquals(0, help.exit());
+      assertEquals("", help.err(), "help prints no warnings");
+      assertTrue(help.out().contains("--port"), help.out());
+    }
     for (String[] args : new String[][] {
       {"logserver", "--format", "xml"}, {"logserver", "--max-frame", "big"}, {"logclient", "--sorter", "quick"},
       {"logclient", "--clients", "0"}

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
       "",
       "The chapter's demo application as actors: each client has its own TCP connection, like one "
           + "process of the chapter, sorts --workload random lists of 3 to 10 numbers with the chosen "
-          + "sorter, and logs the chapter's messages (\"sorting %d collections\", \"Sorting %d\", "
-          + "\"Sorted %d items in %d steps, %.3f ms\", \"produced %d entries, taking %f s\") in "
+          + "sorter, and logs the chapter's messages (\"sorting %%d collections\", \"Sorting %%d\", "
+          + "\"Sorted %%d items in %%d steps, %%.3f ms\", \"produced %%d entries, taking %%f s\") in "
           + "Python's logging.SocketHandler wire format: pickle protocol 1 records that "
           + "logging.makeLogRecord accepts. Each client sends workload * 2 + 2 records.",
       "",

@@ -152,7 +152,6 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   private final TimerScheduler<Command> timers;
   private final Materializer materializer;
   private final Executor decoding;
-  private final Trace trace = Trace.start("logserver");
   private final List<Cancellable> shutdownTasks;
   private final OpenConnections connections = new OpenConnections();
   private final EnumMap<BadInput.Reason, Long> bad = new EnumMap<>(BadInput.Reason.class);

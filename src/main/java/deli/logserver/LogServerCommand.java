@@ -67,7 +67,7 @@ public final class LogServerCommand implements Callable<Integer> {
       names = "--text-format",
       paramLabel = "FMT",
       description =
-          "A logging.Formatter format for --format text. Default: '%(asctime)s %(levelname)-8s %(name)s: %(message)s'.")
+          "A logging.Formatter format for --format text. Default: '%%(asctime)s %%(levelname)-8s %%(name)s: %%(message)s'.")
   String textFormat;
 
   @Option(
