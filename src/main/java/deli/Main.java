@@ -5,6 +5,8 @@ import deli.chefs.ChefsCommand;
 import deli.core.DeliException;
 import deli.cpu.CpuCommand;
 import deli.imports.ImportsCommand;
+import deli.logclient.LogClientCommand;
+import deli.logserver.LogServerCommand;
 import deli.node.NodeCommand;
 import deli.sleepers.SleepersCommand;
 import deli.trace.TraceCommand;
@@ -47,6 +49,8 @@ import picocli.CommandLine.Spec;
       SleepersCommand.class,
       CpuCommand.class,
       ImportsCommand.class,
+      LogServerCommand.class,
+      LogClientCommand.class,
       NodeCommand.class,
       WeatherCommand.class,
       TraceCommand.class

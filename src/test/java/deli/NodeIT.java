@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,8 @@ class NodeIT {
 
   @Test
   void theNodeStartsAnswersHealthAndStatusAndStopsOnSigtermWithExitZero() throws Exception {
-    Process p = Deli.start("node", "--http-port", "0", "--cluster-port", "0");
+    Path log = Files.createTempFile("deli-node", ".log");
+    Process p = Deli.start("node", "--http-port", "0", "--cluster-port", "0", "--log-port", "0", "--log-out", log.toString());
     try {
       BufferedReader out = Deli.stdout(p);
       List<String> seen = new ArrayList<>();
@@ -48,7 +51,7 @@ class NodeIT {
 
       HttpResponse<String> status = get(base + "/status");
       assertEquals(200, status.statusCode());
-      for (String service : List.of("chefs", "sleepers", "cpu")) {
+      for (String service : List.of("chefs", "sleepers", "cpu", "imports", "weather", "logserver")) {
         assertTrue(status.body().contains("{\"name\":\"" + service + "\",\"state\":\"up\""), status.body());
       }
 
@@ -72,6 +75,7 @@ class NodeIT {
       assertTrue(rest.contains("deli node stopped"), rest);
     } finally {
       p.destroyForcibly();
+      Files.deleteIfExists(log);
     }
   }
 

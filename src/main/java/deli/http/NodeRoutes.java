@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
@@ -20,8 +21,15 @@ import org.apache.pekko.http.javadsl.server.Route;
  * state as the Receptionist sees it ({@code up} with its instances, or {@code down}).
  */
 public final class NodeRoutes {
-  /** A service as the node lists it. */
-  public record Service(String name, ServiceKey<?> key) {}
+  /**
+   * A service as the node lists it; {@code details}, when given, adds what the service itself
+   * says about its state (under {@code "stats"}).
+   */
+  public record Service(String name, ServiceKey<?> key, Supplier<CompletionStage<?>> details) {
+    public Service(String name, ServiceKey<?> key) {
+      this(name, key, null);
+    }
+  }
 
   private final ActorSystem<?> system;
   private final Json json;
@@ -60,6 +68,24 @@ public final class NodeRoutes {
   }
 
   private CompletionStage<Map<String, Object>> find(Service s) {
+    CompletionStage<Map<String, Object>> listed = listed(s);
+    if (s.details() == null) {
+      return listed;
+    }
+    return listed.thenCompose(
+        m ->
+            s.details()
+                .get()
+                .handle(
+                    (details, failure) -> {
+                      if (failure == null) {
+                        m.put("stats", details);
+                      }
+                      return m;
+                    }));
+  }
+
+  private CompletionStage<Map<String, Object>> listed(Service s) {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
             system.receptionist(),
             replyTo -> Receptionist.find(s.key(), replyTo),

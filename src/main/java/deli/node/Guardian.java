@@ -11,16 +11,21 @@ import deli.http.Edge;
 import deli.http.HttpServer;
 import deli.http.ImportsRoutes;
 import deli.http.Json;
+import deli.http.LogServerRoutes;
 import deli.http.NodeRoutes;
 import deli.http.Routes;
 import deli.imports.ImportAnalyzer;
 import deli.imports.ImportsSettings;
 import deli.http.WeatherRoutes;
+import deli.logserver.LogServer;
+import deli.logserver.LogServerSettings;
+import deli.logserver.ServerLog;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
 import deli.trace.TraceLog;
 import deli.trace.Tracing;
 import deli.weather.WeatherService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.Done;
@@ -29,6 +34,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -51,6 +57,8 @@ public final class Guardian {
       ServiceKey.create(ProgramService.Command.class, "deli-imports");
   public static final ServiceKey<WeatherService.Command> WEATHER =
       ServiceKey.create(WeatherService.Command.class, "deli-weather");
+  public static final ServiceKey<LogServer.Command> LOGSERVER =
+      ServiceKey.create(LogServer.Command.class, "deli-logserver");
 
   private Guardian() {}
 
@@ -109,6 +117,18 @@ public final class Guardian {
                   WeatherService.Command.class,
                   WeatherService.create(config.getConfig("deli.weather")),
                   started);
+          ActorRef<LogServer.Command> logserver =
+              service(
+                  ctx,
+                  settings,
+                  "logserver",
+                  LOGSERVER,
+                  LogServer.Command.class,
+                  LogServer.create(
+                      LogServerSettings.from(config.getConfig("deli.logserver")),
+                      ctx.spawn(ServerLog.create(), "logserver-log"),
+                      true),
+                  started);
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -119,7 +139,13 @@ public final class Guardian {
                   new NodeRoutes.Service("sleepers", SLEEPERS),
                   new NodeRoutes.Service("cpu", CPU),
                   new NodeRoutes.Service("imports", IMPORTS),
-                  new NodeRoutes.Service("weather", WEATHER));
+                  new NodeRoutes.Service("weather", WEATHER),
+                  new NodeRoutes.Service(
+                      "logserver",
+                      LOGSERVER,
+                      () ->
+                          AskPattern.<LogServer.Command, LogServer.Stats>ask(
+                              logserver, LogServer.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())));
           var routes =
               Routes.of(
                   json,
@@ -127,7 +153,8 @@ public final class Guardian {
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
                   new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
                   new ImportsRoutes(edge, config, imports).route(),
-                  new WeatherRoutes(edge, weather).route());
+                  new WeatherRoutes(edge, weather).route(),
+                  new LogServerRoutes(edge, logserver).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->

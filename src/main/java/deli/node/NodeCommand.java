@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
       "",
       "Starts a long-running node: every program as a service under one supervising guardian, "
           + "registered with the Receptionist, and the HTTP API (GET /health, GET /status, "
-          + "POST /chefs, /sleepers, /cpu, GET /weather). The node is a Pekko cluster member: alone it joins "
+          + "POST /chefs, /sleepers, /cpu, /imports, GET /weather, GET /logserver) and the log server for Python's "
+          + "SocketHandler (see 'deli logserver'). The node is a Pekko cluster member: alone it joins "
           + "itself; with pekko.cluster.seed-nodes in application.conf it joins them.",
       "",
       "Ctrl-C or SIGTERM stops it gracefully (exit 0), saying what it stopped."
@@ -45,6 +46,15 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Port for cluster traffic (pekko.remote.artery.canonical.port; 0: any). Default: 25520.")
   Integer clusterPort;
 
+  @Option(
+      names = "--log-port",
+      paramLabel = "PORT",
+      description = "Port of the log server for Python's SocketHandler (0: any free port). Default: 18842.")
+  Integer logPort;
+
+  @Option(names = "--log-out", paramLabel = "FILE", description = "The log server's output file. Default: one.log.")
+  String logOut;
+
   @Override
   public Integer call() {
     Map<String, Object> flags = new HashMap<>();
@@ -61,8 +71,24 @@ public final class NodeCommand implements Callable<Integer> {
     if (clusterPort != null) {
       flags.put("pekko.remote.artery.canonical.port", checkPort(clusterPort, "--cluster-port"));
     }
+    if (logPort != null) {
+      flags.put("deli.logserver.port", checkPort(logPort, "--log-port"));
+    }
+    if (logOut != null) {
+      flags.put("deli.logserver.out", logOut);
+    }
     var config = Cli.load(flags);
     NodeSettings settings = NodeSettings.from(config.getConfig("deli"));
+    deli.logserver.LogServerSettings logserver;
+    try {
+      logserver = deli.logserver.LogServerSettings.from(config.getConfig("deli.logserver"));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "deli.logserver." + e.getMessage());
+    }
+    // The log server drains its connections in CoordinatedShutdown's service-requests-done phase.
+    java.time.Duration drain = settings.drain().compareTo(logserver.drainTimeout()) > 0 ? settings.drain() : logserver.drainTimeout();
+    flags.put("pekko.coordinated-shutdown.phases.service-requests-done.timeout", deli.core.Durations.format(drain.plusSeconds(15)));
+    config = Cli.load(flags);
     common.startFlow(config, "node", System.err);
     int code = Session.run(Guardian.create(settings), config, 0);
     System.out.println(code == 0 ? "deli node stopped" : "deli node stopped with errors");

@@ -1,0 +1,134 @@
+package deli.logclient;
+
+import deli.core.Cli;
+import deli.core.CommonOptions;
+import deli.core.Console.Output;
+import deli.core.Session;
+import deli.trace.Trace;
+import deli.trace.Tracing;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deli logclient}: the chapter's sorting clients, logging over the SocketHandler protocol. */
+@Command(
+    name = "logclient",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Sorting clients that log to a log server (the chapter's logging demo).",
+      "",
+      "The chapter's demo application as actors: each client has its own TCP connection, like one "
+          + "process of the chapter, sorts --workload random lists of 3 to 10 numbers with the chosen "
+          + "sorter, and logs the chapter's messages (\"sorting %%d collections\", \"Sorting %%d\", "
+          + "\"Sorted %%d items in %%d steps, %%.3f ms\", \"produced %%d entries, taking %%f s\") in "
+          + "Python's logging.SocketHandler wire format: pickle protocol 1 records that "
+          + "logging.makeLogRecord accepts. Each client sends workload * 2 + 2 records.",
+      "",
+      "Prints the records sent and the rate. Exit code 1 if a client could not deliver its records."
+    })
+public final class LogClientCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "The log server's host. Default: 127.0.0.1.")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "The log server's port. Default: 18842, the chapter's.")
+  Integer port;
+
+  @Option(names = "--clients", paramLabel = "N", description = "Clients at once, each with its own connection. Default: 128.")
+  Integer clients;
+
+  @Option(names = "--workload", paramLabel = "N", description = "Lists each client sorts. Default: 10, the chapter's.")
+  Integer workload;
+
+  @Option(
+      names = "--sorter",
+      paramLabel = "gnome|bogo",
+      description = "gnome (the chapter's fast one, default) or bogo (tries permutations: up to 3.6 million for 10 numbers).")
+  String sorter;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for the random lists, to repeat a run.")
+  Long seed;
+
+  @Option(names = "--echo", description = "Also print each message, as the chapter's StreamHandler does (to stderr).")
+  boolean echo;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> flags = new HashMap<>();
+    put(flags, "host", host);
+    put(flags, "port", port);
+    put(flags, "clients", clients);
+    put(flags, "workload", workload);
+    put(flags, "sorter", sorter);
+    put(flags, "seed", seed);
+    if (echo) {
+      put(flags, "echo", true);
+    }
+    var config = Cli.load(flags);
+    LogClientSettings settings;
+    try {
+      settings = LogClientSettings.from(config.getConfig("deli.logclient"));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Trace flow = common.startFlow(config, "cli", System.err);
+    return Session.run(
+        Session.oneShot(
+            "clients",
+            (LogClients.Event e) -> render(e, settings),
+            console -> Tracing.traced(LogClients.Command.class, flow, LogClients.create(settings, flow, console))),
+        config,
+        130);
+  }
+
+  private static void put(Map<String, Object> flags, String key, Object value) {
+    if (value != null) {
+      flags.put("deli.logclient." + key, value);
+    }
+  }
+
+  static Output render(LogClients.Event event, LogClientSettings s) {
+    if (event instanceof LogClients.Echoed e) {
+      return Output.warning(e.line());
+    }
+    LogClients.AllDone d = (LogClients.AllDone) event;
+    double seconds = d.nanos() / 1e9;
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%,d records sent by %,d %s (workload %d, %s sort) to %s:%d in %.3f s: %,.0f records/s",
+            d.records(),
+            d.clients() - d.failures().size(),
+            d.clients() - d.failures().size() == 1 ? "client" : "clients",
+            s.workload(),
+            s.sorter().name().toLowerCase(Locale.ROOT),
+            s.host(),
+            s.port(),
+            seconds,
+            seconds > 0 ? d.records() / seconds : 0.0));
+    if (d.failures().isEmpty()) {
+      return Output.end(lines, 0);
+    }
+    // The same reason for many clients is said once, with how many.
+    Map<String, Integer> reasons = new LinkedHashMap<>();
+    d.failures().forEach(r -> reasons.merge(r, 1, Integer::sum));
+    List<String> err = new ArrayList<>();
+    reasons.forEach(
+        (reason, n) -> err.add("deli logclient: " + (n == 1 ? "1 client" : n + " clients") + " failed: " + reason));
+    return new Output(lines, err, 1);
+  }
+}

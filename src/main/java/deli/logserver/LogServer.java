@@ -1,0 +1,486 @@
+package deli.logserver;
+
+import deli.trace.Trace;
+import deli.trace.Tracing;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.Cancellable;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.Tcp;
+
+/**
+ * The log server: listens for {@code logging.SocketHandler} clients, serves each connection
+ * with a {@link ConnectionFlow} feeding one {@link LogWriter}, keeps the stats, and stops
+ * gracefully with the actor system: stop accepting (service-unbind), let open connections
+ * finish within the drain timeout (service-requests-done), then close the file with its count
+ * line (service-stop). It tells its listener what happens, the way the chapter prints it.
+ */
+public final class LogServer extends AbstractBehavior<LogServer.Command> {
+  public interface Command {}
+
+  /** Asks for the figures; answered with {@link Stats}. */
+  public record GetStats(ActorRef<Stats> replyTo) implements Command {}
+
+  /** Stop accepting connections; answered once the port is released. */
+  public record Unbind(ActorRef<Done> replyTo) implements Command {}
+
+  /** Let open connections finish (cut them at the drain timeout); answered when none is left. */
+  public record Drain(ActorRef<Done> replyTo) implements Command {}
+
+  /** Flush and close the file; answered once the listener has been told of the end. */
+  public record Close(ActorRef<Done> replyTo) implements Command {}
+
+  /** What the server tells its listener (the console, or the node's log). */
+  public interface Event {}
+
+  /** Listening on {@code address} ({@code ('127.0.0.1', 18842)}), writing to {@code out}. */
+  public record Listening(String address, InetSocketAddress bound, Path out, String format) implements Event {}
+
+  /** The port could not be had; {@code retryIn} when the server tries again, else null. */
+  public record NotListening(String address, String reason, Duration retryIn) implements Event {}
+
+  /** The server stopped accepting; {@code open} connections may finish within {@code drain}. */
+  public record Draining(int open, Duration drain) implements Event {}
+
+  /** A connection ended: its lines written, and the bad input that closed it, if any. */
+  public record ConnectionClosed(String peer, long lines, BadInput error, boolean cutAtStop) implements Event {}
+
+  /** A full file was moved aside; {@code lines} is its count line. */
+  public record Rotated(Path from, Path to, long lines) implements Event {}
+
+  /** An existing log was kept as {@code to} instead of being overwritten. */
+  public record KeptPrevious(Path from, Path to) implements Event {}
+
+  /** The file cannot be written: the server cannot go on. */
+  public record WriterFailed(String message) implements Event {}
+
+  /** The server has stopped; the listener answers {@code ack} once it has said so. */
+  public record Stopped(Stats stats, ActorRef<Done> ack) implements Event {}
+
+  /**
+   * The server's figures. {@code lines} counts records written, {@code badInput} connections
+   * closed per kind of bad input, {@code fileLines} the records in the current file.
+   */
+  public record Stats(
+      String state,
+      String address,
+      String out,
+      String format,
+      int openConnections,
+      long connections,
+      Map<String, Long> badInput,
+      long lines,
+      long bytes,
+      int files,
+      long fileLines,
+      long lateLines) {
+    public Stats {
+      badInput = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(badInput));
+    }
+
+    Stats withWriter(long lines, long bytes, int files, long fileLines, long late) {
+      return new Stats(state, address, out, format, openConnections, connections, badInput, lines, bytes, files, fileLines, late);
+    }
+
+    /** Connections closed for bad input, all kinds together. */
+    public long badInputs() {
+      return badInput.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private record Bound(Tcp.ServerBinding binding) implements Command {}
+
+  private record BindFailed(Throwable cause) implements Command {}
+
+  private record Accepted(Tcp.IncomingConnection connection, CompletableFuture<Done> closed) implements Command {}
+
+  private record Ended(long id, ConnectionFlow.Outcome outcome, Throwable failure) implements Command {}
+
+  private record Unbound(ActorRef<Done> replyTo) implements Command {}
+
+  private record FromWriter(LogWriter.Event event) implements Command {}
+
+  private record WriterClosed(LogWriter.Closed closed) implements Command {}
+
+  private record Acknowledged(Done done) implements Command {}
+
+  private enum Timer implements Command {
+    DRAIN_DEADLINE,
+    KILL_GRACE,
+    RETRY_BIND
+  }
+
+  private enum State {
+    BINDING,
+    LISTENING,
+    DRAINING,
+    CLOSING,
+    CLOSED
+  }
+
+  private static final Duration RETRY_MAX = Duration.ofSeconds(30);
+
+  private final LogServerSettings settings;
+  private final ActorRef<Event> listener;
+  private final boolean retryBind;
+  private final TimerScheduler<Command> timers;
+  private final Materializer materializer;
+  private final Executor decoding;
+  private final List<Cancellable> shutdownTasks;
+  private final OpenConnections connections = new OpenConnections();
+  private final EnumMap<BadInput.Reason, Long> bad = new EnumMap<>(BadInput.Reason.class);
+  private State state = State.BINDING;
+  private Tcp.ServerBinding binding;
+  private ActorRef<LogWriter.Command> writer;
+  private ActorRef<Done> draining;
+  private ActorRef<Done> closing;
+  private Duration retryIn = Duration.ofSeconds(1);
+  private long seq;
+
+  /**
+   * A log server telling {@code listener} what happens. With {@code retryBind} (the node) a
+   * port in use is tried again with backoff; without (the command) it is the end.
+   */
+  public static Behavior<Command> create(LogServerSettings settings, ActorRef<Event> listener, boolean retryBind) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new LogServer(ctx, timers, settings, listener, retryBind)));
+  }
+
+  private LogServer(
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
+      LogServerSettings settings,
+      ActorRef<Event> listener,
+      boolean retryBind) {
+    super(ctx);
+    this.settings = settings;
+    this.listener = listener;
+    this.retryBind = retryBind;
+    this.timers = timers;
+    this.materializer = Materializer.createMaterializer(ctx);
+    this.decoding = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig("deli.cpu-dispatcher"));
+    for (BadInput.Reason r : BadInput.Reason.values()) {
+      bad.put(r, 0L);
+    }
+    this.shutdownTasks = GracefulStop.register(ctx.getSystem(), ctx.getSelf(), settings.drainTimeout());
+    bind();
+  }
+
+  private void bind() {
+    ActorRef<Command> self = getContext().getSelf();
+    CompletionStage<Tcp.ServerBinding> bound =
+        Tcp.get(getContext().getSystem())
+            .bind(settings.host(), settings.port(), 1024, List.of(), false, Optional.empty())
+            .mapAsyncUnordered(
+                settings.maxConnections(),
+                c -> {
+                  CompletableFuture<Done> closed = new CompletableFuture<>();
+                  self.tell(new Accepted(c, closed));
+                  return closed;
+                })
+            .to(Sink.ignore())
+            .run(materializer);
+    getContext().pipeToSelf(bound, (b, e) -> e == null ? new Bound(b) : new BindFailed(e));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Bound.class, this::onBound)
+        .onMessage(BindFailed.class, this::onBindFailed)
+        .onMessage(Accepted.class, this::onAccepted)
+        .onMessage(Ended.class, this::onEnded)
+        .onMessage(GetStats.class, this::onGetStats)
+        .onMessage(Unbind.class, this::onUnbind)
+        .onMessage(Unbound.class, this::onUnbound)
+        .onMessage(Drain.class, this::onDrain)
+        .onMessage(Close.class, this::onClose)
+        .onMessage(FromWriter.class, this::onFromWriter)
+        .onMessage(WriterClosed.class, this::onWriterClosed)
+        .onMessage(Acknowledged.class, this::onAcknowledged)
+        .onMessage(Timer.class, this::onTimer)
+        .onSignal(Terminated.class, this::onTerminated)
+        .onSignal(PostStop.class, s -> onPostStop())
+        .build();
+  }
+
+  private Behavior<Command> onBound(Bound m) {
+    binding = m.binding();
+    if (state != State.BINDING) {
+      binding.unbind(); // a stop came first
+      return this;
+    }
+    state = State.LISTENING;
+    retryIn = Duration.ofSeconds(1);
+    writer =
+        getContext()
+            .spawn(
+                Tracing.traced(
+                    LogWriter.Command.class,
+                    LogWriter.create(settings, getContext().messageAdapter(LogWriter.Event.class, FromWriter::new))),
+                "writer",
+                DispatcherSelector.blocking());
+    getContext().watch(writer);
+    return this; // listening is announced once the writer has its file open
+  }
+
+  private Behavior<Command> onBindFailed(BindFailed m) {
+    String address = settings.host() + ":" + settings.port();
+    String reason = deli.core.Session.describe(m.cause());
+    if (state != State.BINDING) {
+      return this;
+    }
+    if (!retryBind) {
+      listener.tell(new NotListening(address, reason, null));
+      state = State.CLOSED;
+      return this;
+    }
+    listener.tell(new NotListening(address, reason, retryIn));
+    timers.startSingleTimer(Timer.RETRY_BIND, retryIn);
+    retryIn = retryIn.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retryIn.multipliedBy(2);
+    return this;
+  }
+
+  private Behavior<Command> onAccepted(Accepted m) {
+    if (state != State.LISTENING && state != State.DRAINING || writer == null) {
+      m.connection().handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), materializer);
+      m.closed().complete(Done.getInstance());
+      return this;
+    }
+    long id = ++seq;
+    String peer = peer(m.connection().remoteAddress());
+    Pair<UniqueKillSwitch, CompletionStage<ConnectionFlow.Outcome>> run =
+        m.connection()
+            .handleWith(
+                ConnectionFlow.create(settings, Trace.start("connection-" + id), decoding, writer),
+                materializer);
+    connections.add(id, new OpenConnections.Open(peer, run.first(), m.closed()));
+    getContext().pipeToSelf(run.second(), (outcome, failure) -> new Ended(id, outcome, failure));
+    return this;
+  }
+
+  private Behavior<Command> onEnded(Ended m) {
+    OpenConnections.Closed c = connections.remove(m.id());
+    if (c == null) {
+      return this;
+    }
+    boolean wasCut = c.cut();
+    ConnectionFlow.Outcome o =
+        m.outcome() != null
+            ? m.outcome()
+            : new ConnectionFlow.Outcome(0, ConnectionFlow.classify(m.failure()));
+    BadInput error = o.error();
+    if (wasCut && error != null && error.reason() == BadInput.Reason.TRUNCATED) {
+      error = new BadInput(BadInput.Reason.TRUNCATED, "a partial frame was dropped at the drain deadline");
+    } else if (error != null) {
+      bad.merge(error.reason(), 1L, Long::sum);
+    }
+    listener.tell(new ConnectionClosed(c.peer(), o.lines(), error, wasCut));
+    drainedYet();
+    return this;
+  }
+
+  private Behavior<Command> onGetStats(GetStats m) {
+    Stats own = stats();
+    if (writer != null) {
+      writer.tell(new LogWriter.Report(own, m.replyTo()));
+    } else {
+      m.replyTo().tell(own);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onUnbind(Unbind m) {
+    if (state == State.BINDING || state == State.LISTENING) {
+      state = State.DRAINING;
+      if (writer != null) {
+        listener.tell(new Draining(connections.size(), settings.drainTimeout()));
+      }
+    }
+    timers.cancel(Timer.RETRY_BIND);
+    if (binding == null) {
+      m.replyTo().tell(Done.getInstance());
+    } else {
+      getContext().pipeToSelf(binding.unbind(), (d, e) -> new Unbound(m.replyTo()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onUnbound(Unbound m) {
+    m.replyTo().tell(Done.getInstance());
+    return this;
+  }
+
+  private Behavior<Command> onDrain(Drain m) {
+    if (state == State.BINDING || state == State.LISTENING) {
+      state = State.DRAINING;
+      if (binding != null) {
+        binding.unbind();
+      }
+    }
+    draining = m.replyTo();
+    if (!connections.isEmpty() && !settings.drainTimeout().isZero()) {
+      timers.startSingleTimer(Timer.DRAIN_DEADLINE, settings.drainTimeout());
+    } else if (!connections.isEmpty()) {
+      cutAll();
+    }
+    drainedYet();
+    return this;
+  }
+
+  private void cutAll() {
+    connections.cutAll();
+    timers.startSingleTimer(Timer.KILL_GRACE, GracefulStop.KILL_GRACE);
+  }
+
+  private void drainedYet() {
+    if (draining != null && connections.isEmpty()) {
+      draining.tell(Done.getInstance());
+      draining = null;
+      timers.cancel(Timer.DRAIN_DEADLINE);
+      timers.cancel(Timer.KILL_GRACE);
+    }
+  }
+
+  private Behavior<Command> onTimer(Timer t) {
+    switch (t) {
+      case DRAIN_DEADLINE -> cutAll();
+      case KILL_GRACE -> {
+        if (draining != null) {
+          getContext().getLog().warn("{} connections did not finish after the drain deadline", connections.size());
+          draining.tell(Done.getInstance());
+          draining = null;
+        }
+      }
+      case RETRY_BIND -> {
+        if (state == State.BINDING) {
+          bind();
+        }
+      }
+    }
+    return this;
+  }
+
+  private Behavior<Command> onClose(Close m) {
+    if (state == State.CLOSED || state == State.CLOSING) {
+      m.replyTo().tell(Done.getInstance());
+      return this;
+    }
+    state = State.CLOSING;
+    closing = m.replyTo();
+    if (writer == null) {
+      state = State.CLOSED;
+      closing.tell(Done.getInstance());
+      return this;
+    }
+    writer.tell(
+        new LogWriter.Close(Trace.here(), getContext().messageAdapter(LogWriter.Closed.class, WriterClosed::new)));
+    return this;
+  }
+
+  private Behavior<Command> onWriterClosed(WriterClosed m) {
+    LogWriter.Closed c = m.closed();
+    Stats s = stats().withWriter(c.lines(), c.bytes(), c.files(), 0, 0);
+    listener.tell(new Stopped(s, getContext().messageAdapter(Done.class, Acknowledged::new)));
+    return this;
+  }
+
+  private Behavior<Command> onAcknowledged(Acknowledged m) {
+    state = State.CLOSED;
+    if (closing != null) {
+      closing.tell(Done.getInstance());
+      closing = null;
+    }
+    return this;
+  }
+
+  private Behavior<Command> onFromWriter(FromWriter m) {
+    LogWriter.Event e = m.event();
+    if (e instanceof LogWriter.Opened o && binding != null) {
+      InetSocketAddress a = binding.localAddress();
+      listener.tell(new Listening(peer(a), a, o.file(), settings.format()));
+    } else if (e instanceof LogWriter.Rotated r) {
+      listener.tell(new Rotated(r.from(), r.to(), r.lines()));
+    } else if (e instanceof LogWriter.KeptPrevious k) {
+      listener.tell(new KeptPrevious(k.from(), k.to()));
+    } else if (e instanceof LogWriter.Failed f) {
+      listener.tell(new WriterFailed(f.message()));
+      if (retryBind) {
+        throw new deli.core.DeliException(f.message()); // the node's supervisor restarts the server, with backoff
+      }
+    }
+    return this;
+  }
+
+  private Behavior<Command> onTerminated(Terminated t) {
+    if (t.getRef().equals(writer)) {
+      writer = null;
+      if (closing != null) {
+        state = State.CLOSED;
+        closing.tell(Done.getInstance());
+        closing = null;
+      }
+    }
+    return this;
+  }
+
+  private Behavior<Command> onPostStop() {
+    shutdownTasks.forEach(Cancellable::cancel);
+    return this;
+  }
+
+  private Stats stats() {
+    Map<String, Long> kinds = new LinkedHashMap<>();
+    bad.forEach((k, v) -> kinds.put(k.key(), v));
+    String address =
+        binding == null ? null : binding.localAddress().getAddress().getHostAddress() + ":" + binding.localAddress().getPort();
+    return new Stats(
+        state.name().toLowerCase(java.util.Locale.ROOT),
+        address,
+        settings.out().toAbsolutePath().toString(),
+        settings.format(),
+        connections.size(),
+        seq,
+        kinds,
+        0,
+        0,
+        0,
+        0,
+        0);
+  }
+
+  /** A socket address as Python prints {@code getpeername()}: {@code ('127.0.0.1', 54321)}. */
+  public static String peer(InetSocketAddress a) {
+    String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+    if (a.getAddress() instanceof Inet6Address six) {
+      int pct = host.indexOf('%');
+      return "('" + (pct < 0 ? host : host.substring(0, pct)) + "', " + a.getPort() + ", 0, " + six.getScopeId() + ")";
+    }
+    return "('" + host + "', " + a.getPort() + ")";
+  }
+}

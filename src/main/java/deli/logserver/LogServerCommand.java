@@ -1,0 +1,217 @@
+package deli.logserver;
+
+import deli.core.Cli;
+import deli.core.CommonOptions;
+import deli.core.Console.Output;
+import deli.core.Durations;
+import deli.core.Session;
+import deli.trace.Tracing;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.pekko.Done;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deli logserver}: the chapter's log catcher, as a Pekko Streams TCP collector. */
+@Command(
+    name = "logserver",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Collects Python logging.SocketHandler records into one file (the chapter's log_catcher).",
+      "",
+      "Listens for Python's logging.handlers.SocketHandler (a 4-byte big-endian length, then a "
+          + "pickled LogRecord dict) and writes each record as one line of one.log: by default the "
+          + "JSON that the chapter's serialize() writes, json.dumps(pickle.loads(payload)), byte for "
+          + "byte. Connections are read concurrently; one writer owns the file and writes in "
+          + "batches; a slow disk slows the clients through TCP instead of filling memory.",
+      "",
+      "Prints \"From ('HOST', PORT): N lines\" as each connection closes. Ctrl-C or SIGTERM stops "
+          + "it gracefully: no new connections, open ones may finish (--drain-timeout), then the "
+          + "file ends with the chapter's {\"lines_collected\": N}, N the record lines in the file. "
+          + "A bad client (garbage, an oversized or truncated frame, a pickle that is not a dict or "
+          + "that calls Python code, silence) is warned about and closed; no other client loses a "
+          + "record. An existing non-empty output file is never overwritten: it is kept as "
+          + "one.log.1 (older ones move up), as a rotation does.",
+      ""
+    })
+public final class LogServerCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on. Default: 127.0.0.1.")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port (0: any free port, printed). Default: 18842, the chapter's.")
+  Integer port;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "The output file. Default: one.log, the chapter's.")
+  String out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "json|text",
+      description = "json: the chapter's JSON lines (default); text: lines of --text-format.")
+  String format;
+
+  @Option(
+      names = "--text-format",
+      paramLabel = "FMT",
+      description =
+          "A logging.Formatter format for --format text. Default: '%%(asctime)s %%(levelname)-8s %%(name)s: %%(message)s'.")
+  String textFormat;
+
+  @Option(
+      names = "--rotate-size",
+      paramLabel = "SIZE",
+      description = "Rotate the file when it would pass SIZE (100m, 1g): one.log moves to one.log.1. Default: 0, never.")
+  String rotateSize;
+
+  @Option(
+      names = "--rotate-keep",
+      paramLabel = "N",
+      description = "Keep N rotated files, deleting older ones. Default: 0, keep all.")
+  Integer rotateKeep;
+
+  @Option(
+      names = "--max-frame",
+      paramLabel = "SIZE",
+      description = "The largest record accepted; a bigger frame closes its connection. Default: 1MiB.")
+  String maxFrame;
+
+  @Option(
+      names = "--drain-timeout",
+      paramLabel = "DURATION",
+      converter = Cli.DurationConverter.class,
+      description = "On stop, how long open connections may go on sending before they are cut. Default: 5s.")
+  Duration drainTimeout;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      converter = Cli.DurationConverter.class,
+      description =
+          "Close a client that sends nothing for this long after connecting, or inside a frame (0: never). "
+              + "Between records a client may stay quiet forever. Default: 10s.")
+  Duration idleTimeout;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      description = "Connections served at once; more wait to be accepted. Default: 1024.")
+  Integer maxConnections;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> flags = new HashMap<>();
+    put(flags, "host", host);
+    put(flags, "port", port);
+    put(flags, "out", out);
+    put(flags, "format", format);
+    put(flags, "text-format", textFormat);
+    put(flags, "rotate-size", rotateSize);
+    put(flags, "rotate-keep", rotateKeep);
+    put(flags, "max-frame", maxFrame);
+    put(flags, "drain-timeout", drainTimeout == null ? null : Durations.format(drainTimeout));
+    put(flags, "idle-timeout", idleTimeout == null ? null : Durations.format(idleTimeout));
+    put(flags, "max-connections", maxConnections);
+    LogServerSettings settings;
+    var config = Cli.load(flags);
+    try {
+      settings = LogServerSettings.from(config.getConfig("deli.logserver"));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    java.nio.file.Path dir = settings.out().toAbsolutePath().getParent();
+    if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+      throw new deli.core.DeliException("cannot write " + settings.out() + ": no such directory " + dir);
+    }
+    if (dir != null && !java.nio.file.Files.isWritable(dir)) {
+      throw new deli.core.DeliException("cannot write " + settings.out() + ": the directory " + dir + " is not writable");
+    }
+    // The drain runs in CoordinatedShutdown's service-requests-done phase: give it the time asked for.
+    flags.put(
+        "pekko.coordinated-shutdown.phases.service-requests-done.timeout",
+        Durations.format(settings.drainTimeout().plusSeconds(15)));
+    config = Cli.load(flags);
+    common.startFlow(config, "cli", System.err);
+    return Session.run(
+        Session.oneShot(
+            "logserver",
+            LogServerCommand::render,
+            console -> Tracing.traced(LogServer.Command.class, LogServer.create(settings, console, false))),
+        config,
+        0);
+  }
+
+  private static void put(Map<String, Object> flags, String key, Object value) {
+    if (value != null) {
+      flags.put("deli.logserver." + key, value);
+    }
+  }
+
+  /** The chapter's lines, and deli's warnings on stderr. */
+  static Output render(LogServer.Event event) {
+    if (event instanceof LogServer.Listening l) {
+      return Output.lines(
+          List.of(
+              "Serving on " + l.address(),
+              "writing " + (l.format().equals("json") ? "JSON" : "text") + " lines to " + l.out()
+                  + " (Ctrl-C or SIGTERM stops)"));
+    }
+    if (event instanceof LogServer.ConnectionClosed c) {
+      List<String> err = new ArrayList<>();
+      if (c.cutAtStop()) {
+        err.add("deli logserver: warning: " + c.peer() + " was still connected at the drain deadline and was closed"
+            + (c.error() != null ? "; " + c.error().getMessage() : ""));
+      } else if (c.error() != null) {
+        err.add("deli logserver: warning: closed " + c.peer() + " (" + c.error().reason().key() + "): " + c.error().getMessage());
+      }
+      return new Output(List.of("From " + c.peer() + ": " + c.lines() + " lines"), err, null);
+    }
+    if (event instanceof LogServer.Draining d) {
+      return Output.warning(
+          "deli logserver: stopping: no new connections"
+              + (d.open() == 0
+                  ? ""
+                  : "; " + d.open() + (d.open() == 1 ? " open connection" : " open connections") + " may finish within "
+                      + Durations.format(d.drain())));
+    }
+    if (event instanceof LogServer.Rotated r) {
+      return Output.line(String.format(Locale.ROOT, "rotated %s to %s (%,d lines)", r.from().getFileName(), r.to().getFileName(), r.lines()));
+    }
+    if (event instanceof LogServer.KeptPrevious k) {
+      return Output.line("kept the existing " + k.from().getFileName() + " as " + k.to().getFileName());
+    }
+    if (event instanceof LogServer.NotListening n) {
+      return new Output(List.of(), List.of("deli logserver: cannot listen on " + n.address() + ": " + n.reason()), 1);
+    }
+    if (event instanceof LogServer.WriterFailed f) {
+      return new Output(List.of(), List.of("deli logserver: " + f.message()), 1);
+    }
+    LogServer.Stopped s = (LogServer.Stopped) event;
+    s.ack().tell(Done.getInstance()); // the lines below are printed before this actor can be stopped
+    LogServer.Stats st = s.stats();
+    List<String> lines = new ArrayList<>();
+    lines.add("{'lines_collected': " + st.lines() + "}");
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "deli logserver: %,d lines in %s%s from %,d connections, %,d closed for bad input",
+            st.lines(),
+            st.out(),
+            st.files() > 1 ? " and " + (st.files() - 1) + " rotated files" : "",
+            st.connections(),
+            st.badInputs()));
+    return Output.lines(lines);
+  }
+}

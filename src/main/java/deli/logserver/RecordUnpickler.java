@@ -1,0 +1,377 @@
+package deli.logserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.razorvine.pickle.PickleException;
+import net.razorvine.pickle.Unpickler;
+
+/**
+ * Pyrolite's unpickler, made fit for pickles from strangers:
+ *
+ * <ul>
+ *   <li>dicts keep their keys in the order the pickle set them, as Python's do (Pyrolite's
+ *       {@code HashMap} would shuffle them);
+ *   <li>strings are read as Python reads them: strict UTF-8 that lets lone surrogates through
+ *       ({@code surrogatepass}), so invalid bytes are an error, not a silent U+FFFD;
+ *   <li>no length prefix may claim more bytes than the frame holds (Pyrolite would allocate
+ *       the claimed size first: a 10-byte frame could ask for 2 GB);
+ *   <li>text ints longer than Python's own limit (4300 digits) are refused, as Python does;
+ *   <li>a pickle that names any Python callable or class outside a few plain data types
+ *       ({@code os.system}, {@code builtins.eval}, ...) is refused before anything is looked
+ *       up. Pyrolite never executes anything; this makes the refusal say why.
+ * </ul>
+ *
+ * One instance per connection: it is not thread-safe.
+ */
+final class RecordUnpickler extends Unpickler {
+  /** The globals a log record may carry: values Pyrolite turns into plain data. */
+  private static final Set<String> SAFE_GLOBALS =
+      Set.of(
+          "datetime.datetime",
+          "datetime.date",
+          "datetime.time",
+          "datetime.timedelta",
+          "decimal.Decimal",
+          "_codecs.encode",
+          "builtins.set",
+          "builtins.frozenset",
+          "builtins.bytearray",
+          "builtins.complex",
+          "__builtin__.set",
+          "__builtin__.frozenset",
+          "__builtin__.bytearray",
+          "__builtin__.complex");
+
+  static {
+    // Protocols 0 to 2 write bytes as _codecs.encode(text, 'latin1') (bytes in a record's extra=,
+    // or inside a datetime): plain data, which Pyrolite has no constructor for.
+    Unpickler.registerConstructor("_codecs", "encode", args -> {
+      if (args.length == 2 && args[0] instanceof String text && "latin1".equals(args[1])) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+      }
+      throw new PickleException("_codecs.encode of anything but latin1 text");
+    });
+  }
+
+  /** Python refuses to read ints of more decimal digits than this (sys.int_info). */
+  static final int MAX_INT_DIGITS = 4300;
+
+  private final FrameInput frame = new FrameInput();
+  private final FastStack fast = new FastStack();
+
+  /** The memo as an array (Pyrolite's is a HashMap of boxed ints: a sixth of the decoding time). */
+  private Object[] memory = new Object[64];
+
+  private int memoized;
+
+  /** Reads one pickle from {@code bytes[from, to)}. */
+  Object read(byte[] bytes, int from, int to) throws IOException {
+    java.util.Arrays.fill(memory, 0, memoized, null);
+    memoized = 0;
+    frame.reset(bytes, from, to);
+    return load(frame);
+  }
+
+  /** Pyrolite's loop, on {@link FastStack}. */
+  @Override
+  public Object load(InputStream in) throws IOException {
+    fast.clear();
+    stack = fast;
+    input = in;
+    while (true) {
+      int key = in.read();
+      if (key < 0) {
+        throw new IOException("pickle data was truncated");
+      }
+      Object value = dispatch((short) key);
+      if (value != NO_RETURN_VALUE) {
+        return value;
+      }
+    }
+  }
+
+  private void memoPut(long index) throws IOException {
+    if (index < 0 || index > frame.limit) {
+      throw new IOException("memo index " + index + " is out of range");
+    }
+    int i = (int) index;
+    if (i >= memory.length) {
+      memory = java.util.Arrays.copyOf(memory, Math.max(i + 1, memory.length * 2));
+    }
+    memory[i] = stack.peek();
+    memoized = Math.max(memoized, i + 1);
+  }
+
+  private Object memoGet(long index) throws IOException {
+    if (index < 0 || index >= memoized || memory[(int) index] == null) {
+      throw new IOException("Memo value not found at index " + index);
+    }
+    return memory[(int) index];
+  }
+
+  @Override
+  protected Object dispatch(short key) throws PickleException, IOException {
+    switch (key) {
+      case '}' -> stack.add(new LinkedHashMap<>(32)); // a LogRecord has 20 to 30 keys
+      case 'd' -> stack.add(dictOf(stack.pop_all_since_marker()));
+      case 's' -> {
+        Object value = stack.pop();
+        Object k = stack.pop();
+        mapOnTop().put(k, value);
+      }
+      case 'u' -> fast.setItems();
+      case 'q' -> memoPut(frame.read());
+      case 'r' -> memoPut(frame.uint32());
+      case 'p' -> memoPut(Long.parseLong(frame.readLine().trim()));
+      case 0x94 -> memoPut(memoized);
+      case 'h' -> stack.add(memoGet(frame.read()));
+      case 'j' -> stack.add(memoGet(frame.uint32()));
+      case 'g' -> stack.add(memoGet(Long.parseLong(frame.readLine().trim())));
+      case 'X' -> stack.add(frame.utf8(frame.length(4)));
+      case 0x8c -> stack.add(frame.utf8(frame.length(1)));
+      case 0x8d -> stack.add(frame.utf8(frame.length(8)));
+      case 'T', 'B' -> {
+        frame.claim(4);
+        return super.dispatch(key);
+      }
+      case 0x8b -> {
+        frame.claim(4);
+        return super.dispatch(key);
+      }
+      case 0x8e, 0x96 -> {
+        frame.claim(8);
+        return super.dispatch(key);
+      }
+      case 'L' -> stack.add(frame.textLong());
+      case 'I' -> {
+        if (frame.lineLength() > MAX_INT_DIGITS + 3) {
+          throw new BadInput(BadInput.Reason.NOT_PICKLE, "an int of more than " + MAX_INT_DIGITS + " digits, which Python refuses");
+        }
+        return super.dispatch(key);
+      }
+      case 'F' -> stack.add(pythonFloat(frame.readLine()));
+      case 'c', 'i' -> {
+        refuseUnsafe(frame.peekLine(0), frame.peekLine(1));
+        return super.dispatch(key);
+      }
+      case 0x93 -> {
+        Object name = stack.pop();
+        Object module = stack.pop();
+        refuseUnsafe(String.valueOf(module), String.valueOf(name));
+        stack.add(module);
+        stack.add(name);
+        return super.dispatch(key);
+      }
+      default -> {
+        return super.dispatch(key);
+      }
+    }
+    return NO_RETURN_VALUE;
+  }
+
+  /** Python's float() of a protocol-0 float: Java's parser plus inf, -inf and nan. */
+  private static Double pythonFloat(String text) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    String body = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+    double sign = t.startsWith("-") ? -1 : 1;
+    if (body.equals("inf") || body.equals("infinity")) {
+      return sign * Double.POSITIVE_INFINITY;
+    }
+    if (body.equals("nan")) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      throw new net.razorvine.pickle.PickleException("could not convert string to float: '" + text + "'");
+    }
+  }
+
+  private static Map<Object, Object> dictOf(List<Object> items) {
+    Map<Object, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < items.size(); i += 2) {
+      map.put(items.get(i), items.get(i + 1));
+    }
+    return map;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<Object, Object> mapOnTop() {
+    if (stack.size() == 0 || !(stack.peek() instanceof Map)) {
+      throw new PickleException("SETITEM on something other than a dict");
+    }
+    return (Map<Object, Object>) stack.peek();
+  }
+
+  private static void refuseUnsafe(String module, String name) {
+    String global = module + "." + name;
+    if (!SAFE_GLOBALS.contains(global)) {
+      throw new BadInput(BadInput.Reason.UNSAFE, "the pickle calls " + global + ", which a log record never does");
+    }
+  }
+
+  /**
+   * The frame as Pyrolite reads it: an unsynchronised stream over an array (the JDK's
+   * {@code ByteArrayInputStream} locks on every byte), with the checks above.
+   */
+  static final class FrameInput extends InputStream {
+    private byte[] bytes;
+    private int pos;
+    private int limit;
+
+    void reset(byte[] b, int from, int to) {
+      bytes = b;
+      pos = from;
+      limit = to;
+    }
+
+    @Override
+    public int read() {
+      return pos < limit ? bytes[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len == 0) {
+        return 0;
+      }
+      int n = Math.min(len, limit - pos);
+      if (n <= 0) {
+        return -1;
+      }
+      System.arraycopy(bytes, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public int available() {
+      return limit - pos;
+    }
+
+    /** Reads a little-endian length of {@code size} bytes and checks the frame holds that much. */
+    int length(int size) throws IOException {
+      if (limit - pos < size) {
+        throw new IOException("pickle data was truncated");
+      }
+      long n = 0;
+      for (int i = 0; i < size; i++) {
+        n |= (long) (bytes[pos + i] & 0xff) << (8 * i);
+      }
+      pos += size;
+      if (n < 0 || n > limit - pos) {
+        throw new IOException("pickle data was truncated (a length of " + Long.toUnsignedString(n) + " bytes)");
+      }
+      return (int) n;
+    }
+
+    /** A little-endian unsigned 32-bit number. */
+    long uint32() throws IOException {
+      if (limit - pos < 4) {
+        throw new IOException("pickle data was truncated");
+      }
+      long n = 0;
+      for (int i = 0; i < 4; i++) {
+        n |= (long) (bytes[pos + i] & 0xff) << (8 * i);
+      }
+      pos += 4;
+      return n;
+    }
+
+    /** Checks, without reading it, that the length prefix ahead claims no more than the frame holds. */
+    void claim(int size) throws IOException {
+      int at = pos;
+      length(size);
+      pos = at;
+    }
+
+    /** The bytes up to the next newline, not counting it (the text opcodes' argument). */
+    int lineLength() {
+      int i = pos;
+      while (i < limit && bytes[i] != '\n') {
+        i++;
+      }
+      return i - pos;
+    }
+
+    /**
+     * The argument of LONG, {@code 123L\n}, as Python reads it: small ones straight into a long,
+     * others as Python's int() would (and refused past its 4300-digit limit).
+     */
+    Number textLong() throws IOException {
+      int n = lineLength();
+      int end = pos + n;
+      int last = n > 0 && bytes[end - 1] == 'L' ? end - 1 : end;
+      int i = pos;
+      boolean negative = i < last && bytes[i] == '-';
+      if (negative || (i < last && bytes[i] == '+')) {
+        i++;
+      }
+      if (last - i > 0 && last - i <= 18) {
+        long v = 0;
+        int k = i;
+        while (k < last && bytes[k] >= '0' && bytes[k] <= '9') {
+          v = v * 10 + (bytes[k++] - '0');
+        }
+        if (k == last) {
+          pos = Math.min(limit, end + 1);
+          return negative ? -v : v;
+        }
+      }
+      if (last - i > MAX_INT_DIGITS) {
+        throw new BadInput(BadInput.Reason.NOT_PICKLE, "an int of more than " + MAX_INT_DIGITS + " digits, which Python refuses");
+      }
+      String text = new String(bytes, pos, last - pos, StandardCharsets.ISO_8859_1).trim().replace("_", "");
+      pos = Math.min(limit, end + 1);
+      try {
+        java.math.BigInteger big = new java.math.BigInteger(text);
+        return big.bitLength() < 64 ? (Number) big.longValue() : big;
+      } catch (NumberFormatException e) {
+        throw new IOException("invalid literal for int(): '" + text + "'");
+      }
+    }
+
+    /** Reads up to the next newline (consumed, not returned), as ASCII. */
+    String readLine() {
+      int n = lineLength();
+      String s = new String(bytes, pos, n, StandardCharsets.ISO_8859_1);
+      pos = Math.min(limit, pos + n + 1);
+      return s;
+    }
+
+    /** The {@code index}-th line ahead, as ASCII, without reading it. */
+    String peekLine(int index) {
+      int start = pos;
+      for (int skip = 0; skip < index; skip++) {
+        while (start < limit && bytes[start] != '\n') {
+          start++;
+        }
+        start++;
+      }
+      int end = Math.min(start, limit);
+      while (end < limit && bytes[end] != '\n') {
+        end++;
+      }
+      return start >= limit ? "" : new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Decodes {@code n} bytes as Python does with 'utf-8', 'surrogatepass'. */
+    String utf8(int n) throws IOException {
+      String s = decode(pos, n);
+      pos += n;
+      return s;
+    }
+
+    private String decode(int at, int n) throws IOException {
+      // The JDK's decoder is fast and right for valid UTF-8; only a U+FFFD in its result means
+      // invalid bytes or a surrogate (or a real U+FFFD), which the strict decoder then sorts out.
+      String s = new String(bytes, at, n, StandardCharsets.UTF_8);
+      return s.indexOf('\uFFFD') >= 0 ? Utf8.decode(bytes, at, at + n) : s;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package deli.logserver;
+
+import java.util.Locale;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log server's listener inside {@code deli node}: where the command prints, the node logs
+ * (connections at INFO, bad input and trouble at WARN), and says on stdout where the server
+ * listens and what it wrote when it stops.
+ */
+public final class ServerLog {
+  private static final Logger LOG = LoggerFactory.getLogger(LogServer.class);
+
+  private ServerLog() {}
+
+  public static Behavior<LogServer.Event> create() {
+    return Behaviors.receive((ctx, event) -> {
+      if (event instanceof LogServer.Listening l) {
+        System.out.println("deli node: log server on " + l.address() + " writing " + l.out());
+      } else if (event instanceof LogServer.ConnectionClosed c) {
+        if (c.error() != null && !c.cutAtStop()) {
+          LOG.warn("closed {} after {} lines ({}): {}", c.peer(), c.lines(), c.error().reason().key(), c.error().getMessage());
+        } else if (c.cutAtStop()) {
+          LOG.warn("{} was still connected at the drain deadline and was closed after {} lines", c.peer(), c.lines());
+        } else {
+          LOG.info("From {}: {} lines", c.peer(), c.lines());
+        }
+      } else if (event instanceof LogServer.NotListening n) {
+        LOG.warn("log server cannot listen on {}: {}; trying again in {} s", n.address(), n.reason(), n.retryIn() == null ? "-" : n.retryIn().toSeconds());
+      } else if (event instanceof LogServer.Draining d) {
+        System.out.println(
+            "deli node: log server stopping: no new connections"
+                + (d.open() == 0 ? "" : "; " + d.open() + " open may finish within " + deli.core.Durations.format(d.drain())));
+      } else if (event instanceof LogServer.Rotated r) {
+        LOG.info("rotated {} to {} ({} lines)", r.from(), r.to(), r.lines());
+      } else if (event instanceof LogServer.KeptPrevious k) {
+        LOG.info("kept the existing {} as {}", k.from(), k.to());
+      } else if (event instanceof LogServer.WriterFailed f) {
+        LOG.error("log server: {}", f.message());
+      } else if (event instanceof LogServer.Stopped s) {
+        System.out.println(
+            String.format(
+                Locale.ROOT,
+                "deli node: log server wrote %,d lines to %s from %,d connections, %,d closed for bad input",
+                s.stats().lines(),
+                s.stats().out(),
+                s.stats().connections(),
+                s.stats().badInputs()));
+        System.out.flush();
+        s.ack().tell(Done.getInstance());
+      }
+      return Behaviors.same();
+    });
+  }
+}

@@ -1,0 +1,184 @@
+package deli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code deli logserver} and {@code deli logclient} as real processes. */
+class LogServerIT {
+  private static final Pattern SERVING = Pattern.compile("Serving on \\('127\\.0\\.0\\.1', (\\d+)\\)");
+
+  @TempDir Path dir;
+
+  private record Server(Process process, BufferedReader out, int port, List<String> seen) {}
+
+  private Server start(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("logserver", "--port", "0", "--out", dir.resolve("one.log").toString()));
+    all.addAll(List.of(args));
+    Process p = Deli.start(all.toArray(String[]::new));
+    BufferedReader out = Deli.stdout(p);
+    List<String> seen = new ArrayList<>();
+    Matcher m = SERVING.matcher(Deli.awaitLine(p, out, "Serving on", seen));
+    assertTrue(m.find(), seen.toString());
+    return new Server(p, out, Integer.parseInt(m.group(1)), seen);
+  }
+
+  private static List<String> lines(Path file) throws Exception {
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
+  }
+
+  private Path script(String name) throws Exception {
+    Path to = dir.resolve(name);
+    try (InputStream in = getClass().getResourceAsStream("/logserver/" + name)) {
+      Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return to;
+  }
+
+  @Test
+  void sigtermInTheMiddleOfALoadLosesNoRecordAndTheCountLineTellsTheTruth() throws Exception {
+    Server s = start("--drain-timeout", "30s");
+    Path client = script("socket_client.py");
+    int clients = 4;
+    int each = 1000;
+    List<Process> ps = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      ps.add(
+          new ProcessBuilder(
+                  "python3", client.toString(), "127.0.0.1", String.valueOf(s.port()), String.valueOf(each), "client_" + i,
+                  dir.resolve("sent-" + i + ".jsonl").toString(), "100", "0.15")
+              .start());
+    }
+    for (Process p : ps) {
+      BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("started", r.readLine(), "the client connected");
+    }
+    s.process().toHandle().destroy(); // SIGTERM while every client is still sending (about 1.5 s each)
+    for (Process p : ps) {
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+    String rest = String.join("\n", s.out().lines().toList());
+    Deli.Result r = Deli.finish(s.process(), 60);
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(clients, rest.lines().filter(l -> l.matches("From \\('127\\.0\\.0\\.1', \\d+\\): " + each + " lines")).count(), rest);
+    assertTrue(rest.contains("{'lines_collected': " + clients * each + "}"), rest);
+
+    List<String> written = lines(dir.resolve("one.log"));
+    assertEquals("{\"lines_collected\": " + clients * each + "}", written.get(written.size() - 1));
+    for (int i = 0; i < clients; i++) {
+      String prefix = "{\"name\": \"client_" + i + "\", ";
+      List<String> got = written.stream().filter(l -> l.startsWith(prefix)).toList();
+      assertEquals(lines(dir.resolve("sent-" + i + ".jsonl")), got, "client " + i + ": every record, in order, byte for byte");
+    }
+  }
+
+  @Test
+  void theChaptersScenarioOf256ClientsWithWorkload10Writes5632Lines() throws Exception {
+    Server s = start();
+    Deli.Result c = Deli.run("logclient", "--port", String.valueOf(s.port()), "--clients", "256", "--workload", "10", "--seed", "1");
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.out().startsWith("5,632 records sent by 256 clients (workload 10, gnome sort)"), c.out());
+    List<String> from = new ArrayList<>();
+    while (from.size() < 256) {
+      from.add(Deli.awaitLine(s.process(), s.out(), "From (", s.seen()));
+    }
+    s.process().toHandle().destroy();
+    Deli.Result r = Deli.finish(s.process(), 60);
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(from.stream().allMatch(l -> l.endsWith(": 22 lines")), from.toString());
+    List<String> written = lines(dir.resolve("one.log"));
+    assertEquals(5633, written.size());
+    assertEquals("{\"lines_collected\": 5632}", written.get(5632));
+    assertEquals(256, written.stream().filter(l -> l.contains("\"msg\": \"produced 22 entries, taking ")).count());
+  }
+
+  @Test
+  void theNodeRunsTheLogServerAndStatusTellsWhatItWrote() throws Exception {
+    Path log = dir.resolve("node.log");
+    Process p = Deli.start("node", "--http-port", "0", "--cluster-port", "0", "--log-port", "0", "--log-out", log.toString());
+    try {
+      BufferedReader out = Deli.stdout(p);
+      List<String> seen = new ArrayList<>();
+      Matcher m = Pattern.compile("log server on \\('127\\.0\\.0\\.1', (\\d+)\\)").matcher(Deli.awaitLine(p, out, "log server on", seen));
+      assertTrue(m.find(), seen.toString());
+      String port = m.group(1);
+      Matcher h = Pattern.compile("(http://[0-9.]+:\\d+)").matcher(Deli.awaitLine(p, out, " up: http://", seen));
+      assertTrue(h.find(), seen.toString());
+      Deli.Result c = Deli.run("logclient", "--port", port, "--clients", "5", "--workload", "3");
+      assertEquals(0, c.exit(), c.err());
+
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      String status = "";
+      long deadline = System.nanoTime() + 10_000_000_000L; // the last records may still be on their way to the file
+      while (!status.contains("\"lines\":40,") && System.nanoTime() < deadline) {
+        if (!status.isEmpty()) {
+          Thread.sleep(50);
+        }
+        status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.group(1) + "/status")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      }
+      assertTrue(status.contains("{\"name\":\"logserver\",\"state\":\"up\",\"instances\":1,\"stats\":{\"state\":\"listening\""), status);
+      assertTrue(status.contains("\"lines\":40,"), "5 clients x (3 * 2 + 2) records: " + status);
+      String stats = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.group(1) + "/logserver")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(stats.contains("\"address\":\"127.0.0.1:" + port + "\""), stats);
+
+      p.toHandle().destroy();
+      String rest = String.join("\n", out.lines().toList());
+      Deli.Result r = Deli.finish(p, 60);
+      assertEquals(0, r.exit(), r.err());
+      assertTrue(rest.contains("deli node: log server wrote 40 lines to " + log), rest);
+      List<String> written = lines(log);
+      assertEquals(41, written.size());
+      assertEquals("{\"lines_collected\": 40}", written.get(40));
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void mistakesAreOneClearLine() throws Exception {
+    for (String cmd : List.of("logserver", "logclient")) {
+      Deli.Result help = Deli.run(cmd, "--help");
+      assertEquals(0, help.exit());
+      assertEquals("", help.err(), "help prints no warnings");
+      assertTrue(help.out().contains("--port"), help.out());
+    }
+    for (String[] args : new String[][] {
+      {"logserver", "--format", "xml"}, {"logserver", "--max-frame", "big"}, {"logclient", "--sorter", "quick"},
+      {"logclient", "--clients", "0"}
+    }) {
+      Deli.Result r = Deli.run(args);
+      assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Deli.Result r = Deli.run("logserver", "--port", String.valueOf(taken.getLocalPort()), "--out", dir.resolve("x.log").toString());
+      assertEquals(1, r.exit(), r.out() + r.err());
+      assertTrue(r.err().startsWith("deli logserver: cannot listen on 127.0.0.1:" + taken.getLocalPort()), r.err());
+      assertFalse(r.err().contains("\tat "), r.err());
+      assertFalse(Files.exists(dir.resolve("x.log")), "nothing is written when the port cannot be had");
+    }
+    Deli.Result none = Deli.run("logserver", "--out", "/no/such/dir/one.log");
+    assertEquals(1, none.exit());
+    assertEquals("deli logserver: cannot write /no/such/dir/one.log: no such directory /no/such/dir", none.err().strip());
+  }
+}

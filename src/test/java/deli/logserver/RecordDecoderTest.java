@@ -1,0 +1,101 @@
+package deli.logserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pickles from strangers: each bad one is refused with its reason, quickly and safely. */
+class RecordDecoderTest {
+  @TempDir Path dir;
+
+  private static Chunk decode(byte[] payload) {
+    return new RecordDecoder(new JsonLines()).decode(List.of(ByteString.fromArray(LogServerTest.frame(payload))), null);
+  }
+
+  private byte[] python(String expression) throws Exception {
+    Path out = dir.resolve("payload.hex");
+    Python.run(dir, "-c", "import pickle, sys\nopen(sys.argv[1], 'w').write((" + expression + ").hex())", out.toString());
+    return HexFormat.of().parseHex(Files.readString(out).strip());
+  }
+
+  private static void refused(Chunk c, BadInput.Reason reason) {
+    assertNotNull(c.error(), "refused");
+    assertEquals(reason, c.error().reason(), c.error().getMessage());
+    assertEquals(0, c.lines());
+  }
+
+  @Test
+  void aLengthThatClaimsMoreThanTheFrameHoldsIsRefusedWithoutAllocatingIt() {
+    // BINUNICODE claiming 2 GB in a 10-byte pickle: Pyrolite alone would allocate it first.
+    byte[] p = {'}', '(', 'X', (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, 'a', 'u', '.'};
+    Chunk c = decode(p);
+    refused(c, BadInput.Reason.NOT_PICKLE);
+    assertTrue(c.error().getMessage().contains("truncated"), c.error().getMessage());
+  }
+
+  @Test
+  void invalidUtf8IsNotAPickleAsForPython() {
+    refused(decode(new byte[] {'X', 2, 0, 0, 0, (byte) 0xff, 'a', '.'}), BadInput.Reason.NOT_PICKLE);
+  }
+
+  @Test
+  void anIntBeyondPythonsDigitLimitIsRefusedAsPythonRefusesIt() {
+    byte[] p = ("(dVn\nL" + "7".repeat(5000) + "L\ns.").getBytes(StandardCharsets.US_ASCII);
+    refused(decode(p), BadInput.Reason.NOT_PICKLE);
+  }
+
+  @Test
+  void aRecordThatHoldsItselfOrNestsTooDeepIsRefusedNotAStackOverflow() throws Exception {
+    refused(decode(python("(lambda l: (l.append(l), pickle.dumps({'l': l}, 2))[1])([])")), BadInput.Reason.TOO_DEEP);
+    refused(
+        decode(python("(__import__('sys').setrecursionlimit(10000), pickle.dumps({'deep': __import__('functools').reduce(lambda a, _: [a], range(700), [])}, 2))[1]")),
+        BadInput.Reason.TOO_DEEP);
+  }
+
+  @Test
+  void emptyAndTruncatedPicklesAreNotPickles() {
+    refused(decode(new byte[0]), BadInput.Reason.NOT_PICKLE);
+    refused(decode(new byte[] {'}', '(', 'X', 3, 0, 0, 0, 'a'}), BadInput.Reason.NOT_PICKLE);
+  }
+
+  @Test
+  void valuesJsonCannotHoldAreKeptAsTheirReprInsteadOfLosingTheRecord() throws Exception {
+    Chunk c = decode(python("pickle.dumps({'b': b'\\x00ab\\'', 'big': 7 ** 6000, 'k': {(1, 2): 'tuple key'}}, 2)"));
+    assertNull(c.error());
+    String line = new String(c.bytes(), StandardCharsets.US_ASCII);
+    assertTrue(line.startsWith("{\"b\": \"b\\\"\\\\x00ab'\\\"\", \"big\": \"0x"), line);
+    assertTrue(line.endsWith("\"k\": {\"(1, 2)\": \"tuple key\"}}\n"), line);
+  }
+
+  @Test
+  void bytesAndDatetimesInExtraAsSocketHandlerPicklesThemAreKept() throws Exception {
+    Chunk c = decode(python("pickle.dumps({'msg': 'x', 'raw': b'\\xffok', 'when': __import__('datetime').datetime(2026, 11, 24, 16, 21, 2)}, 1)"));
+    assertNull(c.error(), () -> c.error().getMessage());
+    String line = new String(c.bytes(), StandardCharsets.US_ASCII);
+    assertTrue(line.startsWith("{\"msg\": \"x\", \"raw\": \"b'\\\\xffok'\", \"when\": \"2026-11-24 16:21:02\"}\n"), line);
+  }
+
+  @Test
+  void goodRecordsBeforeABadOneAreKept() {
+    RecordPickler pickler = new RecordPickler();
+    byte[] good = pickler.frame(LogServerTest.record("a", "fine"));
+    Chunk c =
+        new RecordDecoder(new JsonLines())
+            .decode(
+                List.of(ByteString.fromArray(good), ByteString.fromArray(good), ByteString.fromArray(LogServerTest.frame(pickler.pickle(List.of(1))))),
+                null);
+    assertEquals(2, c.lines());
+    assertEquals(BadInput.Reason.NOT_DICT, c.error().reason());
+    assertTrue(c.error().getMessage().startsWith("record 3 of the connection is a pickle of a list"), c.error().getMessage());
+  }
+}
