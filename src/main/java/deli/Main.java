@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigException;
 import deli.chefs.ChefsCommand;
 import deli.core.DeliException;
 import deli.cpu.CpuCommand;
+import deli.factor.FactorCommand;
 import deli.node.NodeCommand;
 import deli.sleepers.SleepersCommand;
 import deli.trace.TraceCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
       ChefsCommand.class,
       SleepersCommand.class,
       CpuCommand.class,
+      FactorCommand.class,
       NodeCommand.class,
       TraceCommand.class
     })

@@ -6,6 +6,10 @@ import deli.chefs.Kitchen;
 import deli.core.ProgramService;
 import deli.cpu.CpuRace;
 import deli.cpu.CpuSettings;
+import deli.factor.FactorPool;
+import deli.factor.FactorPoolClient;
+import deli.factor.FactorSettings;
+import deli.http.FactorRoutes;
 import deli.http.DemoRoutes;
 import deli.http.Edge;
 import deli.http.HttpServer;
@@ -81,6 +85,16 @@ public final class Guardian {
                   ProgramService.<CpuSettings, CpuRace.Event, CpuRace.RaceDone>create(
                       "race", CpuRace.RaceDone.class, CpuRace::create),
                   started);
+          FactorSettings factorSettings = FactorSettings.from(config.getConfig("deli.factor"));
+          ActorRef<FactorPool.Command> factor =
+              service(
+                  ctx,
+                  settings,
+                  "factor",
+                  FactorPool.SERVICE_KEY,
+                  FactorPool.Command.class,
+                  FactorPool.create(factorSettings),
+                  started);
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -89,13 +103,19 @@ public final class Guardian {
               List.of(
                   new NodeRoutes.Service("chefs", CHEFS),
                   new NodeRoutes.Service("sleepers", SLEEPERS),
-                  new NodeRoutes.Service("cpu", CPU));
+                  new NodeRoutes.Service("cpu", CPU),
+                  new NodeRoutes.Service("factor", FactorPool.SERVICE_KEY));
           var routes =
               Routes.of(
                   json,
                   settings.maxRequestBytes(),
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
-                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route());
+                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
+                  new FactorRoutes(
+                          edge,
+                          new FactorPoolClient(ctx.getSystem(), factor, settings.askTimeout()),
+                          factorSettings.maxNumbers())
+                      .route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->
