@@ -167,12 +167,14 @@ public final class Console {
     private Behavior<Object> onEvent(Object event) {
       @SuppressWarnings("unchecked")
       Output o = render.apply((E) event);
+      o.out().forEach(out::println);
       if (!o.err().isEmpty()) {
+        // An event's lines on stdout come before its lines on stderr, even in one file (2>&1).
         wipeStatus();
+        out.flush();
         o.err().forEach(err::println);
         err.flush();
       }
-      o.out().forEach(out::println);
       if (o.exitCode() != null) {
         status = null;
         wipeStatus();

@@ -45,6 +45,14 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 every number factored; 1 some input was bad or not factored (each said on "
           + "stderr), or the input could not be read; 2 a usage error."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  deli factor 42 97                                 42: 2 3 7, then 97: 97",
+      "  deli factor --random 40960 --seed 42 --primes     the chapter's 9-digit primes",
+      "  seq 2 100000 | deli factor > factors.txt",
+      "  deli factor --file numbers.txt --repeat 20        numbers/s, JIT warm"
     })
 public final class FactorCommand implements Callable<Integer> {
   private static final String CHAPTER_RANGE = "100000000..1000000000";
