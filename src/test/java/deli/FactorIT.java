@@ -129,6 +129,21 @@ class FactorIT {
     }
   }
 
+  @Test
+  void closingStdoutUnderTheCommandEndsItAtOnceWithExitCode141() throws Exception {
+    Process p = Deli.start("factor", "--random", "50000000", "--seed", "1");
+    try {
+      BufferedReader out = Deli.stdout(p);
+      String first = out.readLine();
+      assertTrue(first.startsWith("244272509: "), first);
+      out.close(); // as | head -1 does
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "deli factor went on factoring 50 million numbers nobody reads");
+      assertEquals(141, p.exitValue(), Deli.readAll(p.getErrorStream()));
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static HttpResponse<String> post(String url, String body) throws Exception {

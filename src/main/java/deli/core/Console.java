@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -69,6 +70,23 @@ public final class Console {
       return new Output(lines, List.of(), exitCode);
     }
   }
+
+  /**
+   * An event the console acknowledges once its lines are written, so that a program that
+   * produces faster than a terminal or a pipe takes can wait for it, and hold no more than a
+   * few events in flight instead of flooding the console's mailbox.
+   */
+  public interface Acknowledged {
+    ActorRef<Written> writtenTo();
+  }
+
+  /** The console's acknowledgement of an {@link Acknowledged} event. */
+  public enum Written {
+    INSTANCE
+  }
+
+  /** The exit code when stdout is closed under a command ({@code | head}), as after SIGPIPE. */
+  public static final int STDOUT_CLOSED = 141;
 
   private enum Flush {
     INSTANCE
@@ -137,6 +155,7 @@ public final class Console {
     private final boolean statusOn;
     private String status;
     private boolean statusShown;
+    private boolean stdoutClosed;
 
     Screen(
         ActorContext<Object> ctx,
@@ -175,6 +194,9 @@ public final class Console {
         o.err().forEach(err::println);
         err.flush();
       }
+      if (event instanceof Acknowledged a) {
+        a.writtenTo().tell(Written.INSTANCE);
+      }
       if (o.exitCode() != null) {
         status = null;
         wipeStatus();
@@ -198,8 +220,12 @@ public final class Console {
       if (outIsTerminal) {
         wipeStatus();
       }
-      out.flush();
       err.flush();
+      if (out.checkError() && !stdoutClosed) {
+        // Whoever read stdout has gone (| head): end the command, as SIGPIPE ends GNU tools.
+        stdoutClosed = true;
+        Session.finish(ctx.getSystem(), STDOUT_CLOSED);
+      }
       return Behaviors.same();
     }
 

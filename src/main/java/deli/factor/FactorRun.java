@@ -1,6 +1,7 @@
 package deli.factor;
 
 import deli.core.CborSerializable;
+import deli.core.Console;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
@@ -36,8 +37,14 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
    * A chunk's results, in input order: each number's factors, or {@code failure} when the
    * pool could not factor the chunk; {@code errors} for the bad tokens among them.
    */
-  public record ChunkDone(Trace trace, Numbers numbers, List<Numbers> factors, String failure, List<String> errors)
-      implements Event {}
+  public record ChunkDone(
+      Trace trace,
+      Numbers numbers,
+      List<Numbers> factors,
+      String failure,
+      List<String> errors,
+      ActorRef<Console.Written> writtenTo)
+      implements Event, Console.Acknowledged {}
 
   /** How far the run is: numbers done, the fraction of the input read (-1: unknown), time so far. */
   public record Progress(Trace trace, long done, double fraction, long nanos) implements Event {}
@@ -65,6 +72,10 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
     }
   }
 
+  private enum ChunkWritten implements Command {
+    INSTANCE
+  }
+
   private record PoolStopped(FactorPool.Stopped stopped) implements Command, Traced {
     @Override
     public Trace trace() {
@@ -79,6 +90,7 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
   private final ActorRef<InputReader.Command> reader;
   private final ActorRef<InputReader.Reply> reads;
   private final ActorRef<FactorPool.BatchAnswer> answers;
+  private final ActorRef<Console.Written> written;
   private final int window;
   /** Chunks out with the pool, by sequence number, and answered chunks waiting for their turn. */
   private final Map<Long, NumberSource.Chunk> out = new HashMap<>();
@@ -88,6 +100,8 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
   private long roundStart = start;
   private long sequence;
   private boolean reading;
+  /** Chunks handed to the listener and not yet written out: the terminal's share of the window. */
+  private int unwritten;
   private boolean inputOver;
   private long done;
   private long bad;
@@ -112,6 +126,7 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
         ctx.spawn(InputReader.create(trace, job.input(), chunk, job.repeat() > 1), "input", DispatcherSelector.blocking());
     this.reads = ctx.messageAdapter(InputReader.Reply.class, Read::new);
     this.answers = ctx.messageAdapter(FactorPool.BatchAnswer.class, Answered::new);
+    this.written = ctx.messageAdapter(Console.Written.class, w -> ChunkWritten.INSTANCE);
     this.window = settings.workers() * settings.prefetch() * 2;
     readMore();
   }
@@ -121,12 +136,14 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
     return newReceiveBuilder()
         .onMessage(Read.class, this::onRead)
         .onMessage(Answered.class, this::onAnswered)
+        .onMessage(ChunkWritten.class, this::onWritten)
         .onMessage(PoolStopped.class, s -> finish())
         .build();
   }
 
+  /** Reads on while the chunks out with the pool, held for their turn, or unwritten fit the window. */
   private void readMore() {
-    if (!reading && !inputOver && out.size() < window) {
+    if (!reading && !inputOver && out.size() + inOrder.waiting() + unwritten < window) {
       reading = true;
       reader.tell(new InputReader.Read(Trace.here(), reads));
     }
@@ -142,7 +159,7 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
     inputOver = chunk.last();
     long seq = sequence++;
     if (chunk.numbers().isEmpty()) {
-      completed(seq, new ChunkDone(Trace.here(), chunk.numbers(), List.of(), null, chunk.errors()), chunk.fraction());
+      completed(seq, new ChunkDone(Trace.here(), chunk.numbers(), List.of(), null, chunk.errors(), written), chunk.fraction());
     } else {
       out.put(seq, chunk);
       pool.tell(new FactorPool.FactorBatch(Trace.here(), seq, chunk.numbers(), answers));
@@ -158,10 +175,10 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
       return this; // an answer to a batch already answered: batches are safe to answer twice
     }
     if (answer instanceof FactorPool.BatchFactored f) {
-      completed(answer.batchId(), new ChunkDone(Trace.here(), chunk.numbers(), f.factors(), null, chunk.errors()), chunk.fraction());
+      completed(answer.batchId(), new ChunkDone(Trace.here(), chunk.numbers(), f.factors(), null, chunk.errors(), written), chunk.fraction());
     } else {
       String reason = ((FactorPool.BatchFailed) answer).reason();
-      completed(answer.batchId(), new ChunkDone(Trace.here(), chunk.numbers(), List.of(), reason, chunk.errors()), chunk.fraction());
+      completed(answer.batchId(), new ChunkDone(Trace.here(), chunk.numbers(), List.of(), reason, chunk.errors(), written), chunk.fraction());
     }
     readMore();
     return roundOverWhenDone();
@@ -177,12 +194,19 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
         if (c.failure() != null) {
           failed += c.numbers().size();
         }
+        unwritten++;
         listener.tell(c);
       }
     }
     if (printing && job.progress()) {
       listener.tell(new Progress(Trace.here(), done, inputOver ? 1 : fraction, System.nanoTime() - start));
     }
+  }
+
+  private Behavior<Command> onWritten(ChunkWritten w) {
+    unwritten--;
+    readMore();
+    return this;
   }
 
   private Behavior<Command> roundOverWhenDone() {
