@@ -3,7 +3,6 @@ package deli.factor;
 import deli.core.Cli;
 import deli.core.CommonOptions;
 import deli.core.Console;
-import deli.core.Console.Output;
 import deli.core.DeliException;
 import deli.core.Session;
 import deli.trace.Trace;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -135,7 +133,7 @@ public final class FactorCommand implements Callable<Integer> {
     boolean primesOnly = primes;
     boolean showStats = stats;
     return Session.run(
-        Session.<FactorRun.Event>oneShot("factor", e -> render(e, primesOnly, showStats), console -> FactorRun.create(settings, job, flow, console)),
+        Session.<FactorRun.Event>oneShot("factor", e -> FactorLines.render(e, primesOnly, showStats), console -> FactorRun.create(settings, job, flow, console)),
         config,
         130);
   }
@@ -217,104 +215,5 @@ public final class FactorCommand implements Callable<Integer> {
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  static Output render(FactorRun.Event event, boolean primesOnly, boolean stats) {
-    if (event instanceof FactorRun.ChunkDone c) {
-      return chunk(c, primesOnly);
-    }
-    if (event instanceof FactorRun.Progress p) {
-      return Output.status(progress(p));
-    }
-    if (event instanceof FactorRun.RoundDone r) {
-      return Output.warning(
-          String.format(
-              Locale.ROOT,
-              "deli factor: round %d of %d: %,d numbers in %.4f s, %s numbers/s (%d workers)",
-              r.round(),
-              r.rounds(),
-              r.numbers(),
-              r.nanos() / 1e9,
-              rate(r.numbers(), r.nanos()),
-              r.workers()));
-    }
-    if (event instanceof FactorRun.InputFailed f) {
-      return new Output(List.of(), List.of("deli factor: cannot read the input: " + f.reason()), 1);
-    }
-    FactorRun.Finished f = (FactorRun.Finished) event;
-    List<String> err = new ArrayList<>();
-    if (stats) {
-      err.add(
-          String.format(
-              Locale.ROOT,
-              "deli factor: %,d numbers in %.3f s, %s numbers/s (%d workers)%s",
-              f.numbers(),
-              f.nanos() / 1e9,
-              rate(f.numbers(), f.nanos()),
-              f.workers(),
-              f.bad() + f.failed() == 0 ? "" : String.format(Locale.ROOT, "; %,d bad, %,d not factored", f.bad(), f.failed())));
-    }
-    return new Output(List.of(), err, f.bad() + f.failed() == 0 ? 0 : 1);
-  }
-
-  private static Output chunk(FactorRun.ChunkDone c, boolean primesOnly) {
-    Numbers numbers = c.numbers();
-    List<String> out = new ArrayList<>(primesOnly ? 16 : numbers.size());
-    List<String> err = new ArrayList<>(c.errors().size());
-    for (String e : c.errors()) {
-      err.add("deli factor: " + e);
-    }
-    if (c.failure() != null) {
-      for (int i = 0; i < numbers.size(); i++) {
-        err.add("deli factor: " + numbers.get(i) + ": not factored: " + c.failure());
-      }
-      return new Output(out, err, null);
-    }
-    StringBuilder line = new StringBuilder(64);
-    for (int i = 0; i < numbers.size(); i++) {
-      Numbers factors = c.factors().get(i);
-      if (primesOnly) {
-        if (factors.size() == 1) {
-          out.add(Long.toString(numbers.get(i)));
-        }
-        continue;
-      }
-      line.setLength(0);
-      line.append(numbers.get(i)).append(':');
-      for (int j = 0; j < factors.size(); j++) {
-        line.append(' ').append(factors.get(j));
-      }
-      out.add(line.toString());
-    }
-    return new Output(out, err, null);
-  }
-
-  private static String progress(FactorRun.Progress p) {
-    String rate = rate(p.done(), p.nanos());
-    if (p.fraction() < 0) {
-      return String.format(Locale.ROOT, "factoring: %,d numbers, %s numbers/s", p.done(), rate);
-    }
-    int width = 30;
-    int filled = (int) Math.round(p.fraction() * width);
-    return String.format(
-        Locale.ROOT,
-        "factoring [%s%s] %3.0f%% %,d numbers, %s numbers/s",
-        "#".repeat(filled),
-        ".".repeat(width - filled),
-        p.fraction() * 100,
-        p.done(),
-        rate);
-  }
-
-  /** 1.83 M, 950 k, 12: numbers per second, short. */
-  static String rate(long count, long nanos) {
-    double perSecond = nanos <= 0 ? 0 : count * 1e9 / nanos;
-    if (perSecond >= 1e6) {
-      return String.format(Locale.ROOT, "%.2f M", perSecond / 1e6);
-    }
-    if (perSecond >= 1e4) {
-      return String.format(Locale.ROOT, "%.0f k", perSecond / 1e3);
-    }
-    return String.format(Locale.ROOT, "%.0f", perSecond);
   }
 }
