@@ -64,21 +64,25 @@ final class FactorLines {
       }
       return new Output(out, err, null);
     }
-    StringBuilder line = new StringBuilder(64);
+    // One block of lines per chunk: the console writes it in one call instead of one per line.
+    StringBuilder block = new StringBuilder(numbers.size() * 24);
     for (int i = 0; i < numbers.size(); i++) {
       Numbers factors = c.factors().get(i);
       if (primesOnly) {
         if (factors.size() == 1) {
-          out.add(Long.toString(numbers.get(i)));
+          block.append(numbers.get(i)).append('\n');
         }
         continue;
       }
-      line.setLength(0);
-      line.append(numbers.get(i)).append(':');
+      block.append(numbers.get(i)).append(':');
       for (int j = 0; j < factors.size(); j++) {
-        line.append(' ').append(factors.get(j));
+        block.append(' ').append(factors.get(j));
       }
-      out.add(line.toString());
+      block.append('\n');
+    }
+    if (block.length() > 0) {
+      block.setLength(block.length() - 1); // the console ends the block's last line
+      out.add(block.toString());
     }
     return new Output(out, err, null);
   }

@@ -236,8 +236,9 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
       getContext().getLog().warn("batch {} of {} numbers: {}; retrying it once", b.batchId(), b.numbers().size(), why);
       queue.addFirst(new Pending(b, 2));
     } else {
-      getContext().getLog().warn("batch {} of {} numbers failed: {}", b.batchId(), b.numbers().size(), why);
-      b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), why + (p.attempt() == 2 ? ", twice" : "")));
+      String reason = why + (p.attempt() == 2 ? ", twice" : "");
+      getContext().getLog().warn("batch {} of {} numbers failed: {}", b.batchId(), b.numbers().size(), reason);
+      b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), reason));
     }
   }
 
