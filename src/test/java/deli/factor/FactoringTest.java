@@ -78,6 +78,16 @@ class FactoringTest {
   }
 
   @Test
+  void randomNumbersOfEverySizeUpToTwoToTheSixtyThreeFactorAsGnuFactorDoes() throws Exception {
+    Random random = new Random(63);
+    long[] numbers = new long[5_000];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = Math.max(2, (random.nextLong() >>> 1) >>> random.nextInt(62));
+    }
+    agreesWithGnuFactor(numbers);
+  }
+
+  @Test
   void isPrimeAgreesWithBigIntegerOnRandomLongs() {
     Random random = new Random(7);
     for (int i = 0; i < 20_000; i++) {
