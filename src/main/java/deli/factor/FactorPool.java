@@ -158,6 +158,11 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
       b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), "the pool is " + closedWord()));
       return this;
     }
+    String bad = belowTwo(b.numbers());
+    if (bad != null) {
+      b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), bad));
+      return this;
+    }
     queue.add(new Pending(b, 1));
     dispatch();
     return this;
@@ -169,6 +174,11 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
       return this;
     }
     Numbers numbers = m.numbers();
+    String bad = belowTwo(numbers);
+    if (bad != null) {
+      m.replyTo().tell(new AllFailed(Trace.here(), bad));
+      return this;
+    }
     if (numbers.isEmpty()) {
       m.replyTo().tell(new AllFactored(Trace.here(), List.of()));
       return this;
@@ -186,6 +196,16 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
     }
     dispatch();
     return this;
+  }
+
+  /** Whether every number can be factored (a peer may send anything): null, or why not. */
+  private static String belowTwo(Numbers numbers) {
+    for (int i = 0; i < numbers.size(); i++) {
+      if (numbers.get(i) < 2) {
+        return "number " + (i + 1) + " is " + numbers.get(i) + ": " + NumberSource.RANGE;
+      }
+    }
+    return null;
   }
 
   /** Batches of at most batch-size, and small enough that every worker gets some. */

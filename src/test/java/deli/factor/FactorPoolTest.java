@@ -236,6 +236,18 @@ class FactorPoolTest {
   }
 
   @Test
+  void numbersBelowTwoFromAPeerAreRefusedWithoutCrashingAWorker() {
+    ActorRef<FactorPool.Command> pool = testKit.spawn(FactorPool.create(settings(2, 10)));
+    TestProbe<FactorPool.BatchAnswer> probe = testKit.createTestProbe();
+    pool.tell(new FactorPool.FactorBatch(Trace.start("test"), 9, Numbers.of(12, -4), probe.getRef()));
+    assertEquals(
+        "number 2 is -4: deli factors 2 to 9223372036854775807", ((FactorPool.BatchFailed) probe.receiveMessage(WAIT)).reason());
+    assertEquals(
+        "number 1 is 1: deli factors 2 to 9223372036854775807", ((FactorPool.AllFailed) factorAll(pool, Numbers.of(1))).reason());
+    testKit.stop(pool);
+  }
+
+  @Test
   void theClientMapsAppliesAndClosesAsTheChaptersPoolDoes() throws Exception {
     ActorRef<FactorPool.Command> pool = testKit.spawn(FactorPool.create(settings(2, 1000)));
     FactorPoolClient client = new FactorPoolClient(testKit.system(), pool, WAIT);
