@@ -71,7 +71,38 @@ public final class Factoring {
       count = twos;
       n >>>= twos;
     }
-    for (int i = 0; i < PRIMES.length && n > 1; i++) {
+    int i = 0;
+    // p divides n exactly when n·p⁻¹ mod 2⁶⁴ is at most ⌊(2⁶⁴-1)/p⌋ (unsigned), and then it is
+    // n / p. Four primes at a time: four independent multiply-and-compare tests, one branch.
+    for (; i + 4 <= PRIMES.length; i += 4) {
+      long p0 = PRIMES[i];
+      if (p0 * p0 > n) {
+        if (n > 1) {
+          out = ensure(out, count + 1);
+          out[count++] = n;
+        }
+        return Arrays.copyOf(out, count);
+      }
+      boolean any =
+          Long.compareUnsigned(n * INVERSES[i], LIMITS[i]) <= 0
+              | Long.compareUnsigned(n * INVERSES[i + 1], LIMITS[i + 1]) <= 0
+              | Long.compareUnsigned(n * INVERSES[i + 2], LIMITS[i + 2]) <= 0
+              | Long.compareUnsigned(n * INVERSES[i + 3], LIMITS[i + 3]) <= 0;
+      if (any) {
+        for (int k = i; k < i + 4; k++) {
+          long inv = INVERSES[k];
+          long lim = LIMITS[k];
+          long q = n * inv;
+          while (Long.compareUnsigned(q, lim) <= 0) {
+            out = ensure(out, count + 1);
+            out[count++] = PRIMES[k];
+            n = q;
+            q = n * inv;
+          }
+        }
+      }
+    }
+    for (; i < PRIMES.length && n > 1; i++) {
       long p = PRIMES[i];
       if (p * p > n) {
         out = ensure(out, count + 1);
@@ -81,7 +112,6 @@ public final class Factoring {
       long inv = INVERSES[i];
       long lim = LIMITS[i];
       long q = n * inv;
-      // q <= lim (unsigned) exactly when p divides n, and then q is n / p.
       while (Long.compareUnsigned(q, lim) <= 0) {
         out = ensure(out, count + 1);
         out[count++] = p;
