@@ -7,6 +7,7 @@ import deli.cpu.CpuCommand;
 import deli.imports.ImportsCommand;
 import deli.logclient.LogClientCommand;
 import deli.logserver.LogServerCommand;
+import deli.factor.FactorCommand;
 import deli.node.NodeCommand;
 import deli.sleepers.SleepersCommand;
 import deli.trace.TraceCommand;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
       ImportsCommand.class,
       LogServerCommand.class,
       LogClientCommand.class,
+      FactorCommand.class,
       NodeCommand.class,
       WeatherCommand.class,
       TraceCommand.class

@@ -45,7 +45,7 @@ public final class Session {
       String programName,
       Function<E, Console.Output> render,
       Function<ActorRef<E>, Behavior<?>> program) {
-    return oneShot(programName, render, program, System.out, System.err);
+    return oneShot(programName, render, program, Console.stdout(), System.err);
   }
 
   public static <E> Behavior<Void> oneShot(

@@ -6,6 +6,10 @@ import deli.chefs.Kitchen;
 import deli.core.ProgramService;
 import deli.cpu.CpuRace;
 import deli.cpu.CpuSettings;
+import deli.factor.FactorPool;
+import deli.factor.FactorPoolClient;
+import deli.factor.FactorSettings;
+import deli.http.FactorRoutes;
 import deli.http.DemoRoutes;
 import deli.http.Edge;
 import deli.http.HttpServer;
@@ -129,6 +133,16 @@ public final class Guardian {
                       ctx.spawn(ServerLog.create(), "logserver-log"),
                       true),
                   started);
+          FactorSettings factorSettings = FactorSettings.from(config.getConfig("deli.factor"));
+          ActorRef<FactorPool.Command> factor =
+              service(
+                  ctx,
+                  settings,
+                  "factor",
+                  FactorPool.SERVICE_KEY,
+                  FactorPool.Command.class,
+                  FactorPool.create(factorSettings),
+                  started);
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -145,7 +159,8 @@ public final class Guardian {
                       LOGSERVER,
                       () ->
                           AskPattern.<LogServer.Command, LogServer.Stats>ask(
-                              logserver, LogServer.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())));
+                              logserver, LogServer.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())),
+                  new NodeRoutes.Service("factor", FactorPool.SERVICE_KEY));
           var routes =
               Routes.of(
                   json,
@@ -154,7 +169,12 @@ public final class Guardian {
                   new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
                   new ImportsRoutes(edge, config, imports).route(),
                   new WeatherRoutes(edge, weather).route(),
-                  new LogServerRoutes(edge, logserver).route());
+                  new LogServerRoutes(edge, logserver).route(),
+                  new FactorRoutes(
+                          edge,
+                          new FactorPoolClient(ctx.getSystem(), factor, settings.askTimeout()),
+                          factorSettings.maxNumbers())
+                      .route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->

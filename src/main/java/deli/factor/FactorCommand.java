@@ -1,0 +1,219 @@
+package deli.factor;
+
+import deli.core.Cli;
+import deli.core.CommonOptions;
+import deli.core.Console;
+import deli.core.DeliException;
+import deli.core.Session;
+import deli.trace.Trace;
+import java.io.FileInputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deli factor}: the chapter's {@code prime_factors} on a pool, printed as GNU factor prints. */
+@Command(
+    name = "factor",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Print the prime factors of each number, as GNU factor does (the chapter's prime_factors on a Pool).",
+      "",
+      "The chapter's Pool.map (section \"Многопроцессные пулы\"): the numbers go in batches to a "
+          + "FactorPool, a router of FactorWorker actors on the CPU dispatcher, and come back in input "
+          + "order. Numbers come from the arguments, --file, --random, or else stdin (any number per "
+          + "line, separated by spaces). Each is printed as 'n: p1 p2 ...', smallest factor first.",
+      "",
+      "Every number from 2 to 9223372036854775807 (2^63-1) is factored exactly. A bad token (not "
+          + "digits, 0, 1, too large) or an empty line gets one error line on stderr, naming its line, "
+          + "and the rest still comes out.",
+      "",
+      "Exit codes: 0 every number factored; 1 some input was bad or not factored (each said on "
+          + "stderr), or the input could not be read; 2 a usage error."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  deli factor 42 97                                 42: 2 3 7, then 97: 97",
+      "  deli factor --random 40960 --seed 42 --primes     the chapter's 9-digit primes",
+      "  seq 2 100000 | deli factor > factors.txt",
+      "  deli factor --file numbers.txt --repeat 20        numbers/s, JIT warm"
+    })
+public final class FactorCommand implements Callable<Integer> {
+  private static final String CHAPTER_RANGE = "100000000..1000000000";
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Parameters(paramLabel = "NUMBER", arity = "0..*", description = "Numbers to factor (none: read --file, --random or stdin).")
+  List<String> numbers = new ArrayList<>();
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the numbers from FILE ('-' is stdin).")
+  Path file;
+
+  @Option(
+      names = "--random",
+      paramLabel = "N",
+      description = "Factor N random numbers (the chapter's 40960), drawn as Python's random.randint draws them.")
+  Long random;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Seed for --random, as Python's random.seed(S): --random 40960 --seed 42 is the chapter's list.")
+  Long seed;
+
+  @Option(
+      names = "--range",
+      paramLabel = "LOW..HIGH",
+      description = "Range of --random, both ends included. Default: the chapter's " + CHAPTER_RANGE + ".")
+  String range;
+
+  @Option(names = "--primes", description = "Print only the numbers that are prime, one per line (the chapter's '9-digit primes').")
+  boolean primes;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Workers in the pool (1 to 256). Default: one per core.")
+  Integer workers;
+
+  @Option(names = "--batch-size", paramLabel = "N", description = "The most numbers per message to a worker. Default: 1000.")
+  Integer batchSize;
+
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "A progress line on stderr. Default: on when stderr is a terminal.")
+  Boolean progress;
+
+  @Option(names = "--stats", description = "Say on stderr how many numbers were factored, how fast, by how many workers.")
+  boolean stats;
+
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      description = "Factor the input N times over, printing it once: each round's speed goes to stderr (a benchmark, JIT warm).")
+  int repeat = 1;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> flags = new HashMap<>();
+    if (workers != null) {
+      if (workers < 1) {
+        throw usage("--workers must be 1 to 256, not " + workers);
+      }
+      flags.put("deli.factor.workers", workers);
+    }
+    if (batchSize != null) {
+      flags.put("deli.factor.batch-size", batchSize);
+    }
+    var config = Cli.load(flags);
+    FactorSettings settings;
+    try {
+      settings = FactorSettings.from(config.getConfig("deli.factor"));
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (repeat < 1 || repeat > 10_000) {
+      throw usage("--repeat must be 1 to 10000, not " + repeat);
+    }
+    FactorRun.Job job = job();
+    Trace flow = common.startFlow(config, "cli", System.err);
+    boolean primesOnly = primes;
+    boolean showStats = stats;
+    return Session.run(
+        Session.<FactorRun.Event>oneShot("factor", e -> FactorLines.render(e, primesOnly, showStats), console -> FactorRun.create(settings, job, flow, console)),
+        config,
+        130);
+  }
+
+  private FactorRun.Job job() {
+    int sources = (numbers.isEmpty() ? 0 : 1) + (file == null ? 0 : 1) + (random == null ? 0 : 1);
+    if (sources > 1) {
+      throw usage("give the numbers one way: as arguments, --file or --random");
+    }
+    if (random == null && (seed != null || range != null)) {
+      throw usage("--seed and --range go with --random");
+    }
+    boolean bar = progress != null ? progress : Console.isTerminal(2);
+    if (random != null) {
+      if (random < 0) {
+        throw usage("--random must be 0 or more, not " + random);
+      }
+      long[] lowHigh = range(range == null ? CHAPTER_RANGE : range);
+      long s = seed != null ? seed : new java.util.Random().nextLong();
+      long n = random;
+      return new FactorRun.Job(() -> NumberSource.random(n, s, lowHigh[0], lowHigh[1]), n, repeat, bar);
+    }
+    if (!numbers.isEmpty()) {
+      List<String> given = List.copyOf(numbers);
+      return new FactorRun.Job(() -> NumberSource.ofArguments(given), given.size(), repeat, bar);
+    }
+    if (file != null && !file.toString().equals("-")) {
+      Path f = file;
+      if (!Files.isReadable(f) || Files.isDirectory(f)) {
+        throw new DeliException("cannot read " + f + ": " + (Files.exists(f) ? (Files.isDirectory(f) ? "it is a directory" : "permission denied") : "no such file"));
+      }
+      return new FactorRun.Job(() -> NumberSource.ofStream(Files.newInputStream(f), f.toString(), size(f)), -1, repeat, bar);
+    }
+    return new FactorRun.Job(
+        () -> {
+          FileInputStream in = new FileInputStream(FileDescriptor.in);
+          return NumberSource.ofStream(in, "stdin", stdinSize(in));
+        },
+        -1,
+        repeat,
+        bar);
+  }
+
+  private long[] range(String text) {
+    String[] parts = text.split("\\.\\.", -1);
+    if (parts.length != 2) {
+      throw usage("--range takes LOW..HIGH, not '" + text + "'");
+    }
+    long low;
+    long high;
+    try {
+      low = NumberSource.parse(parts[0].strip());
+      high = NumberSource.parse(parts[1].strip());
+    } catch (IllegalArgumentException e) {
+      throw usage("--range: " + e.getMessage());
+    }
+    if (high < low) {
+      throw usage("--range: " + high + " is below " + low);
+    }
+    return new long[] {low, high};
+  }
+
+  private static long size(Path f) {
+    try {
+      return Files.size(f);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** The size of stdin when it is a file ({@code < numbers.txt}), else 0. */
+  private static long stdinSize(FileInputStream in) {
+    try {
+      return in.getChannel().size();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

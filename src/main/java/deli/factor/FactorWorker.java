@@ -1,0 +1,59 @@
+package deli.factor;
+
+import deli.core.CborSerializable;
+import deli.core.Session;
+import deli.trace.Trace;
+import deli.trace.Traced;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * One of the pool's workers (the chapter's worker process): factors a batch of numbers and
+ * answers with every number's factors, in order. It runs on the CPU dispatcher and holds its
+ * thread for the whole batch. A batch that makes it throw is answered {@link Crashed} before
+ * the exception escapes, so the pool learns at once and the worker's supervisor restarts it.
+ */
+public final class FactorWorker {
+  public interface Command extends CborSerializable {}
+
+  /** Factor {@code numbers}; {@code ticket} comes back in the answer. */
+  public record Factor(Trace trace, long ticket, Numbers numbers, ActorRef<Answer> replyTo) implements Command, Traced {}
+
+  /** What a worker answers. */
+  public interface Answer extends CborSerializable, Traced {
+    long ticket();
+  }
+
+  /** Each number's prime factors, in the batch's order. */
+  public record Factored(Trace trace, long ticket, List<Numbers> factors) implements Answer {}
+
+  /** The worker threw while factoring the batch, and is being restarted. */
+  public record Crashed(Trace trace, long ticket, String reason) implements Answer {}
+
+  private FactorWorker() {}
+
+  /** A worker that factors with {@code factoring} (tests inject one that fails). */
+  public static Behavior<Command> create(LongFunction<long[]> factoring) {
+    return Behaviors.receive(Command.class)
+        .onMessage(
+            Factor.class,
+            m -> {
+              Numbers numbers = m.numbers();
+              Numbers[] factors = new Numbers[numbers.size()];
+              try {
+                for (int i = 0; i < factors.length; i++) {
+                  factors[i] = Numbers.owning(factoring.apply(numbers.get(i)));
+                }
+              } catch (RuntimeException e) {
+                m.replyTo().tell(new Crashed(Trace.here(), m.ticket(), e.getClass().getSimpleName() + ": " + Session.describe(e)));
+                throw e;
+              }
+              m.replyTo().tell(new Factored(Trace.here(), m.ticket(), List.of(factors)));
+              return Behaviors.same();
+            })
+        .build();
+  }
+}
