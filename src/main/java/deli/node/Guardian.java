@@ -11,7 +11,10 @@ import deli.http.Edge;
 import deli.http.HttpServer;
 import deli.http.Json;
 import deli.http.NodeRoutes;
+import deli.http.PhilosophersRoutes;
 import deli.http.Routes;
+import deli.philosophers.Dinner;
+import deli.philosophers.PhilosophersSettings;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
 import deli.trace.TraceLog;
@@ -42,6 +45,8 @@ public final class Guardian {
       ServiceKey.create(ProgramService.Command.class, "deli-sleepers");
   public static final ServiceKey<ProgramService.Command> CPU =
       ServiceKey.create(ProgramService.Command.class, "deli-cpu");
+  public static final ServiceKey<ProgramService.Command> PHILOSOPHERS =
+      ServiceKey.create(ProgramService.Command.class, "deli-philosophers");
 
   private Guardian() {}
 
@@ -81,6 +86,19 @@ public final class Guardian {
                   ProgramService.<CpuSettings, CpuRace.Event, CpuRace.RaceDone>create(
                       "race", CpuRace.RaceDone.class, CpuRace::create),
                   started);
+          ActorRef<ProgramService.Command> philosophers =
+              service(
+                  ctx,
+                  settings,
+                  "philosophers",
+                  PHILOSOPHERS,
+                  ProgramService.Command.class,
+                  ProgramService.<PhilosophersSettings, Dinner.Event, Dinner.Outcome>create(
+                      "dinner",
+                      Dinner.Outcome.class,
+                      Dinner::create,
+                      Dinner.dispatcher(config.getString("deli.philosophers.dispatcher"))),
+                  started);
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -89,13 +107,15 @@ public final class Guardian {
               List.of(
                   new NodeRoutes.Service("chefs", CHEFS),
                   new NodeRoutes.Service("sleepers", SLEEPERS),
-                  new NodeRoutes.Service("cpu", CPU));
+                  new NodeRoutes.Service("cpu", CPU),
+                  new NodeRoutes.Service("philosophers", PHILOSOPHERS));
           var routes =
               Routes.of(
                   json,
                   settings.maxRequestBytes(),
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
-                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route());
+                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
+                  new PhilosophersRoutes(edge, config, philosophers).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->
