@@ -11,9 +11,9 @@ cases = {
     "python philosophers.py --sleep-scale 0": (
         ["python3", baseline, "--faculty", f, "--servings", s, "--sleep-scale", "0"], "stderr", r"meals_per_s=([0-9.]+)"),
     "deli philosophers --quiet": (
-        [deli, "philosophers", "--faculty", f, "--servings", s, "--eat", "0", "--think", "0", "--quiet"], "stdout", r"\(([0-9,]+) meals/s\)"),
+        [deli, "philosophers", "--faculty", f, "--servings", s, "--eat", "0", "--think", "0", "--quiet"], "stdout", r"\(([0-9,.]+) meals/s\)"),
     "deli philosophers (every line, into a pipe)": (
-        [deli, "philosophers", "--faculty", f, "--servings", s, "--eat", "0", "--think", "0"], "last", r"\(([0-9,]+) meals/s\)"),
+        [deli, "philosophers", "--faculty", f, "--servings", s, "--eat", "0", "--think", "0"], "last", r"\(([0-9,.]+) meals/s\)"),
 }
 rates = {k: [] for k in cases}
 for _ in range(runs):

@@ -74,6 +74,14 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     }
   }
 
+  /** A philosopher's line, passed through the dinner in timeless mode (see {@link Batch}). */
+  private record Chattered(Event event) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return event.trace();
+    }
+  }
+
   private enum WatchTick implements Command {
     INSTANCE
   }
@@ -98,6 +106,16 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   public record Served(Trace trace, int serving, List<Result> results) implements Event {
     public Served {
       results = List.copyOf(results);
+    }
+  }
+
+  /**
+   * Several events at once, in order. A timeless serving lasts microseconds: its lines reach the
+   * listener together, one message instead of two per meal.
+   */
+  public record Batch(Trace trace, List<Event> events) implements Event {
+    public Batch {
+      events = List.copyOf(events);
     }
   }
 
@@ -177,6 +195,9 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   private final boolean keep;
   private final long start = System.nanoTime();
   private final long deadline;
+  private final boolean watchdog;
+  private final boolean batched;
+  private final List<Event> batch = new ArrayList<>();
   private int serving;
   private int reported;
   private int inFlight;
@@ -230,6 +251,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     this.keep = !settings.isContinuous() && settings.meals() <= KEEP_RESULTS_UP_TO;
     this.deadline = settings.isContinuous() ? start + settings.continuous().toNanos() : Long.MAX_VALUE;
     this.ate = ctx.messageAdapter(Philosopher.Dined.class, Ate::new);
+    this.watchdog = !settings.footman() && !settings.deadlockAfter().isZero();
     DispatcherSelector here = DispatcherSelector.sameAsParent();
 
     ActorRef<Observer.Event> watcher = null;
@@ -251,7 +273,9 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     SplittableRandom seeds =
         new SplittableRandom(settings.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong()));
     places = new Philosopher.Place[faculty];
-    ActorRef<Event> chatter = settings.quiet() ? null : listener;
+    this.batched = !settings.quiet() && settings.eat().isZero() && settings.think().isZero();
+    ActorRef<Event> chatter =
+        settings.quiet() ? null : batched ? ctx.messageAdapter(Event.class, Chattered::new) : listener;
     for (int i = 0; i < faculty; i++) {
       places[i] =
           new Philosopher.Place(
@@ -260,7 +284,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
       philosophers.add(spawnPhilosopher(i));
     }
 
-    if (!settings.footman() && !settings.deadlockAfter().isZero()) {
+    if (watchdog) {
       Duration every = settings.deadlockAfter().dividedBy(4);
       timers.startTimerWithFixedDelay(WatchTick.INSTANCE, every.toMillis() < 10 ? Duration.ofMillis(10) : every);
     }
@@ -290,6 +314,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Ate.class, this::onAte)
+        .onMessage(Chattered.class, this::onChattered)
         .onMessage(ForkCounted.class, this::onForkCounted)
         .onMessage(FootmanCounted.class, this::onFootmanCounted)
         .onMessage(Judged.class, this::onJudged)
@@ -320,9 +345,11 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     int id = d.philosopher();
     mealsEach[id]++;
     meals++;
-    lastMeal = System.nanoTime();
+    if (watchdog) {
+      lastMeal = System.nanoTime();
+    }
     if (settings.isContinuous()) {
-      if (lastMeal < deadline) {
+      if (System.nanoTime() < deadline) {
         philosophers.get(id).tell(new Philosopher.Serve(Trace.here(), d.serving() + 1, ate));
       } else if (--inFlight == 0) {
         countUp();
@@ -337,12 +364,37 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
           kept.add(round);
         }
         if (!settings.quiet()) {
-          listener.tell(new Served(Trace.here(), serving, round));
+          tell(new Served(Trace.here(), serving, round));
+          flush();
         }
       }
       nextServing();
     }
     return this;
+  }
+
+  private Behavior<Command> onChattered(Chattered m) {
+    batch.add(m.event());
+    if (settings.isContinuous() && batch.size() >= 1024) {
+      flush(); // no servings to end a batch
+    }
+    return this;
+  }
+
+  /** Tells the listener, after the lines of the batch so far. */
+  private void tell(Event e) {
+    if (batched) {
+      batch.add(e);
+    } else {
+      listener.tell(e);
+    }
+  }
+
+  private void flush() {
+    if (!batch.isEmpty()) {
+      listener.tell(new Batch(Trace.here(), batch));
+      batch.clear();
+    }
   }
 
   private Behavior<Command> onChildFailed(ChildFailed failed) {
@@ -363,6 +415,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   /** Every meal is in: count what the forks and the footman say, then ask the observer. */
   private void countUp() {
     end = System.nanoTime();
+    flush();
     timers.cancelAll();
     pending = faculty + (footman == null ? 0 : 1);
     Trace t = Trace.here();
@@ -448,6 +501,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     watching = false;
     if (m.verdict() instanceof Watchdog.Deadlock d) {
       getContext().getLog().debug("deadlock: {}", d.forks());
+      flush();
       listener.tell(
           new Deadlocked(Trace.here(), faculty, meals, serving - 1, System.nanoTime() - lastMeal, d.cycle()));
       return Behaviors.stopped();

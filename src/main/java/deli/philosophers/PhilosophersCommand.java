@@ -7,6 +7,11 @@ import deli.core.DurationRange;
 import deli.core.Durations;
 import deli.core.Session;
 import deli.trace.Trace;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,14 +143,25 @@ public final class PhilosophersCommand implements Callable<Integer> {
     }
     Trace flow = common.startFlow(config, "cli", System.err);
     boolean terminal = System.console() != null;
-    return Session.run(
-        Session.oneShot(
-            "dinner",
-            (Dinner.Event e) -> render(e, terminal),
-            console -> Dinner.create(settings, flow, console),
-            Dinner.dispatcher(settings)),
-        config,
-        130);
+    // System.out flushes at every println, a write(2) per line: a timeless dinner prints a
+    // million lines. This stdout is flushed by the console, every 50 ms and at the end.
+    System.out.flush();
+    PrintStream out =
+        new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
+    try {
+      return Session.run(
+          Session.oneShot(
+              "dinner",
+              (Dinner.Event e) -> render(e, terminal),
+              console -> Dinner.create(settings, flow, console),
+              out,
+              System.err,
+              Dinner.dispatcher(settings)),
+          config,
+          130);
+    } finally {
+      out.flush();
+    }
   }
 
   private static void put(Map<String, Object> flags, String key, Object value) {
@@ -164,6 +180,11 @@ public final class PhilosophersCommand implements Callable<Integer> {
     }
     if (event instanceof Dinner.Served s) {
       return Output.line(results(s.results()));
+    }
+    if (event instanceof Dinner.Batch b) {
+      List<String> lines = new ArrayList<>(b.events().size());
+      b.events().forEach(e -> lines.addAll(render(e, terminal).out()));
+      return Output.lines(lines);
     }
     if (event instanceof Dinner.Progress p) {
       return terminal ? Output.warning(progress(p)) : Output.none();
@@ -185,15 +206,30 @@ public final class PhilosophersCommand implements Callable<Integer> {
         b.append(", ");
       }
       b.append('(').append(r.philosopher()).append(", ");
-      b.append(String.format(Locale.ROOT, "%.3f, %.3f", r.eat(), r.think())).append(')');
+      seconds(b, r.eat()).append(", ");
+      seconds(b, r.think()).append(')');
     }
     return b.append(']').toString();
   }
 
+  /** {@code 1.548}: seconds to the millisecond, without String.format (a line per serving). */
+  static StringBuilder seconds(StringBuilder b, double seconds) {
+    long millis = Math.round(seconds * 1000);
+    long frac = millis % 1000;
+    b.append(millis / 1000).append('.');
+    if (frac < 100) {
+      b.append('0');
+    }
+    if (frac < 10) {
+      b.append('0');
+    }
+    return b.append(frac);
+  }
+
   static String progress(Dinner.Progress p) {
-    double rate = p.nanos() == 0 ? 0 : p.meals() * 1e9 / p.nanos();
+    double perSecond = p.nanos() == 0 ? 0 : p.meals() * 1e9 / p.nanos();
     String of = p.expected() >= 0 ? String.format(Locale.ROOT, " of %,d", p.expected()) : "";
-    return String.format(Locale.ROOT, "deli philosophers: %,d%s meals (%,.0f meals/s)", p.meals(), of, rate);
+    return String.format(Locale.ROOT, "deli philosophers: %,d%s meals (%s meals/s)", p.meals(), of, rate(perSecond));
   }
 
   static List<String> deadlock(Dinner.Deadlocked d) {
@@ -204,15 +240,17 @@ public final class PhilosophersCommand implements Callable<Integer> {
             "deadlock: no one has eaten for %.1f s; each philosopher holds a fork and waits for the next one's:",
             d.idleNanos() / 1e9));
     d.cycle().forEach(link -> lines.add("  " + link));
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "%,d %s eaten (%,d full %s) before the table deadlocked; a footman, who seats at most %d, prevents it",
-            d.meals(),
-            d.meals() == 1 ? "meal was" : "meals were",
-            d.servingsDone(),
-            d.servingsDone() == 1 ? "serving" : "servings",
-            d.faculty() - 1));
+    String before =
+        d.meals() == 0
+            ? "the table deadlocked before anyone ate"
+            : String.format(
+                Locale.ROOT,
+                "%,d %s eaten (%,d full %s) before the table deadlocked",
+                d.meals(),
+                d.meals() == 1 ? "meal was" : "meals were",
+                d.servingsDone(),
+                d.servingsDone() == 1 ? "serving" : "servings");
+    lines.add(before + "; a footman, who seats at most " + (d.faculty() - 1) + ", prevents it (drop --no-footman)");
     return lines;
   }
 
@@ -226,13 +264,13 @@ public final class PhilosophersCommand implements Callable<Integer> {
     lines.add(
         String.format(
             Locale.ROOT,
-            "%,d philosophers dined %s %s: %,d meals in %.3f s (%,.0f meals/s)",
+            "%,d philosophers dined %s %s: %,d meals in %.3f s (%s meals/s)",
             d.faculty(),
             how,
             table,
             d.meals(),
             d.nanos() / 1e9,
-            d.mealsPerSecond()));
+            rate(d.mealsPerSecond())));
     if (!d.continuous().isZero()) {
       lines.add(fairness(d.mealsEach()));
     }
@@ -252,6 +290,11 @@ public final class PhilosophersCommand implements Callable<Integer> {
       lines.add("ERROR: " + d.refused() + " puts or releases were refused as protocol errors (see the log)");
     }
     return lines;
+  }
+
+  /** {@code 512,004}, or {@code 0.54} for a dinner at the chapter's pace. */
+  static String rate(double perSecond) {
+    return String.format(Locale.ROOT, perSecond < 100 ? "%.2f" : "%,.0f", perSecond);
   }
 
   static String fairness(List<Long> mealsEach) {

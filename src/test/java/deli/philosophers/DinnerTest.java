@@ -74,16 +74,24 @@ class DinnerTest {
     assertRulesKept(d, 1_000, 10);
   }
 
-  @Test
-  void theChaptersLinesComeInOrderAndEachServingsResultsComeInIdOrder() {
-    PhilosophersSettings s =
-        PhilosophersSettings.of(5, 3, DurationRange.parse("0..2ms"), DurationRange.parse("0..2ms"))
-            .withDispatcher("deli.philosophers-dispatcher")
-            .withSeed(7);
-    List<Dinner.Event> events = run(s);
+  /** The events with every batch opened, in order. */
+  static List<Dinner.Event> flat(List<Dinner.Event> events) {
+    List<Dinner.Event> out = new ArrayList<>();
+    for (Dinner.Event e : events) {
+      if (e instanceof Dinner.Batch b) {
+        out.addAll(b.events());
+      } else {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** Checks the chapter's lines of {@code servings} servings; returns each serving's results. */
+  static List<List<Dinner.Result>> assertChaptersLines(List<Dinner.Event> events, int servings, double maxSeconds) {
     List<List<Dinner.Result>> served = new ArrayList<>();
     int[] state = new int[5]; // 0 waiting, 1 eating, 2 philosophizing
-    for (Dinner.Event e : events) {
+    for (Dinner.Event e : flat(events)) {
       if (e instanceof Dinner.Eating x) {
         assertEquals(0, state[x.philosopher()]++, "philosopher " + x.philosopher() + " eats once per serving");
       } else if (e instanceof Dinner.Philosophizing x) {
@@ -92,18 +100,37 @@ class DinnerTest {
         for (int p = 0; p < 5; p++) {
           assertEquals(2, state[p], "every philosopher is done before serving " + x.serving() + " is reported");
           assertEquals(p, x.results().get(p).philosopher());
-          assertTrue(x.results().get(p).eat() <= 0.002 && x.results().get(p).think() <= 0.002);
+          assertTrue(x.results().get(p).eat() <= maxSeconds && x.results().get(p).think() <= maxSeconds);
         }
         state = new int[5];
         served.add(x.results());
       }
     }
-    assertEquals(3, served.size());
+    assertEquals(servings, served.size());
+    return served;
+  }
+
+  @Test
+  void theChaptersLinesComeInOrderAndEachServingsResultsComeInIdOrder() {
+    PhilosophersSettings s =
+        PhilosophersSettings.of(5, 3, DurationRange.parse("0..2ms"), DurationRange.parse("0..2ms"))
+            .withDispatcher("deli.philosophers-dispatcher")
+            .withSeed(7);
+    List<Dinner.Event> events = run(s);
+    List<List<Dinner.Result>> served = assertChaptersLines(events, 3, 0.002);
     Dinner.DinnerDone d = assertInstanceOf(Dinner.DinnerDone.class, events.get(events.size() - 1));
     assertEquals(served, d.results(), "a small dinner keeps its results for the summary");
 
     // The seed fixes every philosopher's draws, whatever order they dine in.
     assertEquals(d.results(), done(s.withQuiet(true)).results());
+  }
+
+  @Test
+  void aTimelessDinnerSendsEachServingsLinesInOneBatch() {
+    List<Dinner.Event> events = run(timeless(5, 50).withQuiet(false).withCheck(false));
+    assertEquals(51, events.size(), "a batch per serving, then the summary");
+    events.subList(0, 50).forEach(e -> assertEquals(11, ((Dinner.Batch) e).events().size()));
+    assertChaptersLines(events, 50, 0);
   }
 
   @Test
