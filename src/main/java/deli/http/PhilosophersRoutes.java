@@ -3,6 +3,7 @@ package deli.http;
 import com.typesafe.config.Config;
 import deli.core.ProgramService;
 import deli.philosophers.Dinner;
+import deli.philosophers.DinnerEvent;
 import deli.philosophers.PhilosophersSettings;
 import deli.philosophers.TableCheck;
 import deli.philosophers.WaitFor;
@@ -49,7 +50,7 @@ public final class PhilosophersRoutes {
                                   // Per-meal lines are for terminals: an HTTP dinner is always quiet.
                                   PhilosophersSettings settings =
                                       Params.settings(body, defaults, FIELDS, c -> PhilosophersSettings.from(c).withQuiet(true));
-                                  return edge.<ProgramService.Command, Dinner.Outcome>ask(
+                                  return edge.<ProgramService.Command, DinnerEvent.Outcome>ask(
                                       dinners,
                                       replyTo -> new ProgramService.Run<>(trace, settings, replyTo),
                                       outcome -> json(trace.id(), outcome));
@@ -62,10 +63,10 @@ public final class PhilosophersRoutes {
   /** One link of a deadlock's cycle. */
   record LinkJson(int philosopher, int holds, int waitsFor, int heldBy) {}
 
-  static Map<String, Object> json(String traceId, Dinner.Outcome outcome) {
+  static Map<String, Object> json(String traceId, DinnerEvent.Outcome outcome) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("traceId", traceId);
-    if (outcome instanceof Dinner.Deadlocked d) {
+    if (outcome instanceof DinnerEvent.Deadlocked d) {
       out.put("outcome", "deadlock");
       out.put("faculty", d.faculty());
       out.put("meals", d.meals());
@@ -76,7 +77,7 @@ public final class PhilosophersRoutes {
           d.cycle().stream().map((WaitFor.Link l) -> new LinkJson(l.philosopher(), l.holds(), l.waitsFor(), l.heldBy())).toList());
       return out;
     }
-    Dinner.DinnerDone d = (Dinner.DinnerDone) outcome;
+    DinnerEvent.DinnerDone d = (DinnerEvent.DinnerDone) outcome;
     out.put("outcome", "done");
     out.put("faculty", d.faculty());
     out.put("footman", d.footman());

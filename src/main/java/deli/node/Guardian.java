@@ -14,6 +14,7 @@ import deli.http.NodeRoutes;
 import deli.http.PhilosophersRoutes;
 import deli.http.Routes;
 import deli.philosophers.Dinner;
+import deli.philosophers.DinnerEvent;
 import deli.philosophers.PhilosophersSettings;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
@@ -93,9 +94,9 @@ public final class Guardian {
                   "philosophers",
                   PHILOSOPHERS,
                   ProgramService.Command.class,
-                  ProgramService.<PhilosophersSettings, Dinner.Event, Dinner.Outcome>create(
+                  ProgramService.<PhilosophersSettings, DinnerEvent, DinnerEvent.Outcome>create(
                       "dinner",
-                      Dinner.Outcome.class,
+                      DinnerEvent.Outcome.class,
                       Dinner::create,
                       Dinner.dispatcher(config.getString("deli.philosophers.dispatcher"))),
                   started);

@@ -1,6 +1,5 @@
 package deli.philosophers;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
@@ -26,9 +25,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * The chapter's {@code main()}: lays the table (forks, the footman, the philosophers), runs the
  * servings one after the other and, like {@code asyncio.gather}, gathers each serving's results
  * in id order. A philosopher that fails is started again in its place; the forks and the
- * footman watch it, so what it held comes back. At the naive table a watchdog looks for a
- * deadlock once no one has eaten for a while. At the end the forks and the footman are counted
- * (and the observer asked for its verdict), and the listener gets the summary.
+ * footman watch it, so what it held comes back. At the naive table a {@link Watchdog} looks for
+ * a deadlock once no one has eaten for a while. At the end a {@link Tally} counts, and the
+ * listener gets the summary ({@link DinnerEvent}).
  */
 public final class Dinner extends AbstractBehavior<Dinner.Command> {
   /** Servings with at most this many meals keep every result for the summary (for HTTP). */
@@ -36,6 +35,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
 
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
   private static final Duration WATCHDOG_TIMEOUT = Duration.ofSeconds(5);
+  private static final int LONGEST_BATCH = 1024;
 
   public interface Command {}
 
@@ -46,24 +46,11 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     }
   }
 
-  private record ForkCounted(Fork.State state) implements Command, Traced {
+  /** A philosopher's line, passed through the dinner in timeless mode (see {@link DinnerEvent.Batch}). */
+  private record Chattered(DinnerEvent event) implements Command, Traced {
     @Override
     public Trace trace() {
-      return state.trace();
-    }
-  }
-
-  private record FootmanCounted(Footman.State state) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return state.trace();
-    }
-  }
-
-  private record Judged(TableCheck.Verdict verdict) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return verdict.trace();
+      return event.trace();
     }
   }
 
@@ -74,11 +61,10 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     }
   }
 
-  /** A philosopher's line, passed through the dinner in timeless mode (see {@link Batch}). */
-  private record Chattered(Event event) implements Command, Traced {
+  private record Tallied(Tally.Counted counted) implements Command, Traced {
     @Override
     public Trace trace() {
-      return event.trace();
+      return counted.trace();
     }
   }
 
@@ -90,114 +76,26 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     INSTANCE
   }
 
-  /** What a dinner tells its listener. */
-  public interface Event extends CborSerializable, Traced {}
-
-  /** The chapter's {@code print(f"{id} eating")}; only when the dinner is not quiet. */
-  public record Eating(Trace trace, int philosopher) implements Event {}
-
-  /** The chapter's {@code print(f"{id} philosophizing")}. */
-  public record Philosophizing(Trace trace, int philosopher) implements Event {}
-
-  /** One philosopher's {@code (id, eat_time, think_time)}, in seconds. */
-  public record Result(int philosopher, double eat, double think) implements CborSerializable {}
-
-  /** A serving is over: its results in id order (the chapter's {@code print(results)}). */
-  public record Served(Trace trace, int serving, List<Result> results) implements Event {
-    public Served {
-      results = List.copyOf(results);
-    }
-  }
-
-  /**
-   * Several events at once, in order. A timeless serving lasts microseconds: its lines reach the
-   * listener together, one message instead of two per meal.
-   */
-  public record Batch(Trace trace, List<Event> events) implements Event {
-    public Batch {
-      events = List.copyOf(events);
-    }
-  }
-
-  /** Meals so far, once a second while a quiet dinner runs. */
-  public record Progress(Trace trace, long meals, long expected, long nanos) implements Event {}
-
-  /** How a dinner ended. */
-  public sealed interface Outcome extends Event {}
-
-  /**
-   * The dinner is over.
-   *
-   * @param servings servings served; when continuous, 0
-   * @param nanos from the first serving to the last meal
-   * @param mealsEach meals per philosopher, by id
-   * @param results every serving's results, when there were at most {@link #KEEP_RESULTS_UP_TO} meals
-   * @param restarts philosophers that failed and were started again
-   * @param forksReclaimed forks that came back from a philosopher who died holding them
-   * @param seatsReclaimed seats that came back from a philosopher who died seated
-   * @param refused puts and releases refused as protocol errors
-   * @param longestQueue the longest queue at the footman
-   * @param check the observer's verdict; {@code null} when no one checked
-   */
-  public record DinnerDone(
-      Trace trace,
-      int faculty,
-      int servings,
-      boolean footman,
-      Duration continuous,
-      long meals,
-      long nanos,
-      List<Long> mealsEach,
-      List<List<Result>> results,
-      int restarts,
-      int forksReclaimed,
-      int seatsReclaimed,
-      int refused,
-      int longestQueue,
-      TableCheck.Verdict check)
-      implements Outcome {
-    public DinnerDone {
-      mealsEach = List.copyOf(mealsEach);
-      results = List.copyOf(results);
-    }
-
-    public double mealsPerSecond() {
-      return nanos == 0 ? 0 : meals * 1e9 / nanos;
-    }
-  }
-
-  /**
-   * The naive table deadlocked: no one ate for {@code idleNanos}, and the forks show the
-   * wait-for {@code cycle}. {@code meals} were eaten before, in {@code servingsDone} full servings.
-   */
-  public record Deadlocked(
-      Trace trace, int faculty, long meals, int servingsDone, long idleNanos, List<WaitFor.Link> cycle)
-      implements Outcome {
-    public Deadlocked {
-      cycle = List.copyOf(cycle);
-    }
-  }
-
   private final PhilosophersSettings settings;
   private final Trace trace;
-  private final ActorRef<Event> listener;
+  private final ActorRef<DinnerEvent> listener;
   private final TimerScheduler<Command> timers;
+  private final int faculty;
   private final List<ActorRef<Fork.Command>> forks = new ArrayList<>();
   private final ActorRef<Footman.Command> footman;
   private final ActorRef<Observer.Command> observer;
   private final Philosopher.Place[] places;
   private final List<ActorRef<Philosopher.Command>> philosophers = new ArrayList<>();
   private final ActorRef<Philosopher.Dined> ate;
-  private final int faculty;
   private final long[] mealsEach;
-  private final Result[] results;
-  private final List<List<Result>> kept = new ArrayList<>();
+  private final DinnerEvent.Result[] results;
+  private final List<List<DinnerEvent.Result>> kept = new ArrayList<>();
   private final boolean keep;
-  private final long start = System.nanoTime();
-  private final long deadline;
   private final boolean watchdog;
   private final boolean batched;
-  private final List<Event> batch = new ArrayList<>();
+  private final List<DinnerEvent> batch = new ArrayList<>();
+  private final long start = System.nanoTime();
+  private final long deadline;
   private int serving;
   private int reported;
   private int inFlight;
@@ -208,15 +106,9 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   private long lastLook = start;
   private boolean watching;
   private int looks;
-  // The count at the end.
-  private int pending;
-  private int forksReclaimed;
-  private int seatsReclaimed;
-  private int refused;
-  private int longestQueue;
 
-  /** A dinner that tells {@code listener} what happens; the last event is an {@link Outcome}. */
-  public static Behavior<Command> create(PhilosophersSettings settings, Trace trace, ActorRef<Event> listener) {
+  /** A dinner that tells {@code listener} what happens; the last event is an {@link DinnerEvent.Outcome}. */
+  public static Behavior<Command> create(PhilosophersSettings settings, Trace trace, ActorRef<DinnerEvent> listener) {
     return Tracing.traced(
         Command.class,
         trace,
@@ -239,7 +131,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
       TimerScheduler<Command> timers,
       PhilosophersSettings settings,
       Trace trace,
-      ActorRef<Event> listener) {
+      ActorRef<DinnerEvent> listener) {
     super(ctx);
     this.settings = settings;
     this.trace = trace;
@@ -247,13 +139,14 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     this.timers = timers;
     this.faculty = settings.faculty();
     this.mealsEach = new long[faculty];
-    this.results = new Result[faculty];
+    this.results = new DinnerEvent.Result[faculty];
     this.keep = !settings.isContinuous() && settings.meals() <= KEEP_RESULTS_UP_TO;
     this.deadline = settings.isContinuous() ? start + settings.continuous().toNanos() : Long.MAX_VALUE;
-    this.ate = ctx.messageAdapter(Philosopher.Dined.class, Ate::new);
     this.watchdog = !settings.footman() && !settings.deadlockAfter().isZero();
-    DispatcherSelector here = DispatcherSelector.sameAsParent();
+    this.batched = !settings.quiet() && settings.eat().isZero() && settings.think().isZero();
+    this.ate = ctx.messageAdapter(Philosopher.Dined.class, Ate::new);
 
+    DispatcherSelector here = DispatcherSelector.sameAsParent();
     ActorRef<Observer.Event> watcher = null;
     if (settings.check()) {
       int seats = settings.footman() ? settings.seats() : faculty;
@@ -272,10 +165,9 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
             : null;
     SplittableRandom seeds =
         new SplittableRandom(settings.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong()));
+    ActorRef<DinnerEvent> chatter =
+        settings.quiet() ? null : batched ? ctx.messageAdapter(DinnerEvent.class, Chattered::new) : listener;
     places = new Philosopher.Place[faculty];
-    this.batched = !settings.quiet() && settings.eat().isZero() && settings.think().isZero();
-    ActorRef<Event> chatter =
-        settings.quiet() ? null : batched ? ctx.messageAdapter(Event.class, Chattered::new) : listener;
     for (int i = 0; i < faculty; i++) {
       places[i] =
           new Philosopher.Place(
@@ -315,10 +207,8 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     return newReceiveBuilder()
         .onMessage(Ate.class, this::onAte)
         .onMessage(Chattered.class, this::onChattered)
-        .onMessage(ForkCounted.class, this::onForkCounted)
-        .onMessage(FootmanCounted.class, this::onFootmanCounted)
-        .onMessage(Judged.class, this::onJudged)
         .onMessage(Watched.class, this::onWatched)
+        .onMessage(Tallied.class, this::onTallied)
         .onMessageEquals(WatchTick.INSTANCE, this::onWatchTick)
         .onMessageEquals(ProgressTick.INSTANCE, this::onProgressTick)
         .onSignal(ChildFailed.class, this::onChildFailed)
@@ -329,7 +219,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   private void nextServing() {
     serving++;
     if (serving > settings.servings()) {
-      countUp();
+      tally();
       return;
     }
     reported = 0;
@@ -352,19 +242,19 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
       if (System.nanoTime() < deadline) {
         philosophers.get(id).tell(new Philosopher.Serve(Trace.here(), d.serving() + 1, ate));
       } else if (--inFlight == 0) {
-        countUp();
+        tally();
       }
       return this;
     }
-    results[id] = new Result(id, d.eat().toNanos() / 1e9, d.think().toNanos() / 1e9);
+    results[id] = new DinnerEvent.Result(id, d.eat().toNanos() / 1e9, d.think().toNanos() / 1e9);
     if (++reported == faculty) {
       if (keep || !settings.quiet()) {
-        List<Result> round = List.of(results);
+        List<DinnerEvent.Result> round = List.of(results);
         if (keep) {
           kept.add(round);
         }
         if (!settings.quiet()) {
-          tell(new Served(Trace.here(), serving, round));
+          tell(new DinnerEvent.Served(Trace.here(), serving, round));
           flush();
         }
       }
@@ -375,14 +265,14 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
 
   private Behavior<Command> onChattered(Chattered m) {
     batch.add(m.event());
-    if (settings.isContinuous() && batch.size() >= 1024) {
+    if (settings.isContinuous() && batch.size() >= LONGEST_BATCH) {
       flush(); // no servings to end a batch
     }
     return this;
   }
 
   /** Tells the listener, after the lines of the batch so far. */
-  private void tell(Event e) {
+  private void tell(DinnerEvent e) {
     if (batched) {
       batch.add(e);
     } else {
@@ -392,7 +282,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
 
   private void flush() {
     if (!batch.isEmpty()) {
-      listener.tell(new Batch(Trace.here(), batch));
+      listener.tell(new DinnerEvent.Batch(Trace.here(), batch));
       batch.clear();
     }
   }
@@ -412,58 +302,29 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     return this;
   }
 
-  /** Every meal is in: count what the forks and the footman say, then ask the observer. */
-  private void countUp() {
+  /** Every meal is in: the tally counts what the forks, the footman and the observer say. */
+  private void tally() {
     end = System.nanoTime();
-    flush();
     timers.cancelAll();
-    pending = faculty + (footman == null ? 0 : 1);
-    Trace t = Trace.here();
-    ActorRef<Fork.State> forkStates = getContext().messageAdapter(Fork.State.class, ForkCounted::new);
-    forks.forEach(f -> f.tell(new Fork.Inspect(t, forkStates)));
-    if (footman != null) {
-      footman.tell(new Footman.Inspect(t, getContext().messageAdapter(Footman.State.class, FootmanCounted::new)));
-    }
-  }
-
-  private Behavior<Command> onForkCounted(ForkCounted m) {
-    forksReclaimed += m.state().reclaimed();
-    refused += m.state().refused();
-    return counted();
-  }
-
-  private Behavior<Command> onFootmanCounted(FootmanCounted m) {
-    seatsReclaimed += m.state().reclaimed();
-    refused += m.state().refused();
-    longestQueue = m.state().longestQueue();
-    return counted();
-  }
-
-  private Behavior<Command> counted() {
-    if (--pending > 0) {
-      return this;
-    }
-    if (observer == null) {
-      return finish(null);
-    }
-    // Every fork and the footman answered after their last change, so every event is with
-    // the observer before this request.
+    flush();
     int expected = settings.isContinuous() ? -1 : settings.servings();
-    observer.tell(new Observer.Report(Trace.here(), expected, getContext().messageAdapter(TableCheck.Verdict.class, Judged::new)));
-    return this;
+    getContext().spawn(
+        Tracing.traced(
+            Tally.Command.class,
+            trace,
+            Tally.create(forks, footman, observer, expected, getContext().messageAdapter(Tally.Counted.class, Tallied::new))),
+        "tally",
+        DispatcherSelector.sameAsParent());
   }
 
-  private Behavior<Command> onJudged(Judged m) {
-    return finish(m.verdict());
-  }
-
-  private Behavior<Command> finish(TableCheck.Verdict verdict) {
+  private Behavior<Command> onTallied(Tallied m) {
+    Tally.Counted c = m.counted();
     List<Long> each = new ArrayList<>(faculty);
     for (long n : mealsEach) {
       each.add(n);
     }
     listener.tell(
-        new DinnerDone(
+        new DinnerEvent.DinnerDone(
             Trace.here(),
             faculty,
             settings.isContinuous() ? 0 : settings.servings(),
@@ -474,17 +335,17 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
             each,
             kept,
             restarts,
-            forksReclaimed,
-            seatsReclaimed,
-            refused,
-            longestQueue,
-            verdict));
+            c.forksReclaimed(),
+            c.seatsReclaimed(),
+            c.refused(),
+            c.longestQueue(),
+            c.check()));
     return Behaviors.stopped();
   }
 
   private Behavior<Command> onWatchTick() {
     long idle = System.nanoTime() - Math.max(lastMeal, lastLook);
-    if (!watching && pending == 0 && end == 0 && idle >= settings.deadlockAfter().toNanos()) {
+    if (!watching && end == 0 && idle >= settings.deadlockAfter().toNanos()) {
       watching = true;
       getContext().spawn(
           Tracing.traced(
@@ -503,7 +364,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
       getContext().getLog().debug("deadlock: {}", d.forks());
       flush();
       listener.tell(
-          new Deadlocked(Trace.here(), faculty, meals, serving - 1, System.nanoTime() - lastMeal, d.cycle()));
+          new DinnerEvent.Deadlocked(Trace.here(), faculty, meals, serving - 1, System.nanoTime() - lastMeal, d.cycle()));
       return Behaviors.stopped();
     }
     // Slow, not stuck: look again only after another quiet spell.
@@ -513,7 +374,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
 
   private Behavior<Command> onProgressTick() {
     long expected = settings.isContinuous() ? -1 : settings.meals();
-    listener.tell(new Progress(Trace.here(), meals, expected, System.nanoTime() - start));
+    listener.tell(new DinnerEvent.Progress(Trace.here(), meals, expected, System.nanoTime() - start));
     return this;
   }
 }

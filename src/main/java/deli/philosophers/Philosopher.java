@@ -64,6 +64,8 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
    * Where a philosopher sits and what it does there.
    *
    * @param footman {@code null} at the naive table
+   * @param first fork {@code id}, taken first
+   * @param second fork {@code (id + 1) % faculty}, taken once it holds the first
    * @param random the philosopher's own draws; it outlives one incarnation, so a philosopher
    *     started again goes on with the sequence instead of failing the same way
    * @param listener told "eating" and "philosophizing"; {@code null}: quiet
@@ -78,7 +80,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
       DurationRange think,
       double failRate,
       SplittableRandom random,
-      ActorRef<Dinner.Event> listener,
+      ActorRef<DinnerEvent> listener,
       ActorRef<Observer.Event> observer) {}
 
   // Where an injected failure strikes: after the seat, after the first fork, after the second.
@@ -154,7 +156,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
       place.observer().tell(new Observer.EatingStarted(Trace.here(), place.id(), serving));
     }
     if (place.listener() != null) {
-      place.listener().tell(new Dinner.Eating(Trace.here(), place.id()));
+      place.listener().tell(new DinnerEvent.Eating(Trace.here(), place.id()));
     }
     if (eat.isZero()) {
       return doneEating();
@@ -172,7 +174,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
     place.second().tell(new Fork.Put(t, place.id(), forkReplies));
     think = place.think().draw(place.random());
     if (place.listener() != null) {
-      place.listener().tell(new Dinner.Philosophizing(t, place.id()));
+      place.listener().tell(new DinnerEvent.Philosophizing(t, place.id()));
     }
     if (think.isZero()) {
       return doneThinking();

@@ -152,7 +152,7 @@ public final class PhilosophersCommand implements Callable<Integer> {
       return Session.run(
           Session.oneShot(
               "dinner",
-              (Dinner.Event e) -> render(e, terminal),
+              (DinnerEvent e) -> render(e, terminal),
               console -> Dinner.create(settings, flow, console),
               out,
               System.err,
@@ -171,37 +171,37 @@ public final class PhilosophersCommand implements Callable<Integer> {
   }
 
   /** The chapter's lines, a progress line on a terminal, and the summary at the end. */
-  static Output render(Dinner.Event event, boolean terminal) {
-    if (event instanceof Dinner.Eating e) {
+  static Output render(DinnerEvent event, boolean terminal) {
+    if (event instanceof DinnerEvent.Eating e) {
       return Output.line(e.philosopher() + " eating");
     }
-    if (event instanceof Dinner.Philosophizing p) {
+    if (event instanceof DinnerEvent.Philosophizing p) {
       return Output.line(p.philosopher() + " philosophizing");
     }
-    if (event instanceof Dinner.Served s) {
+    if (event instanceof DinnerEvent.Served s) {
       return Output.line(results(s.results()));
     }
-    if (event instanceof Dinner.Batch b) {
+    if (event instanceof DinnerEvent.Batch b) {
       List<String> lines = new ArrayList<>(b.events().size());
       b.events().forEach(e -> lines.addAll(render(e, terminal).out()));
       return Output.lines(lines);
     }
-    if (event instanceof Dinner.Progress p) {
+    if (event instanceof DinnerEvent.Progress p) {
       return terminal ? Output.warning(progress(p)) : Output.none();
     }
-    if (event instanceof Dinner.Deadlocked d) {
+    if (event instanceof DinnerEvent.Deadlocked d) {
       return Output.end(deadlock(d), DEADLOCK);
     }
-    Dinner.DinnerDone done = (Dinner.DinnerDone) event;
+    DinnerEvent.DinnerDone done = (DinnerEvent.DinnerDone) event;
     boolean broken = done.refused() > 0 || (done.check() != null && !done.check().ok());
     return Output.end(summary(done), broken ? 1 : 0);
   }
 
   /** {@code [(0, 1.548, 1.042), (1, 1.230, 1.880)]}, like Python prints the gathered tuples. */
-  static String results(List<Dinner.Result> results) {
+  static String results(List<DinnerEvent.Result> results) {
     StringBuilder b = new StringBuilder(results.size() * 24).append('[');
     for (int i = 0; i < results.size(); i++) {
-      Dinner.Result r = results.get(i);
+      DinnerEvent.Result r = results.get(i);
       if (i > 0) {
         b.append(", ");
       }
@@ -226,13 +226,13 @@ public final class PhilosophersCommand implements Callable<Integer> {
     return b.append(frac);
   }
 
-  static String progress(Dinner.Progress p) {
+  static String progress(DinnerEvent.Progress p) {
     double perSecond = p.nanos() == 0 ? 0 : p.meals() * 1e9 / p.nanos();
     String of = p.expected() >= 0 ? String.format(Locale.ROOT, " of %,d", p.expected()) : "";
     return String.format(Locale.ROOT, "deli philosophers: %,d%s meals (%s meals/s)", p.meals(), of, rate(perSecond));
   }
 
-  static List<String> deadlock(Dinner.Deadlocked d) {
+  static List<String> deadlock(DinnerEvent.Deadlocked d) {
     List<String> lines = new ArrayList<>();
     lines.add(
         String.format(
@@ -254,7 +254,7 @@ public final class PhilosophersCommand implements Callable<Integer> {
     return lines;
   }
 
-  static List<String> summary(Dinner.DinnerDone d) {
+  static List<String> summary(DinnerEvent.DinnerDone d) {
     List<String> lines = new ArrayList<>();
     String table = d.footman() ? "with a footman seating " + (d.faculty() - 1) : "at the naive table";
     String how =
@@ -316,7 +316,7 @@ public final class PhilosophersCommand implements Callable<Integer> {
         min == 0 ? "infinite" : String.format(Locale.ROOT, "%.4f", (double) max / min));
   }
 
-  static List<String> check(Dinner.DinnerDone d) {
+  static List<String> check(DinnerEvent.DinnerDone d) {
     TableCheck.Verdict v = d.check();
     if (v.ok()) {
       String seats = d.footman() ? "at most " + v.maxSeated() + " of " + d.faculty() + " sat at once, " : "";

@@ -25,22 +25,22 @@ class DinnerTest {
   }
 
   /** Runs a dinner to its end, on its own dispatcher as the CLI runs it; every event, in order. */
-  static List<Dinner.Event> run(PhilosophersSettings settings) {
-    TestProbe<Dinner.Event> listener = testKit.createTestProbe();
+  static List<DinnerEvent> run(PhilosophersSettings settings) {
+    TestProbe<DinnerEvent> listener = testKit.createTestProbe();
     testKit.spawn(Dinner.create(settings, Trace.start("test"), listener.getRef()), Dinner.dispatcher(settings));
-    List<Dinner.Event> events = new ArrayList<>();
+    List<DinnerEvent> events = new ArrayList<>();
     while (true) {
-      Dinner.Event e = listener.receiveMessage(Duration.ofSeconds(60));
+      DinnerEvent e = listener.receiveMessage(Duration.ofSeconds(60));
       events.add(e);
-      if (e instanceof Dinner.Outcome) {
+      if (e instanceof DinnerEvent.Outcome) {
         return events;
       }
     }
   }
 
-  static Dinner.DinnerDone done(PhilosophersSettings settings) {
-    List<Dinner.Event> events = run(settings);
-    return assertInstanceOf(Dinner.DinnerDone.class, events.get(events.size() - 1));
+  static DinnerEvent.DinnerDone done(PhilosophersSettings settings) {
+    List<DinnerEvent> events = run(settings);
+    return assertInstanceOf(DinnerEvent.DinnerDone.class, events.get(events.size() - 1));
   }
 
   static PhilosophersSettings timeless(int faculty, int servings) {
@@ -51,7 +51,7 @@ class DinnerTest {
         .withSeed(42);
   }
 
-  static void assertRulesKept(Dinner.DinnerDone d, int faculty, int servings) {
+  static void assertRulesKept(DinnerEvent.DinnerDone d, int faculty, int servings) {
     TableCheck.Verdict v = d.check();
     assertTrue(v.ok(), () -> v.violationCount() + " broken rules: " + v.violations());
     assertEquals((long) faculty * servings, d.meals());
@@ -63,22 +63,22 @@ class DinnerTest {
 
   @Test
   void fivePhilosophersEat100000TimelessMealsWithoutBreakingARule() {
-    Dinner.DinnerDone d = done(timeless(5, 20_000));
+    DinnerEvent.DinnerDone d = done(timeless(5, 20_000));
     assertRulesKept(d, 5, 20_000);
     assertEquals(4, d.check().maxSeated(), "the footman's four seats were all used");
   }
 
   @Test
   void aThousandPhilosophersEat10000MealsWithoutBreakingARule() {
-    Dinner.DinnerDone d = done(timeless(1_000, 10));
+    DinnerEvent.DinnerDone d = done(timeless(1_000, 10));
     assertRulesKept(d, 1_000, 10);
   }
 
   /** The events with every batch opened, in order. */
-  static List<Dinner.Event> flat(List<Dinner.Event> events) {
-    List<Dinner.Event> out = new ArrayList<>();
-    for (Dinner.Event e : events) {
-      if (e instanceof Dinner.Batch b) {
+  static List<DinnerEvent> flat(List<DinnerEvent> events) {
+    List<DinnerEvent> out = new ArrayList<>();
+    for (DinnerEvent e : events) {
+      if (e instanceof DinnerEvent.Batch b) {
         out.addAll(b.events());
       } else {
         out.add(e);
@@ -88,15 +88,15 @@ class DinnerTest {
   }
 
   /** Checks the chapter's lines of {@code servings} servings; returns each serving's results. */
-  static List<List<Dinner.Result>> assertChaptersLines(List<Dinner.Event> events, int servings, double maxSeconds) {
-    List<List<Dinner.Result>> served = new ArrayList<>();
+  static List<List<DinnerEvent.Result>> assertChaptersLines(List<DinnerEvent> events, int servings, double maxSeconds) {
+    List<List<DinnerEvent.Result>> served = new ArrayList<>();
     int[] state = new int[5]; // 0 waiting, 1 eating, 2 philosophizing
-    for (Dinner.Event e : flat(events)) {
-      if (e instanceof Dinner.Eating x) {
+    for (DinnerEvent e : flat(events)) {
+      if (e instanceof DinnerEvent.Eating x) {
         assertEquals(0, state[x.philosopher()]++, "philosopher " + x.philosopher() + " eats once per serving");
-      } else if (e instanceof Dinner.Philosophizing x) {
+      } else if (e instanceof DinnerEvent.Philosophizing x) {
         assertEquals(1, state[x.philosopher()]++, "philosopher " + x.philosopher() + " philosophizes after eating");
-      } else if (e instanceof Dinner.Served x) {
+      } else if (e instanceof DinnerEvent.Served x) {
         for (int p = 0; p < 5; p++) {
           assertEquals(2, state[p], "every philosopher is done before serving " + x.serving() + " is reported");
           assertEquals(p, x.results().get(p).philosopher());
@@ -116,9 +116,9 @@ class DinnerTest {
         PhilosophersSettings.of(5, 3, DurationRange.parse("0..2ms"), DurationRange.parse("0..2ms"))
             .withDispatcher("deli.philosophers-dispatcher")
             .withSeed(7);
-    List<Dinner.Event> events = run(s);
-    List<List<Dinner.Result>> served = assertChaptersLines(events, 3, 0.002);
-    Dinner.DinnerDone d = assertInstanceOf(Dinner.DinnerDone.class, events.get(events.size() - 1));
+    List<DinnerEvent> events = run(s);
+    List<List<DinnerEvent.Result>> served = assertChaptersLines(events, 3, 0.002);
+    DinnerEvent.DinnerDone d = assertInstanceOf(DinnerEvent.DinnerDone.class, events.get(events.size() - 1));
     assertEquals(served, d.results(), "a small dinner keeps its results for the summary");
 
     // The seed fixes every philosopher's draws, whatever order they dine in.
@@ -127,9 +127,9 @@ class DinnerTest {
 
   @Test
   void aTimelessDinnerSendsEachServingsLinesInOneBatch() {
-    List<Dinner.Event> events = run(timeless(5, 50).withQuiet(false).withCheck(false));
+    List<DinnerEvent> events = run(timeless(5, 50).withQuiet(false).withCheck(false));
     assertEquals(51, events.size(), "a batch per serving, then the summary");
-    events.subList(0, 50).forEach(e -> assertEquals(11, ((Dinner.Batch) e).events().size()));
+    events.subList(0, 50).forEach(e -> assertEquals(11, ((DinnerEvent.Batch) e).events().size()));
     assertChaptersLines(events, 50, 0);
   }
 
@@ -137,8 +137,8 @@ class DinnerTest {
   void theNaiveTableDeadlocksAndTheWatchdogNamesTheCycleRoundTheTable() {
     PhilosophersSettings s =
         timeless(5, 1_000).withCheck(false).withFootman(false).withDeadlockAfter(Duration.ofMillis(100));
-    List<Dinner.Event> events = run(s);
-    Dinner.Deadlocked d = assertInstanceOf(Dinner.Deadlocked.class, events.get(events.size() - 1));
+    List<DinnerEvent> events = run(s);
+    DinnerEvent.Deadlocked d = assertInstanceOf(DinnerEvent.Deadlocked.class, events.get(events.size() - 1));
     assertTrue(d.idleNanos() >= 100_000_000L, "no one ate for the deadlock-after time: " + d.idleNanos());
     assertEquals(5, d.cycle().size(), d.cycle().toString());
     for (int p = 0; p < 5; p++) {
@@ -149,7 +149,7 @@ class DinnerTest {
 
   @Test
   void philosophersThatFailAreStartedAgainAndTheirForksAndSeatsComeBack() {
-    Dinner.DinnerDone d = done(timeless(5, 2_000).withFailRate(0.2));
+    DinnerEvent.DinnerDone d = done(timeless(5, 2_000).withFailRate(0.2));
     assertRulesKept(d, 5, 2_000);
     assertTrue(d.restarts() > 1_000, "about 20% of 10,000 meals failed: " + d.restarts());
     assertEquals(d.restarts(), d.seatsReclaimed(), "every failure happens seated, and the seat comes back");
@@ -158,7 +158,7 @@ class DinnerTest {
 
   @Test
   void diningContinuouslySharesTheMealsFairly() {
-    Dinner.DinnerDone d = done(timeless(5, 0).withContinuous(Duration.ofMillis(300)));
+    DinnerEvent.DinnerDone d = done(timeless(5, 0).withContinuous(Duration.ofMillis(300)));
     assertTrue(d.check().ok(), d.check().violations().toString());
     long min = d.mealsEach().stream().mapToLong(Long::longValue).min().orElseThrow();
     long max = d.mealsEach().stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -169,7 +169,7 @@ class DinnerTest {
 
   @Test
   void noServingsIsADinnerOverAtOnce() {
-    Dinner.DinnerDone d = done(timeless(5, 0));
+    DinnerEvent.DinnerDone d = done(timeless(5, 0));
     assertEquals(0, d.meals());
     assertTrue(d.check().ok(), d.check().violations().toString());
   }
