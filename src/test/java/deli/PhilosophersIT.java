@@ -68,7 +68,7 @@ class PhilosophersIT {
   void badSettingsAreUsageErrorsInOneLine() throws Exception {
     for (String[] args :
         new String[][] {
-          {"philosophers", "--faculty", "1"}, {"philosophers", "--eat", "soon"}, {"philosophers", "--fail-rate", "1"}, {"philosophers", "--servings", "-1"}
+          {"philosophers", "--faculty", "1"}, {"philosophers", "--eat", "soon"}, {"philosophers", "--fail-rate", "1"}, {"philosophers", "--servings", "-1"}, {"philosophers", "--servings", "3", "--continuous", "1s"}
         }) {
       Deli.Result r = Deli.run(args);
       assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());

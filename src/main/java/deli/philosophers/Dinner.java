@@ -212,7 +212,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
         .onMessageEquals(WatchTick.INSTANCE, this::onWatchTick)
         .onMessageEquals(ProgressTick.INSTANCE, this::onProgressTick)
         .onSignal(ChildFailed.class, this::onChildFailed)
-        .onSignal(Terminated.class, t -> this)
+        .onSignal(Terminated.class, t -> Behaviors.same())
         .build();
   }
 
@@ -244,7 +244,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
       } else if (--inFlight == 0) {
         tally();
       }
-      return this;
+      return Behaviors.same();
     }
     results[id] = new DinnerEvent.Result(id, d.eat().toNanos() / 1e9, d.think().toNanos() / 1e9);
     if (++reported == faculty) {
@@ -260,7 +260,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
       }
       nextServing();
     }
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onChattered(Chattered m) {
@@ -268,7 +268,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     if (settings.isContinuous() && batch.size() >= LONGEST_BATCH) {
       flush(); // no servings to end a batch
     }
-    return this;
+    return Behaviors.same();
   }
 
   /** Tells the listener, after the lines of the batch so far. */
@@ -299,7 +299,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     // It failed before it ate, so it still owes this serving its meal.
     int owed = settings.isContinuous() ? (int) mealsEach[id] + 1 : serving;
     again.tell(new Philosopher.Serve(Trace.here(), owed, ate));
-    return this;
+    return Behaviors.same();
   }
 
   /** Every meal is in: the tally counts what the forks, the footman and the observer say. */
@@ -355,7 +355,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
           "watchdog-" + (++looks),
           DispatcherSelector.sameAsParent());
     }
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onWatched(Watched m) {
@@ -369,12 +369,12 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     }
     // Slow, not stuck: look again only after another quiet spell.
     lastLook = System.nanoTime();
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onProgressTick() {
     long expected = settings.isContinuous() ? -1 : settings.meals();
     listener.tell(new DinnerEvent.Progress(Trace.here(), meals, expected, System.nanoTime() - start));
-    return this;
+    return Behaviors.same();
   }
 }

@@ -104,7 +104,7 @@ public final class Footman extends AbstractBehavior<Footman.Command> {
       waiting.add(g);
       longestQueue = Math.max(longestQueue, waiting.size());
     }
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onLeave(Leave m) {
@@ -116,10 +116,10 @@ public final class Footman extends AbstractBehavior<Footman.Command> {
       if (observer != null) {
         observer.tell(new Observer.ProtocolError(Trace.here(), what));
       }
-      return this;
+      return Behaviors.same();
     }
     released(who, false);
-    return this;
+    return Behaviors.same();
   }
 
   private void released(int philosopher, boolean fromTheDead) {
@@ -146,7 +146,7 @@ public final class Footman extends AbstractBehavior<Footman.Command> {
     waiting.forEach(g -> queue.add(g.philosopher()));
     m.replyTo().tell(
         new State(Trace.here(), seats, List.copyOf(seated.values()), queue, granted, longestQueue, reclaimed, refused));
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onTerminated(Terminated t) {
@@ -158,6 +158,6 @@ public final class Footman extends AbstractBehavior<Footman.Command> {
       getContext().getLog().debug("footman: seat comes back from philosopher {}, who died seated", who);
       released(who, true);
     }
-    return this;
+    return Behaviors.same();
   }
 }

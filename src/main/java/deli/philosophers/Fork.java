@@ -97,7 +97,7 @@ public final class Fork extends AbstractBehavior<Fork.Command> {
     } else {
       waiting.add(w);
     }
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onPut(Put m) {
@@ -110,10 +110,10 @@ public final class Fork extends AbstractBehavior<Fork.Command> {
       if (observer != null) {
         observer.tell(new Observer.ProtocolError(Trace.here(), what));
       }
-      return this;
+      return Behaviors.same();
     }
     putDown(false);
-    return this;
+    return Behaviors.same();
   }
 
   private void putDown(boolean fromTheDead) {
@@ -141,7 +141,7 @@ public final class Fork extends AbstractBehavior<Fork.Command> {
     List<Integer> queue = new ArrayList<>(waiting.size());
     waiting.forEach(w -> queue.add(w.philosopher()));
     m.replyTo().tell(new State(Trace.here(), id, holder == null ? -1 : holder.philosopher(), queue, changes, reclaimed, refused));
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onTerminated(Terminated t) {
@@ -154,6 +154,6 @@ public final class Fork extends AbstractBehavior<Fork.Command> {
       getContext().getLog().debug("fork {} comes back from philosopher {}, who died holding it", id, holder.philosopher());
       putDown(true);
     }
-    return this;
+    return Behaviors.same();
   }
 }

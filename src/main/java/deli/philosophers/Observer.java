@@ -68,11 +68,11 @@ public final class Observer extends AbstractBehavior<Observer.Command> {
 
   private Behavior<Command> onEvent(Event e) {
     check.apply(e);
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onReport(Report r) {
     r.replyTo().tell(check.verdict(Trace.here(), r.expectedServings()));
-    return this;
+    return Behaviors.same();
   }
 }

@@ -131,20 +131,20 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
     } else {
       place.first().tell(new Fork.Take(Trace.here(), place.id(), forkReplies));
     }
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onSeated(FromFootman m) {
     failHere(AT_SEAT, "got its seat");
     place.first().tell(new Fork.Take(Trace.here(), place.id(), forkReplies));
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onFork(FromFork m) {
     if (m.taken().fork() == place.id()) {
       failHere(AT_FIRST_FORK, "took its first fork");
       place.second().tell(new Fork.Take(Trace.here(), place.id(), forkReplies));
-      return this;
+      return Behaviors.same();
     }
     failHere(AT_SECOND_FORK, "took both forks");
     return startEating();
@@ -162,7 +162,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
       return doneEating();
     }
     getContext().scheduleOnce(eat, getContext().getSelf(), DoneEating.INSTANCE);
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> doneEating() {
@@ -180,7 +180,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
       return doneThinking();
     }
     getContext().scheduleOnce(think, getContext().getSelf(), DoneThinking.INSTANCE);
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> doneThinking() {
@@ -189,7 +189,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
       place.footman().tell(new Footman.Leave(t, place.id(), seatReplies));
     }
     replyTo.tell(new Dined(t, place.id(), serving, eat, think));
-    return this;
+    return Behaviors.same();
   }
 
   private void failHere(int stage, String what) {

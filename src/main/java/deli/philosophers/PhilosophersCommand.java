@@ -116,6 +116,9 @@ public final class PhilosophersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (servings != null && continuous != null) {
+      throw new ParameterException(spec.commandLine(), "give --servings or --continuous, not both");
+    }
     Map<String, Object> flags = new HashMap<>();
     put(flags, "faculty", faculty);
     put(flags, "servings", servings);

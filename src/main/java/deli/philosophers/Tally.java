@@ -119,7 +119,7 @@ public final class Tally extends AbstractBehavior<Tally.Command> {
 
   private Behavior<Command> counted() {
     if (--pending > 0) {
-      return this;
+      return Behaviors.same();
     }
     if (observer == null) {
       return done(null);
@@ -127,7 +127,7 @@ public final class Tally extends AbstractBehavior<Tally.Command> {
     observer.tell(
         new Observer.Report(
             Trace.here(), expectedServings, getContext().messageAdapter(TableCheck.Verdict.class, FromObserver::new)));
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> done(TableCheck.Verdict verdict) {

@@ -96,7 +96,7 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
   private Behavior<Command> onState(FromFork m) {
     states[m.state().fork()] = m.state();
     if (++answered < forks.size()) {
-      return this;
+      return Behaviors.same();
     }
     List<Fork.State> round = new ArrayList<>(List.of(states));
     List<WaitFor.Link> cycle = WaitFor.cycle(round, forks.size());
@@ -107,7 +107,7 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
     if (first == null) {
       first = round;
       askAll();
-      return this;
+      return Behaviors.same();
     }
     if (!sameState(first, round)) {
       replyTo.tell(new NoDeadlock(Trace.here()));
