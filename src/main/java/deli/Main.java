@@ -9,6 +9,7 @@ import deli.logclient.LogClientCommand;
 import deli.logserver.LogServerCommand;
 import deli.factor.FactorCommand;
 import deli.node.NodeCommand;
+import deli.philosophers.PhilosophersCommand;
 import deli.sleepers.SleepersCommand;
 import deli.trace.TraceCommand;
 import deli.trace.TraceLog;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
       LogServerCommand.class,
       LogClientCommand.class,
       FactorCommand.class,
+      PhilosophersCommand.class,
       NodeCommand.class,
       WeatherCommand.class,
       TraceCommand.class

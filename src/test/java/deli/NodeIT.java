@@ -51,7 +51,7 @@ class NodeIT {
 
       HttpResponse<String> status = get(base + "/status");
       assertEquals(200, status.statusCode());
-      for (String service : List.of("chefs", "sleepers", "cpu", "imports", "weather", "logserver", "factor")) {
+      for (String service : List.of("chefs", "sleepers", "cpu", "imports", "weather", "logserver", "factor", "philosophers")) {
         assertTrue(status.body().contains("{\"name\":\"" + service + "\",\"state\":\"up\""), status.body());
       }
 

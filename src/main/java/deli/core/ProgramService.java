@@ -4,6 +4,7 @@ import deli.trace.Trace;
 import deli.trace.Traced;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
@@ -29,6 +30,12 @@ public final class ProgramService {
   /** A service for {@code kind} runs whose final event is of {@code finalType}. */
   public static <P, E, R extends E> Behavior<Command> create(
       String kind, Class<R> finalType, Program<P, E> program) {
+    return create(kind, finalType, program, Props.empty());
+  }
+
+  /** As {@link #create(String, Class, Program)}, each run spawned with {@code runProps} (its dispatcher). */
+  public static <P, E, R extends E> Behavior<Command> create(
+      String kind, Class<R> finalType, Program<P, E> program, Props runProps) {
     return Behaviors.setup(
         ctx -> {
           long[] runs = {0};
@@ -41,7 +48,7 @@ public final class ProgramService {
                     long n = ++runs[0];
                     ActorRef<E> relay =
                         ctx.spawn(relay(finalType, r.replyTo()), kind + "-" + n + "-reply");
-                    ctx.spawn(program.start(r.params(), r.trace(), relay), kind + "-" + n);
+                    ctx.spawn(program.start(r.params(), r.trace(), relay), kind + "-" + n, runProps);
                     return Behaviors.same();
                   })
               .build();

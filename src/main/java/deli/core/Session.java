@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import sun.misc.Signal;
@@ -48,17 +49,36 @@ public final class Session {
     return oneShot(programName, render, program, Console.stdout(), System.err);
   }
 
+  /** As {@link #oneShot(String, Function, Function)}, the program spawned with {@code programProps} (its dispatcher). */
+  public static <E> Behavior<Void> oneShot(
+      String programName,
+      Function<E, Console.Output> render,
+      Function<ActorRef<E>, Behavior<?>> program,
+      Props programProps) {
+    return oneShot(programName, render, program, System.out, System.err, programProps);
+  }
+
   public static <E> Behavior<Void> oneShot(
       String programName,
       Function<E, Console.Output> render,
       Function<ActorRef<E>, Behavior<?>> program,
       PrintStream out,
       PrintStream err) {
+    return oneShot(programName, render, program, out, err, Props.empty());
+  }
+
+  public static <E> Behavior<Void> oneShot(
+      String programName,
+      Function<E, Console.Output> render,
+      Function<ActorRef<E>, Behavior<?>> program,
+      PrintStream out,
+      PrintStream err,
+      Props programProps) {
     return Behaviors.<Void>setup(
             ctx -> {
               ActorRef<E> console =
                   ctx.spawn(Console.create(render, out, err), "console", DispatcherSelector.blocking());
-              ActorRef<?> p = ctx.spawn(program.apply(console), programName);
+              ActorRef<?> p = ctx.spawn(program.apply(console), programName, programProps);
               ctx.watch(p);
               return Behaviors.receive(Void.class)
                   .onSignal(

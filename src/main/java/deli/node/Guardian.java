@@ -17,6 +17,7 @@ import deli.http.ImportsRoutes;
 import deli.http.Json;
 import deli.http.LogServerRoutes;
 import deli.http.NodeRoutes;
+import deli.http.PhilosophersRoutes;
 import deli.http.Routes;
 import deli.imports.ImportAnalyzer;
 import deli.imports.ImportsSettings;
@@ -24,6 +25,9 @@ import deli.http.WeatherRoutes;
 import deli.logserver.LogServer;
 import deli.logserver.LogServerSettings;
 import deli.logserver.ServerLog;
+import deli.philosophers.Dinner;
+import deli.philosophers.DinnerEvent;
+import deli.philosophers.PhilosophersSettings;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
 import deli.trace.TraceLog;
@@ -63,6 +67,8 @@ public final class Guardian {
       ServiceKey.create(WeatherService.Command.class, "deli-weather");
   public static final ServiceKey<LogServer.Command> LOGSERVER =
       ServiceKey.create(LogServer.Command.class, "deli-logserver");
+  public static final ServiceKey<ProgramService.Command> PHILOSOPHERS =
+      ServiceKey.create(ProgramService.Command.class, "deli-philosophers");
 
   private Guardian() {}
 
@@ -143,6 +149,19 @@ public final class Guardian {
                   FactorPool.Command.class,
                   FactorPool.create(factorSettings),
                   started);
+          ActorRef<ProgramService.Command> philosophers =
+              service(
+                  ctx,
+                  settings,
+                  "philosophers",
+                  PHILOSOPHERS,
+                  ProgramService.Command.class,
+                  ProgramService.<PhilosophersSettings, DinnerEvent, DinnerEvent.Outcome>create(
+                      "dinner",
+                      DinnerEvent.Outcome.class,
+                      Dinner::create,
+                      Dinner.dispatcher(config.getString("deli.philosophers.dispatcher"))),
+                  started);
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -160,7 +179,8 @@ public final class Guardian {
                       () ->
                           AskPattern.<LogServer.Command, LogServer.Stats>ask(
                               logserver, LogServer.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())),
-                  new NodeRoutes.Service("factor", FactorPool.SERVICE_KEY));
+                  new NodeRoutes.Service("factor", FactorPool.SERVICE_KEY),
+                  new NodeRoutes.Service("philosophers", PHILOSOPHERS));
           var routes =
               Routes.of(
                   json,
@@ -174,7 +194,8 @@ public final class Guardian {
                           edge,
                           new FactorPoolClient(ctx.getSystem(), factor, settings.askTimeout()),
                           factorSettings.maxNumbers())
-                      .route());
+                      .route(),
+                  new PhilosophersRoutes(edge, config, philosophers).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->

@@ -28,7 +28,10 @@ public record Trace(String id, String sender) implements CborSerializable {
    */
   public static Trace here() {
     TraceContext c = TraceContext.CURRENT.get();
-    return c.active() ? new Trace(c.traceId, c.self) : new Trace("", null);
+    if (!c.active()) {
+      return new Trace("", null);
+    }
+    return c.here != null ? c.here : new Trace(c.traceId, c.self);
   }
 
   /** A 16-hex-digit id, like a W3C span id: short enough to type, unique enough per log. */

@@ -12,6 +12,8 @@ final class TraceContext {
   String self;
   Object message;
   boolean mdcSet;
+  /** {@code Trace(traceId, self)}, made once per actor and flow rather than per message. */
+  Trace here;
 
   boolean active() {
     return self != null;
