@@ -5,6 +5,7 @@ import deli.chefs.ChefsCommand;
 import deli.core.DeliException;
 import deli.cpu.CpuCommand;
 import deli.node.NodeCommand;
+import deli.search.SearchCommand;
 import deli.sleepers.SleepersCommand;
 import deli.trace.TraceCommand;
 import deli.trace.TraceLog;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
       ChefsCommand.class,
       SleepersCommand.class,
       CpuCommand.class,
+      SearchCommand.class,
       NodeCommand.class,
       TraceCommand.class
     })

@@ -12,12 +12,17 @@ import deli.http.HttpServer;
 import deli.http.Json;
 import deli.http.NodeRoutes;
 import deli.http.Routes;
+import deli.http.SearchRoutes;
+import deli.search.DirectorySearch;
+import deli.search.SearchLog;
+import deli.search.SearchSettings;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
 import deli.trace.TraceLog;
 import deli.trace.Tracing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -81,6 +86,21 @@ public final class Guardian {
                   ProgramService.<CpuSettings, CpuRace.Event, CpuRace.RaceDone>create(
                       "race", CpuRace.RaceDone.class, CpuRace::create),
                   started);
+          SearchSettings searchSettings = SearchSettings.from(config.getConfig("deli.search")).serving();
+          Optional<ActorRef<DirectorySearch.Command>> search = Optional.empty();
+          if (!searchSettings.serveRoot().isBlank()) {
+            ActorRef<DirectorySearch.Event> searchLog = ctx.spawn(SearchLog.create("deli node", System.out), "search-log");
+            search =
+                Optional.of(
+                    service(
+                        ctx,
+                        settings,
+                        "search",
+                        DirectorySearch.KEY,
+                        DirectorySearch.Command.class,
+                        DirectorySearch.create(searchSettings, null, searchLog),
+                        started));
+          }
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -89,13 +109,15 @@ public final class Guardian {
               List.of(
                   new NodeRoutes.Service("chefs", CHEFS),
                   new NodeRoutes.Service("sleepers", SLEEPERS),
-                  new NodeRoutes.Service("cpu", CPU));
+                  new NodeRoutes.Service("cpu", CPU),
+                  new NodeRoutes.Service("search", DirectorySearch.KEY));
           var routes =
               Routes.of(
                   json,
                   settings.maxRequestBytes(),
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
-                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route());
+                  new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
+                  new SearchRoutes(edge, search, searchSettings).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->

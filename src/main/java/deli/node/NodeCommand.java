@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
       "",
       "Starts a long-running node: every program as a service under one supervising guardian, "
           + "registered with the Receptionist, and the HTTP API (GET /health, GET /status, "
-          + "POST /chefs, /sleepers, /cpu). The node is a Pekko cluster member: alone it joins "
+          + "POST /chefs, /sleepers, /cpu, and GET /search with --search-root). The node is a Pekko cluster member: alone it joins "
           + "itself; with pekko.cluster.seed-nodes in application.conf it joins them.",
       "",
       "Ctrl-C or SIGTERM stops it gracefully (exit 0), saying what it stopped."
@@ -45,6 +45,12 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Port for cluster traffic (pekko.remote.artery.canonical.port; 0: any). Default: 25520.")
   Integer clusterPort;
 
+  @Option(
+      names = "--search-root",
+      paramLabel = "DIR",
+      description = "Keep the tree under DIR loaded and serve GET /search (deli.search.serve.root). Default: no search.")
+  String searchRoot;
+
   @Override
   public Integer call() {
     Map<String, Object> flags = new HashMap<>();
@@ -60,6 +66,12 @@ public final class NodeCommand implements Callable<Integer> {
     }
     if (clusterPort != null) {
       flags.put("pekko.remote.artery.canonical.port", checkPort(clusterPort, "--cluster-port"));
+    }
+    if (searchRoot != null) {
+      if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(searchRoot))) {
+        throw new deli.core.DeliException("--search-root: no such directory: " + searchRoot);
+      }
+      flags.put("deli.search.serve.root", searchRoot);
     }
     var config = Cli.load(flags);
     NodeSettings settings = NodeSettings.from(config.getConfig("deli"));

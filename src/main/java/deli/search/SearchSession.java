@@ -1,0 +1,240 @@
+package deli.search;
+
+import deli.core.CborSerializable;
+import deli.trace.Trace;
+import deli.trace.Traced;
+import deli.trace.Tracing;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * One {@code deli search} run, the chapter's main block: sets up the {@link DirectorySearch},
+ * runs the queries one after another (from the command line, or typed on stdin until it
+ * ends), times each from sending it to holding every shard's matches, and tears the search
+ * down. It tells its listener (the console) everything there is to print.
+ */
+public final class SearchSession extends AbstractBehavior<SearchSession.Command> {
+  public interface Command {}
+
+  private record FromSearch(DirectorySearch.Event event) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return event.trace();
+    }
+  }
+
+  private record Answered(DirectorySearch.Answer answer) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return answer.trace();
+    }
+  }
+
+  /** A line typed on stdin; empty at its end. */
+  private record Typed(Optional<String> line, String error) implements Command {}
+
+  private record TornDown(DirectorySearch.TornDown done) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return done.trace();
+    }
+  }
+
+  /** What a session tells its listener. */
+  public interface Event extends CborSerializable {}
+
+  public record Progress(DirectorySearch.LoadProgress progress) implements Event {}
+
+  public record Loaded(DirectorySearch.TreeLoaded loaded) implements Event {}
+
+  public record Reloaded(DirectorySearch.ShardReloaded reloaded) implements Event {}
+
+  /**
+   * A query's answer, {@code nanos} after it was sent (in-process, printing excluded); the
+   * lines are printed only when {@code printLines}, so repeated rounds time the same work.
+   */
+  public record Answer(DirectorySearch.Answer answer, long nanos, boolean printLines) implements Event {}
+
+  /** The medians of repeated queries, in the order they were first asked. */
+  public record Medians(List<QueryTimes> queries) implements Event {
+    public Medians {
+      queries = List.copyOf(queries);
+    }
+  }
+
+  public record QueryTimes(String query, List<Long> nanos) implements CborSerializable {
+    public QueryTimes {
+      nanos = List.copyOf(nanos);
+    }
+  }
+
+  /** The search is torn down; the command ends with {@code exitCode}. */
+  public record Finished(int exitCode, String error) implements Event {}
+
+  /** Where queries come from: the command line, or a reader (stdin) read line by line. */
+  public record Queries(List<String> given, BufferedReader typed, boolean interactive) {
+    public Queries {
+      given = List.copyOf(given);
+    }
+  }
+
+  private final SearchSettings settings;
+  private final Queries queries;
+  private final ActorRef<Event> listener;
+  private final ActorRef<DirectorySearch.Command> search;
+  private final ActorRef<DirectorySearch.Answer> answers;
+  private final Map<String, List<Long>> times = new LinkedHashMap<>();
+  private int round;
+  private int next;
+  private long sentAt;
+  private boolean failed;
+  private String fatal;
+
+  public static Behavior<Command> create(SearchSettings settings, Queries queries, Trace trace, ActorRef<Event> listener) {
+    return Tracing.traced(Command.class, trace, Behaviors.setup(ctx -> new SearchSession(ctx, settings, queries, trace, listener)));
+  }
+
+  private SearchSession(
+      ActorContext<Command> ctx, SearchSettings settings, Queries queries, Trace trace, ActorRef<Event> listener) {
+    super(ctx);
+    this.settings = settings;
+    this.queries = queries;
+    this.listener = listener;
+    ActorRef<DirectorySearch.Event> events = ctx.messageAdapter(DirectorySearch.Event.class, FromSearch::new);
+    this.search =
+        ctx.spawn(Tracing.traced(DirectorySearch.Command.class, trace, DirectorySearch.create(settings, trace, events)), "directory-search");
+    this.answers = ctx.messageAdapter(DirectorySearch.Answer.class, Answered::new);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(FromSearch.class, this::onSearchEvent)
+        .onMessage(Answered.class, this::onAnswered)
+        .onMessage(Typed.class, this::onTyped)
+        .onMessage(TornDown.class, this::onTornDown)
+        .build();
+  }
+
+  private Behavior<Command> onSearchEvent(FromSearch m) {
+    DirectorySearch.Event e = m.event();
+    if (e instanceof DirectorySearch.LoadProgress p) {
+      listener.tell(new Progress(p));
+    } else if (e instanceof DirectorySearch.TreeLoaded l) {
+      listener.tell(new Loaded(l));
+      nextQuery();
+    } else if (e instanceof DirectorySearch.ShardReloaded r) {
+      listener.tell(new Reloaded(r));
+    } else if (e instanceof DirectorySearch.TreeUnloadable u) {
+      fatal = u.reason();
+      teardown();
+    }
+    return this;
+  }
+
+  /** The next query: the next one given, or the next line typed. */
+  private void nextQuery() {
+    if (queries.given().isEmpty()) {
+      readLine();
+      return;
+    }
+    if (next == queries.given().size()) {
+      next = 0;
+      round++;
+    }
+    if (round == settings.repeat()) {
+      if (settings.repeat() > 1) {
+        List<QueryTimes> out = new ArrayList<>();
+        times.forEach((q, ns) -> out.add(new QueryTimes(q, ns)));
+        listener.tell(new Medians(out));
+      }
+      teardown();
+      return;
+    }
+    send(queries.given().get(next++));
+  }
+
+  private void send(String text) {
+    SearchQuery q;
+    try {
+      q = settings.query(text);
+    } catch (IllegalArgumentException e) {
+      failed = true;
+      listener.tell(new Answer(new DirectorySearch.SearchFailed(Trace.here(), SearchQuery.of(""), e.getMessage(), true), 0, true));
+      nextQuery();
+      return;
+    }
+    sentAt = System.nanoTime();
+    search.tell(new DirectorySearch.Search(Trace.here(), q, answers));
+  }
+
+  private Behavior<Command> onAnswered(Answered m) {
+    long nanos = System.nanoTime() - sentAt;
+    DirectorySearch.Answer a = m.answer();
+    if (a instanceof DirectorySearch.Found f) {
+      failed |= !f.complete();
+      times.computeIfAbsent(a.query().text(), k -> new ArrayList<>()).add(nanos);
+    } else {
+      failed = true;
+    }
+    listener.tell(new Answer(a, nanos, round == 0));
+    nextQuery();
+    return this;
+  }
+
+  private void readLine() {
+    BufferedReader in = queries.typed();
+    Executor blocking = getContext().getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+    getContext()
+        .pipeToSelf(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return Optional.ofNullable(in.readLine());
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                blocking),
+            (line, failure) -> new Typed(line == null ? Optional.empty() : line, failure == null ? null : deli.core.Session.describe(failure)));
+  }
+
+  private Behavior<Command> onTyped(Typed t) {
+    if (t.error() != null) {
+      fatal = "cannot read queries from stdin: " + t.error();
+      teardown();
+    } else if (t.line().isEmpty()) {
+      teardown();
+    } else if (t.line().get().isBlank()) {
+      // A blank line would match every line of the tree: typed queries skip them.
+      readLine();
+    } else {
+      send(t.line().get());
+    }
+    return this;
+  }
+
+  private void teardown() {
+    search.tell(new DirectorySearch.Teardown(Trace.here(), getContext().messageAdapter(DirectorySearch.TornDown.class, TornDown::new)));
+  }
+
+  private Behavior<Command> onTornDown(TornDown m) {
+    listener.tell(new Finished(fatal != null || failed ? 1 : 0, fatal));
+    return Behaviors.stopped();
+  }
+}
