@@ -108,7 +108,9 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--repeat",
       paramLabel = "N",
-      description = "Run the queries N times: lines printed once, timings every time, then the medians.")
+      description =
+          "Run the queries N times: lines printed once, timings every time, then the median of the runs after the first "
+              + "(which warms the JIT up).")
   Integer repeat;
 
   @Option(
@@ -229,7 +231,7 @@ public final class SearchCommand implements Callable<Integer> {
           lines.add(
               String.format(
                   Locale.ROOT,
-                  "%s: median %.3f ms, min %.3f ms, max %.3f ms over %d runs",
+                  "%s: median %.3f ms, min %.3f ms, max %.3f ms over %d runs after the first",
                   PyRepr.of(t.query()),
                   median(sorted) / 1e6,
                   sorted.get(0) / 1e6,

@@ -70,7 +70,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
    */
   public record Answer(DirectorySearch.Answer answer, long nanos, boolean printLines) implements Event {}
 
-  /** The medians of repeated queries, in the order they were first asked. */
+  /** The times of repeated queries after their first round, in the order they were first asked. */
   public record Medians(List<QueryTimes> queries) implements Event {
     public Medians {
       queries = List.copyOf(queries);
@@ -188,7 +188,10 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     DirectorySearch.Answer a = m.answer();
     if (a instanceof DirectorySearch.Found f) {
       failed |= !f.complete();
-      times.computeIfAbsent(a.query().text(), k -> new ArrayList<>()).add(nanos);
+      // The first round warms the JIT up: the medians are of the rounds after it.
+      if (round > 0) {
+        times.computeIfAbsent(a.query().text(), k -> new ArrayList<>()).add(nanos);
+      }
     } else {
       failed = true;
     }

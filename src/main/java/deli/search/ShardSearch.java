@@ -7,31 +7,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs one query over one shard's memory, never the disk: a plain query with the JVM's
- * vectorised {@code String.indexOf} (only over the chunks the index allows, when there is one),
- * a case-insensitive ASCII query by its rarest letter, a regex line by line. Lines are found
- * through the shard's line table, so a match costs a few array reads; the text of a matching
- * line is copied out once, as bytes.
+ * Runs one query over one shard's memory, never the disk. A plain query (either case) is a
+ * bounded {@link Needle} search over the whole text, or over only the spans the index allows
+ * when there is one; a regex runs line by line. Lines are found through the shard's line
+ * table, so a match costs a few array reads; the text of a matching line is copied out once.
  */
 final class ShardSearch {
+  /**
+   * Past this share of the text, the index's spans are scanned as one: many short spans cost
+   * more (a search started per span, memory read out of order) than streaming through it all.
+   */
+  static final double DENSE_SPANS = 0.30;
+
   private final ShardCorpus c;
   private final SearchQuery q;
-  private final Finder finder;
+  private final Needle needle;
+  private final byte[] needleBytes;
   private final Pattern pattern;
   private final int m;
   private int budget;
   private long matched;
   private final List<FileHits> hits = new ArrayList<>();
   private final ShardCorpus.Ints fileLines = new ShardCorpus.Ints(256);
-  private byte[] scratch = new byte[256];
+  /** The scan's place: the file it is in, that file's matches so far, and the line last matched. */
+  private int file;
+  private int count;
+  private int line;
+  private boolean fileFull;
 
   private ShardSearch(ShardCorpus c, SearchQuery q) {
     this.c = c;
     this.q = q;
     this.pattern = q.pattern();
-    String needle = q.needle();
-    this.m = needle.length();
-    this.finder = pattern != null ? null : q.ignoreCase() ? new FoldFinder(needle) : new ExactFinder(needle);
+    this.needleBytes = q.text().getBytes(StandardCharsets.UTF_8);
+    this.m = needleBytes.length;
+    this.needle = pattern != null ? null : new Needle(needleBytes, q.ignoreCase());
     this.budget = q.countOnly() ? 0 : q.maxLines();
   }
 
@@ -44,52 +54,52 @@ final class ShardSearch {
   }
 
   private void all() {
-    int[] cands = finder != null && c.index != null ? c.index.candidates(q.needle()) : null;
-    if (cands == null) {
+    if (c.files() == 0) {
+      return;
+    }
+    if (pattern != null) {
       for (int f = 0; f < c.files(); f++) {
-        if (finder != null) {
-          scan(f, null, 0, 0);
-        } else {
-          scanRegex(f);
-        }
+        scanRegex(f);
       }
       return;
     }
-    TrigramIndex ix = c.index;
-    int i = 0;
-    while (i < cands.length) {
-      int f = ix.chunkFile[cands[i]];
-      int j = i + 1;
-      while (j < cands.length && ix.chunkFile[cands[j]] == f) {
-        j++;
+    TrigramIndex.Ranges ranges = c.index == null ? null : c.index.candidates(needleBytes);
+    file = 0;
+    line = c.firstLine[0];
+    if (ranges == null || ranges.bytes() > DENSE_SPANS * c.bytes()) {
+      span(0, (int) c.bytes());
+    } else {
+      for (int r = 0; r < ranges.size; r++) {
+        span(ranges.start[r], ranges.end[r]);
       }
-      scan(f, cands, i, j);
-      i = j;
     }
+    fileDone(file, count);
   }
 
-  /** Finds matching lines of file {@code f}; within chunks {@code cands[from..to)} when given. */
-  private void scan(int f, int[] cands, int from, int to) {
-    String t = c.texts[f];
-    int len = t.length();
-    int line = c.firstLine[f];
-    int last = c.firstLine[f + 1] - 1;
-    if (line > last) {
-      return;
-    }
-    TrigramIndex ix = c.index;
-    int k = from;
-    int pos = cands == null ? 0 : ix.chunkStart[cands[k]];
-    int count = 0;
-    finder.reset(t);
-    while (true) {
-      int i = finder.next(pos);
-      if (i < 0 || i >= len) {
-        break;
+  /** Finds the matching lines that lie in {@code text[from, to)}, a span of whole lines. */
+  private void span(int from, int to) {
+    byte[] t = c.text;
+    int p = from;
+    while (p < to) {
+      int i = needle.find(t, p, to);
+      if (i < 0) {
+        return;
       }
+      if (i >= c.fileStart[file + 1]) {
+        fileDone(file, count);
+        count = 0;
+        fileFull = false;
+        file = seek(c.fileStart, file, c.files() - 1, i);
+        line = c.firstLine[file];
+      }
+      if (fileFull) {
+        p = c.fileStart[file + 1];
+        continue;
+      }
+      int last = c.firstLine[file + 1] - 1;
       line = seek(c.lineStarts, line, last, i);
       int ls = c.lineStarts[line];
-      int le = c.lineEnd(f, line);
+      int le = c.lineEnd(file, line);
       if (i + m <= rstrip(t, ls, le)) {
         count++;
         if (budget > 0) {
@@ -97,112 +107,91 @@ final class ShardSearch {
           budget--;
         }
         if (count == q.perFileLimit()) {
-          break;
+          // This file is done: go on from the next one.
+          fileFull = true;
+          p = c.fileStart[file + 1];
+          continue;
         }
       }
-      pos = le + 1;
-      if (pos >= len) {
-        break;
-      }
-      if (cands != null) {
-        while (k < to && ix.chunkEnd[cands[k]] <= pos) {
-          k++;
-        }
-        if (k == to) {
-          break;
-        }
-        pos = Math.max(pos, ix.chunkStart[cands[k]]);
-      }
+      // The next line: after the newline, or the next file's start when this line had none.
+      p = line + 1 <= last ? c.lineStarts[line + 1] : c.fileStart[file + 1];
     }
-    fileDone(f, count);
   }
 
   private void scanRegex(int f) {
-    String t = c.texts[f];
+    byte[] t = c.text;
+    int base = c.fileStart[f];
     int first = c.firstLine[f];
     int last = c.firstLine[f + 1] - 1;
     boolean ascii = c.ascii[f];
-    Matcher mt = pattern.matcher(ascii ? t : "");
-    int count = 0;
-    for (int line = first; line <= last; line++) {
-      int ls = c.lineStarts[line];
-      int re = rstrip(t, ls, c.lineEnd(f, line));
+    Matcher mt = pattern.matcher(ascii ? new Latin1(t, base, c.fileStart[f + 1] - base) : "");
+    int n = 0;
+    for (int l = first; l <= last; l++) {
+      int ls = c.lineStarts[l];
+      int re = rstrip(t, ls, c.lineEnd(f, l));
       boolean found;
       try {
-        if (ascii) {
-          found = mt.region(ls, re).find();
-        } else {
-          found = mt.reset(decode(t, ls, re)).find();
-        }
+        found = ascii ? mt.region(ls - base, re - base).find() : mt.reset(new String(t, ls, re - ls, StandardCharsets.UTF_8)).find();
       } catch (StackOverflowError e) {
         throw new IllegalArgumentException(
-            "the regex is too complex for line " + (line - first + 1) + " of " + c.paths[f] + ": simplify it");
+            "the regex is too complex for line " + (l - first + 1) + " of " + c.paths[f] + ": simplify it");
       }
       if (found) {
-        count++;
+        n++;
         if (budget > 0) {
-          fileLines.add(line);
+          fileLines.add(l);
           budget--;
         }
-        if (count == q.perFileLimit()) {
+        if (n == q.perFileLimit()) {
           break;
         }
       }
     }
-    fileDone(f, count);
+    fileDone(f, n);
   }
 
-  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): Latin-1 chars to bytes, no allocation
-  private String decode(String t, int from, int to) {
-    int n = to - from;
-    if (scratch.length < n) {
-      scratch = new byte[Math.max(n, scratch.length * 2)];
-    }
-    t.getBytes(from, to, scratch, 0);
-    return new String(scratch, 0, n, StandardCharsets.UTF_8);
-  }
-
-  @SuppressWarnings("deprecation")
-  private void fileDone(int f, int count) {
-    if (count == 0) {
+  private void fileDone(int f, int n) {
+    if (n == 0) {
       return;
     }
-    matched += count;
-    String t = c.texts[f];
-    int n = fileLines.size();
+    matched += n;
     if (q.countOnly()) {
-      hits.add(FileHits.counted(c.paths[f], count));
+      hits.add(FileHits.counted(c.paths[f], n));
       return;
     }
-    int[] numbers = new int[n];
-    int[] ends = new int[n];
+    byte[] t = c.text;
+    int k = fileLines.size();
+    int[] numbers = new int[k];
+    int[] ends = new int[k];
     int bytes = 0;
-    for (int i = 0; i < n; i++) {
-      int line = fileLines.get(i);
-      int ls = c.lineStarts[line];
-      bytes += rstrip(t, ls, c.lineEnd(f, line)) - ls;
+    for (int i = 0; i < k; i++) {
+      int l = fileLines.get(i);
+      bytes += rstrip(t, c.lineStarts[l], c.lineEnd(f, l)) - c.lineStarts[l];
     }
     byte[] text = new byte[bytes];
     int at = 0;
-    for (int i = 0; i < n; i++) {
-      int line = fileLines.get(i);
-      int ls = c.lineStarts[line];
-      int re = rstrip(t, ls, c.lineEnd(f, line));
-      t.getBytes(ls, re, text, at);
-      at += re - ls;
-      numbers[i] = line - c.firstLine[f] + 1;
+    for (int i = 0; i < k; i++) {
+      int l = fileLines.get(i);
+      int ls = c.lineStarts[l];
+      int len = rstrip(t, ls, c.lineEnd(f, l)) - ls;
+      System.arraycopy(t, ls, text, at, len);
+      at += len;
+      numbers[i] = l - c.firstLine[f] + 1;
       ends[i] = at;
     }
     fileLines.clear();
-    hits.add(new FileHits(c.paths[f], count, numbers, text, ends));
+    hits.add(new FileHits(c.paths[f], n, numbers, text, ends));
   }
 
-  /** The last line at or after {@code line} (and at most {@code last}) that starts at or before {@code i}. */
-  static int seek(int[] starts, int line, int last, int i) {
-    if (line >= last || starts[line + 1] > i) {
-      return line;
+  /**
+   * The last index at or after {@code from} (and at most {@code last}) whose start is at or
+   * before {@code i}, in a non-decreasing table of starts: the line (or file) holding offset i.
+   */
+  static int seek(int[] starts, int from, int last, int i) {
+    if (from >= last || starts[from + 1] > i) {
+      return from;
     }
-    int lo = line + 1;
+    int lo = from + 1;
     int step = 1;
     while (lo + step <= last && starts[lo + step] <= i) {
       lo += step;
@@ -223,11 +212,11 @@ final class ShardSearch {
     return lo;
   }
 
-  /** Where the line {@code [from, to)} ends once trailing whitespace is stripped (Python's {@code bytes.rstrip()}). */
-  static int rstrip(String t, int from, int to) {
+  /** Where {@code t[from, to)} ends once trailing whitespace is stripped (Python's {@code bytes.rstrip()}). */
+  static int rstrip(byte[] t, int from, int to) {
     while (to > from) {
-      char ch = t.charAt(to - 1);
-      if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\f' && ch != 0x0b) {
+      byte b = t[to - 1];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0b) {
         break;
       }
       to--;
@@ -235,118 +224,21 @@ final class ShardSearch {
     return to;
   }
 
-  /** Finds the next occurrence in one file's text. */
-  private interface Finder {
-    void reset(String text);
-
-    /** The next occurrence at or after {@code from}, or -1. */
-    int next(int from);
-  }
-
-  private static final class ExactFinder implements Finder {
-    private final String needle;
-    private String text;
-
-    ExactFinder(String needle) {
-      this.needle = needle;
+  /** Bytes seen as chars, one each: how a regex reads a file that is all ASCII, without copying it. */
+  private record Latin1(byte[] t, int base, int length) implements CharSequence {
+    @Override
+    public char charAt(int i) {
+      return (char) (t[base + i] & 0xff);
     }
 
     @Override
-    public void reset(String text) {
-      this.text = text;
+    public CharSequence subSequence(int start, int end) {
+      return new Latin1(t, base + start, end - start);
     }
 
     @Override
-    public int next(int from) {
-      return text.indexOf(needle, from);
-    }
-  }
-
-  /**
-   * ASCII letters of either case: looks for the needle's rarest character (both cases, with
-   * the vectorised {@code indexOf(char)}) and checks the rest around it.
-   */
-  private static final class FoldFinder implements Finder {
-    /** Letters and signs from rare to common in source code; the rest count as common. */
-    private static final String RARITY = "QZXJ$@!~`^|KVYBW?;&%GPFUHM<>+*CL{}[]DNRSI:,O-/#'\"ATE=()\n._ ";
-
-    private final char[] folded;
-    private final int anchor;
-    private final char lower;
-    private final char upper;
-    private String text;
-    private int nextLower;
-    private int nextUpper;
-    private int searchedFrom;
-
-    FoldFinder(String needle) {
-      folded = new char[needle.length()];
-      int best = -1;
-      int bestRank = Integer.MAX_VALUE;
-      for (int i = 0; i < needle.length(); i++) {
-        char ch = (char) TrigramIndex.fold(needle.charAt(i));
-        folded[i] = ch;
-        int r = RARITY.indexOf(Character.toUpperCase(ch));
-        int rank = r < 0 ? 0 : r;
-        if (rank < bestRank) {
-          bestRank = rank;
-          best = i;
-        }
-      }
-      anchor = Math.max(best, 0);
-      char a = folded.length == 0 ? 0 : folded[anchor];
-      lower = a;
-      upper = a >= 'a' && a <= 'z' ? (char) (a - 32) : a;
-    }
-
-    @Override
-    public void reset(String text) {
-      this.text = text;
-      this.searchedFrom = Integer.MAX_VALUE;
-    }
-
-    @Override
-    public int next(int from) {
-      int m = folded.length;
-      if (m == 0) {
-        return from <= text.length() ? from : -1;
-      }
-      int p = from + anchor;
-      if (p < searchedFrom) {
-        nextLower = -2;
-        nextUpper = -2;
-      }
-      while (true) {
-        if (nextLower != -1 && nextLower < p) {
-          nextLower = text.indexOf(lower, p);
-        }
-        if (upper != lower && nextUpper != -1 && nextUpper < p) {
-          nextUpper = text.indexOf(upper, p);
-        }
-        searchedFrom = p;
-        int i = upper == lower ? nextLower : min(nextLower, nextUpper);
-        if (i < 0) {
-          return -1;
-        }
-        int s = i - anchor;
-        if (s + m <= text.length() && same(s)) {
-          return s;
-        }
-        p = i + 1;
-      }
-    }
-
-    private static int min(int a, int b) {
-      return a < 0 ? b : b < 0 ? a : Math.min(a, b);
-    }
-
-    private boolean same(int s) {
-      for (int j = 0; j < folded.length; j++) {
-        if (TrigramIndex.fold(text.charAt(s + j)) != folded[j]) {
-          return false;
-        }
-      }
-      return true;
+    public String toString() {
+      return new String(t, base, length, StandardCharsets.ISO_8859_1);
     }
   }
 }

@@ -16,10 +16,15 @@ final class Utf8 {
   private Utf8() {}
 
   static int classify(byte[] b, int len) {
-    int i = 0;
+    return classify(b, 0, len);
+  }
+
+  /** The kind of {@code b[from, to)}. */
+  static int classify(byte[] b, int from, int to) {
+    int i = from;
     boolean ascii = true;
-    while (i < len) {
-      if (i + 8 <= len && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+    while (i < to) {
+      if (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
         i += 8;
         continue;
       }
@@ -43,7 +48,7 @@ final class Utf8 {
       } else {
         return INVALID;
       }
-      if (i + n >= len) {
+      if (i + n >= to) {
         return INVALID;
       }
       int cp = c & (0x3f >> n);

@@ -54,6 +54,18 @@ class ShardSearchTest {
   }
 
   @Test
+  void aFileWithoutAFinalNewlineDoesNotHideTheNextFilesFirstLine() throws Exception {
+    Files.writeString(dir.resolve("x1.py"), "no newline");
+    Files.writeString(dir.resolve("x2.py"), "new first\nnot\n");
+    for (boolean index : new boolean[] {false, true}) {
+      ShardCorpus c = corpus(index, 64);
+      assertEquals(
+          List.of("x1.py:1:no newline", "x2.py:1:new first", "x2.py:2:not"), lines(ShardSearch.run(c, SearchQuery.of("n"))));
+      assertEquals(List.of("x1.py:1:no newline", "x2.py:1:new first"), lines(ShardSearch.run(c, SearchQuery.of("new"))));
+    }
+  }
+
+  @Test
   void theLimitPerFileStopsEachFileAfterThatManyLines() throws Exception {
     Files.writeString(dir.resolve("a.py"), "hit 1\nhit 2\nhit 3\n");
     Files.writeString(dir.resolve("b.py"), "hit 4\n");
@@ -82,8 +94,9 @@ class ShardSearchTest {
     ShardCorpus plain = corpus(false, 4096);
     ShardCorpus indexed = corpus(true, 128);
     List<String> texts = new ArrayList<>();
-    for (String t : plain.texts) {
-      texts.add(t);
+    for (int f = 0; f < plain.files(); f++) {
+      int from = plain.fileStart[f];
+      texts.add(new String(plain.text, from, plain.fileStart[f + 1] - from, StandardCharsets.ISO_8859_1));
     }
     SplittableRandom r = new SplittableRandom(11);
     int nonEmpty = 0;
