@@ -58,10 +58,19 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
    * @param lines the matching lines, all of them, whether or not their text came back
    * @param hits the files with matches
    * @param nanos from the broadcast to the last shard's answer
+   * @param scanNanos the slowest shard's own time on the query
    * @param missing the shards that did not answer in time (empty: the answer is complete)
    */
   public record Found(
-      Trace trace, SearchQuery query, int files, long lines, List<FileHits> hits, long nanos, List<Integer> missing, int shards)
+      Trace trace,
+      SearchQuery query,
+      int files,
+      long lines,
+      List<FileHits> hits,
+      long nanos,
+      long scanNanos,
+      List<Integer> missing,
+      int shards)
       implements Answer {
     public Found {
       hits = List.copyOf(hits);

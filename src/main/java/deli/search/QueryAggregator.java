@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -105,13 +106,31 @@ final class QueryAggregator extends AbstractBehavior<QueryAggregator.Command> {
       Trace trace, SearchQuery query, List<SearchShard.Matches> answers, List<Integer> missing, int slices, long nanos) {
     int files = 0;
     long lines = 0;
-    List<FileHits> hits = new ArrayList<>();
+    int total = 0;
+    long scan = 0;
     for (SearchShard.Matches a : answers) {
+      scan = Math.max(scan, a.matches().nanos());
       files += a.matches().files();
       lines += a.matches().lines();
-      hits.addAll(a.matches().hits());
+      total += a.matches().hits().size();
     }
-    hits.sort(Comparator.comparing(FileHits::path));
+    // Each shard's files come in path order: merging them keeps it, without sorting it all.
+    List<FileHits> hits = new ArrayList<>(total);
+    PriorityQueue<int[]> heads =
+        new PriorityQueue<>(Comparator.comparing((int[] h) -> answers.get(h[0]).matches().hits().get(h[1]).path()));
+    for (int s = 0; s < answers.size(); s++) {
+      if (!answers.get(s).matches().hits().isEmpty()) {
+        heads.add(new int[] {s, 0});
+      }
+    }
+    while (!heads.isEmpty()) {
+      int[] h = heads.poll();
+      List<FileHits> from = answers.get(h[0]).matches().hits();
+      hits.add(from.get(h[1]));
+      if (++h[1] < from.size()) {
+        heads.add(h);
+      }
+    }
     long budget = query.countOnly() ? 0 : query.maxLines();
     for (int i = 0; i < hits.size(); i++) {
       FileHits h = hits.get(i);
@@ -121,6 +140,6 @@ final class QueryAggregator extends AbstractBehavior<QueryAggregator.Command> {
       }
       budget -= keep;
     }
-    return new DirectorySearch.Found(trace, query, files, lines, hits, nanos, missing, slices);
+    return new DirectorySearch.Found(trace, query, files, lines, hits, nanos, scan, missing, slices);
   }
 }

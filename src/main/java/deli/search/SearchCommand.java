@@ -320,7 +320,9 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     static String megabytes(long bytes) {
-      return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+      return bytes < 1_000_000
+          ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
+          : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
   }
 }

@@ -250,7 +250,7 @@ public final class ShardCorpus {
       return this;
     }
     long start = System.nanoTime();
-    TrigramIndex built = TrigramIndex.build(text, fileStart, spec.chunkBytes());
+    TrigramIndex built = TrigramIndex.build(text, fileStart, lineStarts, spec.chunkBytes());
     return new ShardCorpus(
         spec, paths, text, fileStart, firstLine, lineStarts, ascii, notUtf8, problems, built, loadNanos, System.nanoTime() - start);
   }

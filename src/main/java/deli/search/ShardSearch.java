@@ -13,12 +13,6 @@ import java.util.regex.Pattern;
  * table, so a match costs a few array reads; the text of a matching line is copied out once.
  */
 final class ShardSearch {
-  /**
-   * Past this share of the text, the index's spans are scanned as one: many short spans cost
-   * more (a search started per span, memory read out of order) than streaming through it all.
-   */
-  static final double DENSE_SPANS = 0.30;
-
   private final ShardCorpus c;
   private final SearchQuery q;
   private final Needle needle;
@@ -28,7 +22,9 @@ final class ShardSearch {
   private int budget;
   private long matched;
   private final List<FileHits> hits = new ArrayList<>();
+  /** The current file's matching lines that come back with text, and where each ends once stripped. */
   private final ShardCorpus.Ints fileLines = new ShardCorpus.Ints(256);
+  private final ShardCorpus.Ints fileEnds = new ShardCorpus.Ints(256);
   /** The scan's place: the file it is in, that file's matches so far, and the line last matched. */
   private int file;
   private int count;
@@ -63,18 +59,70 @@ final class ShardSearch {
       }
       return;
     }
-    TrigramIndex.Ranges ranges = c.index == null ? null : c.index.candidates(needleBytes);
+    TrigramIndex.Candidates where = c.index == null ? TrigramIndex.All.INSTANCE : c.index.candidates(needleBytes, c.lineStarts);
     file = 0;
     line = c.firstLine[0];
-    if (ranges == null || ranges.bytes() > DENSE_SPANS * c.bytes()) {
-      span(0, (int) c.bytes());
-    } else {
-      for (int r = 0; r < ranges.size; r++) {
-        span(ranges.start[r], ranges.end[r]);
+    if (where instanceof TrigramIndex.Lines lines) {
+      lines(lines);
+    } else if (where instanceof TrigramIndex.Spans spans) {
+      for (int r = 0; r < spans.size; r++) {
+        span(spans.start[r], spans.end[r]);
       }
+    } else {
+      span(0, (int) c.bytes());
     }
     fileDone(file, count);
   }
+
+  /** How many candidate lines {@link #lines} reads at once. */
+  private static final int BATCH = 16;
+
+  /** Checks each of the candidate lines, ascending: no scan, no line to look up. */
+  private void lines(TrigramIndex.Lines lines) {
+    byte[] t = c.text;
+    int[] ls = lines.lines();
+    int n = lines.size();
+    int touched = 0;
+    for (int from = 0; from < n; from += BATCH) {
+      int to = Math.min(n, from + BATCH);
+      // Candidate lines are scattered over the text: reading the first byte of a batch of them
+      // first lets their cache misses overlap, instead of waiting for each in turn.
+      for (int k = from; k < to; k++) {
+        touched += t[c.lineStarts[ls[k]]];
+      }
+      for (int k = from; k < to; k++) {
+        check(t, ls[k]);
+      }
+    }
+    sink = touched;
+  }
+
+  private void check(byte[] t, int l) {
+    if (l >= c.firstLine[file + 1]) {
+      fileDone(file, count);
+      count = 0;
+      fileFull = false;
+      file = seek(c.firstLine, file, c.files() - 1, l);
+    }
+    if (fileFull) {
+      return;
+    }
+    int start = c.lineStarts[l];
+    int re = rstrip(t, start, c.lineEnd(file, l));
+    if (needle.find(t, start, re) >= 0) {
+      count++;
+      if (budget > 0) {
+        fileLines.add(l);
+        fileEnds.add(re);
+        budget--;
+      }
+      fileFull = count == q.perFileLimit();
+    }
+  }
+
+  /** Where the touched bytes go, so the JIT keeps the reads. */
+  @SuppressWarnings("unused")
+  private int sink;
 
   /** Finds the matching lines that lie in {@code text[from, to)}, a span of whole lines. */
   private void span(int from, int to) {
@@ -99,11 +147,12 @@ final class ShardSearch {
       int last = c.firstLine[file + 1] - 1;
       line = seek(c.lineStarts, line, last, i);
       int ls = c.lineStarts[line];
-      int le = c.lineEnd(file, line);
-      if (i + m <= rstrip(t, ls, le)) {
+      int re = rstrip(t, ls, c.lineEnd(file, line));
+      if (i + m <= re) {
         count++;
         if (budget > 0) {
           fileLines.add(line);
+          fileEnds.add(re);
           budget--;
         }
         if (count == q.perFileLimit()) {
@@ -140,6 +189,7 @@ final class ShardSearch {
         n++;
         if (budget > 0) {
           fileLines.add(l);
+          fileEnds.add(re);
           budget--;
         }
         if (n == q.perFileLimit()) {
@@ -165,21 +215,22 @@ final class ShardSearch {
     int[] ends = new int[k];
     int bytes = 0;
     for (int i = 0; i < k; i++) {
-      int l = fileLines.get(i);
-      bytes += rstrip(t, c.lineStarts[l], c.lineEnd(f, l)) - c.lineStarts[l];
+      bytes += fileEnds.get(i) - c.lineStarts[fileLines.get(i)];
     }
     byte[] text = new byte[bytes];
     int at = 0;
+    int first = c.firstLine[f] - 1;
     for (int i = 0; i < k; i++) {
       int l = fileLines.get(i);
       int ls = c.lineStarts[l];
-      int len = rstrip(t, ls, c.lineEnd(f, l)) - ls;
+      int len = fileEnds.get(i) - ls;
       System.arraycopy(t, ls, text, at, len);
       at += len;
-      numbers[i] = l - c.firstLine[f] + 1;
+      numbers[i] = l - first;
       ends[i] = at;
     }
     fileLines.clear();
+    fileEnds.clear();
     hits.add(new FileHits(c.paths[f], n, numbers, text, ends));
   }
 

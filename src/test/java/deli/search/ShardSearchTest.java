@@ -33,6 +33,10 @@ class ShardSearchTest {
     return out;
   }
 
+  private static List<String> counts(ShardMatches m) {
+    return m.hits().stream().map(h -> h.path() + ":" + h.count()).toList();
+  }
+
   @Test
   void linesAreMatchedAsTheChapterStripsThemOnTheRight() throws Exception {
     Files.writeString(dir.resolve("a.py"), "x = 1   \r\ny = 12\t\f\nz\n");
@@ -100,6 +104,7 @@ class ShardSearchTest {
     }
     SplittableRandom r = new SplittableRandom(11);
     int nonEmpty = 0;
+    java.util.Map<Class<?>, Integer> ways = new java.util.HashMap<>();
     for (int i = 0; i < 400; i++) {
       // Substrings of the tree itself (as UTF-8 where they decode), and some that are not in it.
       String t = texts.get(r.nextInt(texts.size()));
@@ -117,11 +122,17 @@ class ShardSearchTest {
       }
       boolean ignoreCase = r.nextBoolean();
       SearchQuery q = new SearchQuery(piece, ignoreCase, false, false, 0, Integer.MAX_VALUE);
+      ways.merge(indexed.index.candidates(piece.getBytes(StandardCharsets.UTF_8), indexed.lineStarts).getClass(), 1, Integer::sum);
       List<String> expected = lines(ShardSearch.run(plain, q));
       assertEquals(expected, lines(ShardSearch.run(indexed, q)), "query '" + piece + "', ignore case " + ignoreCase);
+      SearchQuery limited = new SearchQuery(piece, ignoreCase, false, r.nextBoolean(), 1 + r.nextInt(3), 1 + r.nextInt(50));
+      assertEquals(counts(ShardSearch.run(plain, limited)), counts(ShardSearch.run(indexed, limited)), limited.toString());
+      assertEquals(lines(ShardSearch.run(plain, limited)), lines(ShardSearch.run(indexed, limited)), limited.toString());
       nonEmpty += expected.isEmpty() ? 0 : 1;
     }
     assertTrue(nonEmpty > 100, "most queries found something: " + nonEmpty);
+    // Every way the index narrows a query was taken: all lines, spans of chunks or pieces, lines.
+    assertEquals(3, ways.size(), ways.toString());
   }
 
   @Test
