@@ -221,6 +221,9 @@ public final class SearchCommand implements Callable<Integer> {
                 r.reloaded().report().files(),
                 (r.reloaded().report().loadNanos() + r.reloaded().report().indexNanos()) / 1e9));
       }
+      if (event instanceof SearchSession.Matched m) {
+        return Output.lines(matched(m));
+      }
       if (event instanceof SearchSession.Answer a) {
         return answer(a);
       }
@@ -274,24 +277,27 @@ public final class SearchCommand implements Callable<Integer> {
       return err;
     }
 
+    private List<String> matched(SearchSession.Matched m) {
+      List<String> out = new ArrayList<>();
+      for (FileHits h : m.hits()) {
+        String path = prefix + h.path();
+        if (m.countOnly()) {
+          out.add(path + ":" + h.count());
+          continue;
+        }
+        for (int i = 0; i < h.returned(); i++) {
+          out.add(path + ":" + h.lines()[i] + ":" + h.line(i));
+        }
+      }
+      return out;
+    }
+
     private Output answer(SearchSession.Answer a) {
       if (a.answer() instanceof DirectorySearch.SearchFailed failed) {
         return Output.warning("deli search: " + failed.reason());
       }
       DirectorySearch.Found f = (DirectorySearch.Found) a.answer();
       List<String> out = new ArrayList<>();
-      if (a.printLines()) {
-        for (FileHits h : f.hits()) {
-          String path = prefix + h.path();
-          if (f.query().countOnly()) {
-            out.add(path + ":" + h.count());
-            continue;
-          }
-          for (int i = 0; i < h.returned(); i++) {
-            out.add(path + ":" + h.lines()[i] + ":" + h.line(i));
-          }
-        }
-      }
       out.add(
           String.format(
               Locale.ROOT,

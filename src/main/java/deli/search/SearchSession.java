@@ -65,10 +65,20 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   public record Reloaded(DirectorySearch.ShardReloaded reloaded) implements Event {}
 
   /**
-   * A query's answer, {@code nanos} after it was sent (in-process, printing excluded); the
-   * lines are printed only when {@code printLines}, so repeated rounds time the same work.
+   * Some of a query's matching files, to print; a large answer comes in several, so the
+   * console renders a few thousand lines at a time, never all of them at once.
    */
-  public record Answer(DirectorySearch.Answer answer, long nanos, boolean printLines) implements Event {}
+  public record Matched(List<FileHits> hits, boolean countOnly) implements Event {
+    public Matched {
+      hits = List.copyOf(hits);
+    }
+  }
+
+  /** A query's answer, {@code nanos} after it was sent (in-process, printing excluded), after its {@link Matched} lines. */
+  public record Answer(DirectorySearch.Answer answer, long nanos) implements Event {}
+
+  /** Lines a {@link Matched} event holds, about. */
+  static final int LINES_PER_EVENT = 4096;
 
   /** The times of repeated queries after their first round, in the order they were first asked. */
   public record Medians(List<QueryTimes> queries) implements Event {
@@ -175,7 +185,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
       q = settings.query(text);
     } catch (IllegalArgumentException e) {
       failed = true;
-      listener.tell(new Answer(new DirectorySearch.SearchFailed(Trace.here(), SearchQuery.of(""), e.getMessage(), true), 0, true));
+      listener.tell(new Answer(new DirectorySearch.SearchFailed(Trace.here(), SearchQuery.of(""), e.getMessage(), true), 0));
       nextQuery();
       return;
     }
@@ -195,9 +205,30 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     } else {
       failed = true;
     }
-    listener.tell(new Answer(a, nanos, round == 0));
+    // Repeated rounds do the same work and print only their time.
+    if (round == 0 && a instanceof DirectorySearch.Found f) {
+      tellMatched(f);
+    }
+    listener.tell(new Answer(a, nanos));
     nextQuery();
     return this;
+  }
+
+  private void tellMatched(DirectorySearch.Found f) {
+    List<FileHits> batch = new ArrayList<>();
+    int lines = 0;
+    for (FileHits h : f.hits()) {
+      batch.add(h);
+      lines += f.query().countOnly() ? 1 : h.returned();
+      if (lines >= LINES_PER_EVENT) {
+        listener.tell(new Matched(batch, f.query().countOnly()));
+        batch = new ArrayList<>();
+        lines = 0;
+      }
+    }
+    if (!batch.isEmpty()) {
+      listener.tell(new Matched(batch, f.query().countOnly()));
+    }
   }
 
   private void readLine() {

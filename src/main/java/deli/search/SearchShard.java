@@ -142,9 +142,18 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
         .pipeToSelf(
             loading,
             (loaded, failure) ->
-                failure == null
-                    ? new Loaded(trace, gen, loaded)
-                    : new LoadFailed(trace, gen, Session.describe(failure)));
+                failure == null ? new Loaded(trace, gen, loaded) : new LoadFailed(trace, gen, why(failure)));
+  }
+
+  private static String why(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof OutOfMemoryError) {
+      return "out of memory while loading: give the JVM more heap (JAVA_OPTS=-Xmx4g) or use more nodes";
+    }
+    return Session.describe(failure);
   }
 
   private Behavior<Command> onQuery(Query q) {

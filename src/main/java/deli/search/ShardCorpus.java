@@ -147,13 +147,15 @@ public final class ShardCorpus {
     final List<String> paths = new ArrayList<>();
     final Ints fileStart = new Ints(1024);
     final Ints firstLine = new Ints(1024);
-    final Ints lineStarts = new Ints(1024);
+    final Ints lineStarts;
     final List<Boolean> ascii = new ArrayList<>();
     int notUtf8;
 
     Loader(ShardSpec spec, int expected) {
       this.spec = spec;
       this.text = new byte[expected];
+      // Source lines average 30 to 40 bytes: sized so, the table seldom grows while loading.
+      this.lineStarts = new Ints(expected / 30 + 1024);
     }
 
     void read(Path file, String rel) throws IOException {
