@@ -176,7 +176,10 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
       }
     } else {
       long id = ++queries;
-      getContext().spawn(QueryAggregator.create(s, shards, id, settings.queryTimeout()), "query-" + id);
+      getContext()
+          .spawn(
+              Tracing.traced(QueryAggregator.Command.class, s.trace(), QueryAggregator.create(s, shards, id, settings.queryTimeout())),
+              "query-" + id);
     }
     return this;
   }

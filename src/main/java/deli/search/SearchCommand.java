@@ -221,6 +221,10 @@ public final class SearchCommand implements Callable<Integer> {
                 r.reloaded().report().files(),
                 (r.reloaded().report().loadNanos() + r.reloaded().report().indexNanos()) / 1e9));
       }
+      if (event instanceof SearchSession.Printing p) {
+        p.replyTo().tell(SearchSession.Printed.INSTANCE);
+        return Output.none();
+      }
       if (event instanceof SearchSession.Matched m) {
         return Output.lines(matched(m));
       }
@@ -231,15 +235,17 @@ public final class SearchCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         for (SearchSession.QueryTimes t : m.queries()) {
           List<Long> sorted = t.nanos().stream().sorted().toList();
+          List<Long> scans = t.scanNanos().stream().sorted().toList();
           lines.add(
               String.format(
                   Locale.ROOT,
-                  "%s: median %.3f ms, min %.3f ms, max %.3f ms over %d runs after the first",
+                  "%s: median %.3f ms, min %.3f ms, max %.3f ms over %d runs after the first (the slowest shard's scan: median %.3f ms)",
                   PyRepr.of(t.query()),
                   median(sorted) / 1e6,
                   sorted.get(0) / 1e6,
                   sorted.get(sorted.size() - 1) / 1e6,
-                  sorted.size()));
+                  sorted.size(),
+                  median(scans) / 1e6));
         }
         return Output.lines(lines);
       }

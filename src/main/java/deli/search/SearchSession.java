@@ -48,6 +48,11 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   /** A line typed on stdin; empty at its end. */
   private record Typed(Optional<String> line, String error) implements Command {}
 
+  /** The console has printed everything told to it before {@link Printing}. */
+  enum Printed implements Command {
+    INSTANCE
+  }
+
   private record TornDown(DirectorySearch.TornDown done) implements Command, Traced {
     @Override
     public Trace trace() {
@@ -87,11 +92,19 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     }
   }
 
-  public record QueryTimes(String query, List<Long> nanos) implements CborSerializable {
+  /** A query's times after its first round: end to end, and the slowest shard's own scan. */
+  public record QueryTimes(String query, List<Long> nanos, List<Long> scanNanos) implements CborSerializable {
     public QueryTimes {
       nanos = List.copyOf(nanos);
+      scanNanos = List.copyOf(scanNanos);
     }
   }
+
+  /**
+   * Asks the console to say, with {@link Printed}, when it has printed what came before: the
+   * next query waits for it, so printing one answer never slows the next down.
+   */
+  public record Printing(ActorRef<Command> replyTo) implements Event {}
 
   /** The search is torn down; the command ends with {@code exitCode}. */
   public record Finished(int exitCode, String error) implements Event {}
@@ -109,6 +122,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   private final ActorRef<DirectorySearch.Command> search;
   private final ActorRef<DirectorySearch.Answer> answers;
   private final Map<String, List<Long>> times = new LinkedHashMap<>();
+  private final Map<String, List<Long>> scans = new LinkedHashMap<>();
   private int round;
   private int next;
   private long sentAt;
@@ -137,6 +151,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
         .onMessage(FromSearch.class, this::onSearchEvent)
         .onMessage(Answered.class, this::onAnswered)
         .onMessage(Typed.class, this::onTyped)
+        .onMessageEquals(Printed.INSTANCE, this::onPrinted)
         .onMessage(TornDown.class, this::onTornDown)
         .build();
   }
@@ -170,7 +185,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     if (round == settings.repeat()) {
       if (settings.repeat() > 1) {
         List<QueryTimes> out = new ArrayList<>();
-        times.forEach((q, ns) -> out.add(new QueryTimes(q, ns)));
+        times.forEach((q, ns) -> out.add(new QueryTimes(q, ns, scans.get(q))));
         listener.tell(new Medians(out));
       }
       teardown();
@@ -201,6 +216,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
       // The first round warms the JIT up: the medians are of the rounds after it.
       if (round > 0) {
         times.computeIfAbsent(a.query().text(), k -> new ArrayList<>()).add(nanos);
+        scans.computeIfAbsent(a.query().text(), k -> new ArrayList<>()).add(f.scanNanos());
       }
     } else {
       failed = true;
@@ -210,6 +226,11 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
       tellMatched(f);
     }
     listener.tell(new Answer(a, nanos));
+    listener.tell(new Printing(getContext().getSelf()));
+    return this;
+  }
+
+  private Behavior<Command> onPrinted() {
     nextQuery();
     return this;
   }

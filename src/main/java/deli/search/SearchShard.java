@@ -151,7 +151,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
       root = root.getCause();
     }
     if (root instanceof OutOfMemoryError) {
-      return "out of memory while loading: give the JVM more heap (JAVA_OPTS=-Xmx4g) or use more nodes";
+      return "out of memory while loading (" + root.getMessage() + "): give the JVM more heap (JAVA_OPTS=-Xmx4g)";
     }
     return Session.describe(failure);
   }
