@@ -10,6 +10,7 @@ import deli.logserver.LogServerCommand;
 import deli.factor.FactorCommand;
 import deli.node.NodeCommand;
 import deli.philosophers.PhilosophersCommand;
+import deli.search.SearchCommand;
 import deli.sleepers.SleepersCommand;
 import deli.trace.TraceCommand;
 import deli.trace.TraceLog;
@@ -55,6 +56,7 @@ import picocli.CommandLine.Spec;
       LogClientCommand.class,
       FactorCommand.class,
       PhilosophersCommand.class,
+      SearchCommand.class,
       NodeCommand.class,
       WeatherCommand.class,
       TraceCommand.class

@@ -63,6 +63,9 @@ class NodeIT {
       HttpResponse<String> bad = post(base + "/chefs", "{\"prep\": \"soon\"}");
       assertEquals(400, bad.statusCode());
       assertTrue(bad.body().startsWith("{\"error\":"), bad.body());
+      HttpResponse<String> noSearch = get(base + "/search?q=x");
+      assertEquals(503, noSearch.statusCode(), "a node started without --search-root serves no search");
+      assertTrue(noSearch.body().contains("--search-root"), noSearch.body());
       HttpResponse<String> missing = get(base + "/nowhere");
       assertEquals(404, missing.statusCode());
       assertTrue(missing.body().startsWith("{\"error\":"), missing.body());

@@ -52,12 +52,18 @@ public final class Edge {
   /** Asks {@code target} and answers 200 with {@code toJson} of the reply. */
   public <Req, Res> Route ask(
       ActorRef<Req> target, Function<ActorRef<Res>, Req> request, Function<Res, Object> toJson) {
+    return askThen(target, request, reply -> json.ok(toJson.apply(reply)));
+  }
+
+  /** Asks {@code target} and answers with {@code complete} of the reply (which picks the status). */
+  public <Req, Res> Route askThen(
+      ActorRef<Req> target, Function<ActorRef<Res>, Req> request, Function<Res, Route> complete) {
     CompletionStage<Res> reply = AskPattern.ask(target, request::apply, askTimeout, system.scheduler());
     return Directives.onComplete(
         reply,
         result -> {
           if (result.isSuccess()) {
-            return json.ok(toJson.apply(result.get()));
+            return complete.apply(result.get());
           }
           Throwable failure = result.failed().get();
           if (failure instanceof TimeoutException) {

@@ -28,6 +28,10 @@ import deli.logserver.ServerLog;
 import deli.philosophers.Dinner;
 import deli.philosophers.DinnerEvent;
 import deli.philosophers.PhilosophersSettings;
+import deli.http.SearchRoutes;
+import deli.search.DirectorySearch;
+import deli.search.SearchLog;
+import deli.search.SearchSettings;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
 import deli.trace.TraceLog;
@@ -36,6 +40,7 @@ import deli.weather.WeatherService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -162,6 +167,21 @@ public final class Guardian {
                       Dinner::create,
                       Dinner.dispatcher(config.getString("deli.philosophers.dispatcher"))),
                   started);
+          SearchSettings searchSettings = SearchSettings.from(config.getConfig("deli.search")).serving();
+          Optional<ActorRef<DirectorySearch.Command>> search = Optional.empty();
+          if (!searchSettings.serveRoot().isBlank()) {
+            ActorRef<DirectorySearch.Event> searchLog = ctx.spawn(SearchLog.create("deli node", System.out), "search-log");
+            search =
+                Optional.of(
+                    service(
+                        ctx,
+                        settings,
+                        "search",
+                        DirectorySearch.KEY,
+                        DirectorySearch.Command.class,
+                        DirectorySearch.create(searchSettings, null, searchLog),
+                        started));
+          }
 
           Json json = new Json(ctx.getSystem());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
@@ -180,7 +200,8 @@ public final class Guardian {
                           AskPattern.<LogServer.Command, LogServer.Stats>ask(
                               logserver, LogServer.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())),
                   new NodeRoutes.Service("factor", FactorPool.SERVICE_KEY),
-                  new NodeRoutes.Service("philosophers", PHILOSOPHERS));
+                  new NodeRoutes.Service("philosophers", PHILOSOPHERS),
+                  new NodeRoutes.Service("search", DirectorySearch.KEY));
           var routes =
               Routes.of(
                   json,
@@ -195,7 +216,8 @@ public final class Guardian {
                           new FactorPoolClient(ctx.getSystem(), factor, settings.askTimeout()),
                           factorSettings.maxNumbers())
                       .route(),
-                  new PhilosophersRoutes(edge, config, philosophers).route());
+                  new PhilosophersRoutes(edge, config, philosophers).route(),
+                  new SearchRoutes(edge, search, searchSettings).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
                   binding ->

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
       "",
       "Starts a long-running node: every program as a service under one supervising guardian, "
           + "registered with the Receptionist, and the HTTP API (GET /health, GET /status, "
-          + "POST /chefs, /sleepers, /cpu, /imports, GET /weather, GET /logserver) and the log server for Python's "
+          + "POST /chefs, /sleepers, /cpu, /philosophers, /imports, /factor, GET /weather, GET /logserver, and GET /search "
+          + "with --search-root) and the log server for Python's "
           + "SocketHandler (see 'deli logserver'). The node is a Pekko cluster member: alone it joins "
           + "itself; with pekko.cluster.seed-nodes in application.conf it joins them.",
       "",
@@ -55,6 +56,12 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--log-out", paramLabel = "FILE", description = "The log server's output file. Default: one.log.")
   String logOut;
 
+  @Option(
+      names = "--search-root",
+      paramLabel = "DIR",
+      description = "Keep the tree under DIR loaded and serve GET /search (deli.search.serve.root). Default: no search.")
+  String searchRoot;
+
   @Override
   public Integer call() {
     Map<String, Object> flags = new HashMap<>();
@@ -76,6 +83,12 @@ public final class NodeCommand implements Callable<Integer> {
     }
     if (logOut != null) {
       flags.put("deli.logserver.out", logOut);
+    }
+    if (searchRoot != null) {
+      if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(searchRoot))) {
+        throw new deli.core.DeliException("--search-root: no such directory: " + searchRoot);
+      }
+      flags.put("deli.search.serve.root", searchRoot);
     }
     var config = Cli.load(flags);
     NodeSettings settings = NodeSettings.from(config.getConfig("deli"));

@@ -1,0 +1,238 @@
+package deli.search;
+
+import deli.core.CborSerializable;
+import deli.trace.Trace;
+import deli.trace.Traced;
+import deli.trace.Tracing;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+
+/**
+ * The chapter's {@code DirectorySearch} facade: sets up N {@link SearchShard}s, each holding
+ * its {@code [i::n]} slice of the tree, answers each {@link Search} through a short-lived
+ * {@link QueryAggregator} that broadcasts it and gathers every shard's matches, and tears the
+ * shards down when asked. Shards are supervised: one that fails is restarted and reloads its
+ * files. Searches that come before the tree is loaded wait for it.
+ */
+public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Command> {
+  /** The search service of a node. */
+  public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "deli-search");
+
+  public interface Command extends CborSerializable {}
+
+  /** Runs {@code query} over the whole tree; answered with {@link Found} or {@link SearchFailed}. */
+  public record Search(Trace trace, SearchQuery query, ActorRef<Answer> replyTo) implements Command, Traced {}
+
+  /** The chapter's {@code teardown_search()}: stops the shards, answers {@link TornDown}, stops. */
+  public record Teardown(Trace trace, ActorRef<TornDown> replyTo) implements Command, Traced {}
+
+  public record TornDown(Trace trace) implements CborSerializable, Traced {}
+
+  private record FromShard(SearchShard.LoadEvent event) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return event.trace();
+    }
+  }
+
+  /** What a search answers. */
+  public interface Answer extends CborSerializable, Traced {
+    SearchQuery query();
+  }
+
+  /**
+   * Every shard's matches, merged: files in path order, lines in file order.
+   *
+   * @param files the files searched
+   * @param lines the matching lines, all of them, whether or not their text came back
+   * @param hits the files with matches
+   * @param nanos from the broadcast to the last shard's answer
+   * @param scanNanos the slowest shard's own time on the query
+   * @param missing the shards that did not answer in time (empty: the answer is complete)
+   */
+  public record Found(
+      Trace trace,
+      SearchQuery query,
+      int files,
+      long lines,
+      List<FileHits> hits,
+      long nanos,
+      long scanNanos,
+      List<Integer> missing,
+      int shards)
+      implements Answer {
+    public Found {
+      hits = List.copyOf(hits);
+      missing = List.copyOf(missing);
+    }
+
+    public boolean complete() {
+      return missing.isEmpty();
+    }
+  }
+
+  /** The search could not run: {@code badQuery} when the query is at fault, else the service. */
+  public record SearchFailed(Trace trace, SearchQuery query, String reason, boolean badQuery) implements Answer {}
+
+  /** What the facade tells its listener about the tree. */
+  public interface Event extends CborSerializable, Traced {}
+
+  /** Loading goes on: files read so far, of the files found so far. */
+  public record LoadProgress(Trace trace, int filesDone, int filesTotal, long bytes, int shards) implements Event {}
+
+  /** Every shard holds its slice: the chapter's setup is done, in {@code nanos}. */
+  public record TreeLoaded(Trace trace, String root, int shards, LoadReport report, long nanos) implements Event {}
+
+  /** A shard loaded its slice again (after a failure, or when told to). */
+  public record ShardReloaded(Trace trace, int slice, LoadReport report) implements Event {}
+
+  /** The tree cannot be loaded; every search fails with the reason. */
+  public record TreeUnloadable(Trace trace, String reason) implements Event {}
+
+  private final SearchSettings settings;
+  private final ActorRef<Event> listener;
+  private final StashBuffer<Command> stash;
+  private final List<ActorRef<SearchShard.Command>> shards = new ArrayList<>();
+  private final LoadReport[] ready;
+  private final int[] done;
+  private final int[] total;
+  private final long[] bytes;
+  private final long start = System.nanoTime();
+  private long lastProgress = System.nanoTime();
+  private boolean loaded;
+  private String unloadable;
+  private long queries;
+  private ActorRef<TornDown> tornDownTo;
+  private int running;
+
+  /**
+   * A search over {@code settings.root()}; its shards' messages belong to {@code trace} (null
+   * for a long-lived service). Wrap it with {@link Tracing#traced} where it is spawned.
+   */
+  public static Behavior<Command> create(SearchSettings settings, Trace trace, ActorRef<Event> listener) {
+    return Behaviors.setup(
+        ctx -> Behaviors.withStash(settings.stash(), stash -> new DirectorySearch(ctx, stash, settings, trace, listener)));
+  }
+
+  private DirectorySearch(
+      ActorContext<Command> ctx, StashBuffer<Command> stash, SearchSettings settings, Trace trace, ActorRef<Event> listener) {
+    super(ctx);
+    this.settings = settings;
+    this.listener = listener;
+    this.stash = stash;
+    int n = settings.shards();
+    this.ready = new LoadReport[n];
+    this.done = new int[n];
+    this.total = new int[n];
+    this.bytes = new long[n];
+    java.util.Arrays.fill(total, -1);
+    ActorRef<SearchShard.LoadEvent> events = ctx.messageAdapter(SearchShard.LoadEvent.class, FromShard::new);
+    for (int i = 0; i < n; i++) {
+      Behavior<SearchShard.Command> shard =
+          Tracing.traced(SearchShard.Command.class, trace, SearchShard.create(settings.spec(i, n), events, settings.stash()));
+      Behavior<SearchShard.Command> supervised =
+          Behaviors.supervise(
+                  Behaviors.supervise(shard)
+                      .onFailure(SearchShard.Crashed.class, SupervisorStrategy.restart().withLoggingEnabled(false)))
+              .onFailure(Exception.class, SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2));
+      ActorRef<SearchShard.Command> ref =
+          ctx.spawn(supervised, "shard-" + i, DispatcherSelector.fromConfig(SearchSettings.CPU_DISPATCHER));
+      ctx.watch(ref);
+      shards.add(ref);
+    }
+    running = n;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Search.class, this::onSearch)
+        .onMessage(FromShard.class, this::onShard)
+        .onMessage(Teardown.class, this::onTeardown)
+        .onSignal(Terminated.class, this::onTerminated)
+        .build();
+  }
+
+  private Behavior<Command> onSearch(Search s) {
+    if (unloadable != null) {
+      s.replyTo().tell(new SearchFailed(Trace.here(), s.query(), unloadable, false));
+    } else if (!loaded || tornDownTo != null) {
+      if (tornDownTo != null || stash.isFull()) {
+        String why = tornDownTo != null ? "the search is shutting down" : "too many searches wait for the tree to load";
+        s.replyTo().tell(new SearchFailed(Trace.here(), s.query(), why, false));
+      } else {
+        stash.stash(s);
+      }
+    } else {
+      long id = ++queries;
+      getContext()
+          .spawn(
+              Tracing.traced(QueryAggregator.Command.class, s.trace(), QueryAggregator.create(s, shards, id, settings.queryTimeout())),
+              "query-" + id);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onShard(FromShard m) {
+    SearchShard.LoadEvent e = m.event();
+    int i = e.slice();
+    if (e instanceof SearchShard.Loading l) {
+      done[i] = l.filesDone();
+      total[i] = l.filesTotal();
+      bytes[i] = l.bytes();
+      long now = System.nanoTime();
+      if (!loaded && now - lastProgress >= settings.progressEvery().toNanos()) {
+        lastProgress = now;
+        listener.tell(
+            new LoadProgress(
+                Trace.here(),
+                java.util.Arrays.stream(done).sum(),
+                java.util.Arrays.stream(total).map(t -> Math.max(t, 0)).sum(),
+                java.util.Arrays.stream(bytes).sum(),
+                shards.size()));
+      }
+    } else if (e instanceof SearchShard.Ready r) {
+      boolean again = ready[i] != null;
+      ready[i] = r.report();
+      if (again || loaded) {
+        listener.tell(new ShardReloaded(Trace.here(), i, r.report()));
+      } else if (java.util.Arrays.stream(ready).allMatch(x -> x != null)) {
+        loaded = true;
+        listener.tell(
+            new TreeLoaded(Trace.here(), settings.root(), shards.size(), LoadReport.sum(List.of(ready)), System.nanoTime() - start));
+        return stash.unstashAll(this);
+      }
+    } else if (e instanceof SearchShard.Unloadable u && unloadable == null) {
+      unloadable = u.reason();
+      listener.tell(new TreeUnloadable(Trace.here(), u.reason()));
+      return stash.unstashAll(this);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onTeardown(Teardown t) {
+    tornDownTo = t.replyTo();
+    shards.forEach(getContext()::stop);
+    return this;
+  }
+
+  private Behavior<Command> onTerminated(Terminated t) {
+    running--;
+    if (running == 0 && tornDownTo != null) {
+      tornDownTo.tell(new TornDown(Trace.here()));
+      return Behaviors.stopped();
+    }
+    return this;
+  }
+}

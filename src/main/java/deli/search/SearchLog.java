@@ -1,0 +1,56 @@
+package deli.search;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/** The listener of a node's search: says on stdout when the tree is loaded, and logs the rest. */
+public final class SearchLog {
+  private static final int MAX_PROBLEMS = 20;
+
+  private SearchLog() {}
+
+  public static Behavior<DirectorySearch.Event> create(String prefix, PrintStream out) {
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.receive(DirectorySearch.Event.class)
+                .onMessage(
+                    DirectorySearch.TreeLoaded.class,
+                    t -> {
+                      LoadReport r = t.report();
+                      r.problems().stream()
+                          .limit(MAX_PROBLEMS)
+                          .forEach(p -> ctx.getLog().warn("search: cannot read {}: {}", p.path(), p.reason()));
+                      out.println(
+                          String.format(
+                              Locale.ROOT,
+                              "%s: search holds %d files (%.1f MB, %d lines) of %s in %d shards, loaded in %.3f s%s",
+                              prefix,
+                              r.files(),
+                              r.bytes() / 1e6,
+                              r.lines(),
+                              t.root(),
+                              t.shards(),
+                              t.nanos() / 1e9,
+                              r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read"));
+                      out.flush();
+                      return Behaviors.same();
+                    })
+                .onMessage(
+                    DirectorySearch.TreeUnloadable.class,
+                    u -> {
+                      out.println(prefix + ": search cannot load its tree: " + u.reason());
+                      out.flush();
+                      return Behaviors.same();
+                    })
+                .onMessage(
+                    DirectorySearch.ShardReloaded.class,
+                    r -> {
+                      ctx.getLog().info("search: shard {} reloaded its {} files", r.slice(), r.report().files());
+                      return Behaviors.same();
+                    })
+                .onAnyMessage(e -> Behaviors.same())
+                .build());
+  }
+}

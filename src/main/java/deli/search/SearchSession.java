@@ -1,0 +1,295 @@
+package deli.search;
+
+import deli.core.CborSerializable;
+import deli.trace.Trace;
+import deli.trace.Traced;
+import deli.trace.Tracing;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * One {@code deli search} run, the chapter's main block: sets up the {@link DirectorySearch},
+ * runs the queries one after another (from the command line, or typed on stdin until it
+ * ends), times each from sending it to holding every shard's matches, and tears the search
+ * down. It tells its listener (the console) everything there is to print.
+ */
+public final class SearchSession extends AbstractBehavior<SearchSession.Command> {
+  public interface Command {}
+
+  private record FromSearch(DirectorySearch.Event event) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return event.trace();
+    }
+  }
+
+  private record Answered(DirectorySearch.Answer answer) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return answer.trace();
+    }
+  }
+
+  /** A line typed on stdin; empty at its end. */
+  private record Typed(Optional<String> line, String error) implements Command {}
+
+  /** The console has printed everything told to it before {@link Printing}. */
+  enum Printed implements Command {
+    INSTANCE
+  }
+
+  private record TornDown(DirectorySearch.TornDown done) implements Command, Traced {
+    @Override
+    public Trace trace() {
+      return done.trace();
+    }
+  }
+
+  /** What a session tells its listener. */
+  public interface Event extends CborSerializable {}
+
+  public record Progress(DirectorySearch.LoadProgress progress) implements Event {}
+
+  public record Loaded(DirectorySearch.TreeLoaded loaded) implements Event {}
+
+  public record Reloaded(DirectorySearch.ShardReloaded reloaded) implements Event {}
+
+  /**
+   * Some of a query's matching files, to print; a large answer comes in several, so the
+   * console renders a few thousand lines at a time, never all of them at once.
+   */
+  public record Matched(List<FileHits> hits, boolean countOnly) implements Event {
+    public Matched {
+      hits = List.copyOf(hits);
+    }
+  }
+
+  /** A query's answer, {@code nanos} after it was sent (in-process, printing excluded), after its {@link Matched} lines. */
+  public record Answer(DirectorySearch.Answer answer, long nanos) implements Event {}
+
+  /** Lines a {@link Matched} event holds, about. */
+  static final int LINES_PER_EVENT = 4096;
+
+  /** The times of repeated queries after their first round, in the order they were first asked. */
+  public record Medians(List<QueryTimes> queries) implements Event {
+    public Medians {
+      queries = List.copyOf(queries);
+    }
+  }
+
+  /** A query's times after its first round: end to end, and the slowest shard's own scan. */
+  public record QueryTimes(String query, List<Long> nanos, List<Long> scanNanos) implements CborSerializable {
+    public QueryTimes {
+      nanos = List.copyOf(nanos);
+      scanNanos = List.copyOf(scanNanos);
+    }
+  }
+
+  /**
+   * Asks the console to say, with {@link Printed}, when it has printed what came before: the
+   * next query waits for it, so printing one answer never slows the next down.
+   */
+  public record Printing(ActorRef<Command> replyTo) implements Event {}
+
+  /** The search is torn down; the command ends with {@code exitCode}. */
+  public record Finished(int exitCode, String error) implements Event {}
+
+  /** Where queries come from: the command line, or a reader (stdin) read line by line. */
+  public record Queries(List<String> given, BufferedReader typed, boolean interactive) {
+    public Queries {
+      given = List.copyOf(given);
+    }
+  }
+
+  private final SearchSettings settings;
+  private final Queries queries;
+  private final ActorRef<Event> listener;
+  private final ActorRef<DirectorySearch.Command> search;
+  private final ActorRef<DirectorySearch.Answer> answers;
+  private final Map<String, List<Long>> times = new LinkedHashMap<>();
+  private final Map<String, List<Long>> scans = new LinkedHashMap<>();
+  private int round;
+  private int next;
+  private long sentAt;
+  private boolean failed;
+  private String fatal;
+
+  public static Behavior<Command> create(SearchSettings settings, Queries queries, Trace trace, ActorRef<Event> listener) {
+    return Tracing.traced(Command.class, trace, Behaviors.setup(ctx -> new SearchSession(ctx, settings, queries, trace, listener)));
+  }
+
+  private SearchSession(
+      ActorContext<Command> ctx, SearchSettings settings, Queries queries, Trace trace, ActorRef<Event> listener) {
+    super(ctx);
+    this.settings = settings;
+    this.queries = queries;
+    this.listener = listener;
+    ActorRef<DirectorySearch.Event> events = ctx.messageAdapter(DirectorySearch.Event.class, FromSearch::new);
+    this.search =
+        ctx.spawn(Tracing.traced(DirectorySearch.Command.class, trace, DirectorySearch.create(settings, trace, events)), "directory-search");
+    this.answers = ctx.messageAdapter(DirectorySearch.Answer.class, Answered::new);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(FromSearch.class, this::onSearchEvent)
+        .onMessage(Answered.class, this::onAnswered)
+        .onMessage(Typed.class, this::onTyped)
+        .onMessageEquals(Printed.INSTANCE, this::onPrinted)
+        .onMessage(TornDown.class, this::onTornDown)
+        .build();
+  }
+
+  private Behavior<Command> onSearchEvent(FromSearch m) {
+    DirectorySearch.Event e = m.event();
+    if (e instanceof DirectorySearch.LoadProgress p) {
+      listener.tell(new Progress(p));
+    } else if (e instanceof DirectorySearch.TreeLoaded l) {
+      listener.tell(new Loaded(l));
+      nextQuery();
+    } else if (e instanceof DirectorySearch.ShardReloaded r) {
+      listener.tell(new Reloaded(r));
+    } else if (e instanceof DirectorySearch.TreeUnloadable u) {
+      fatal = u.reason();
+      teardown();
+    }
+    return this;
+  }
+
+  /** The next query: the next one given, or the next line typed. */
+  private void nextQuery() {
+    if (queries.given().isEmpty()) {
+      readLine();
+      return;
+    }
+    if (next == queries.given().size()) {
+      next = 0;
+      round++;
+    }
+    if (round == settings.repeat()) {
+      if (settings.repeat() > 1) {
+        List<QueryTimes> out = new ArrayList<>();
+        times.forEach((q, ns) -> out.add(new QueryTimes(q, ns, scans.get(q))));
+        listener.tell(new Medians(out));
+      }
+      teardown();
+      return;
+    }
+    send(queries.given().get(next++));
+  }
+
+  private void send(String text) {
+    SearchQuery q;
+    try {
+      q = settings.query(text);
+    } catch (IllegalArgumentException e) {
+      failed = true;
+      listener.tell(new Answer(new DirectorySearch.SearchFailed(Trace.here(), SearchQuery.of(""), e.getMessage(), true), 0));
+      nextQuery();
+      return;
+    }
+    sentAt = System.nanoTime();
+    search.tell(new DirectorySearch.Search(Trace.here(), q, answers));
+  }
+
+  private Behavior<Command> onAnswered(Answered m) {
+    long nanos = System.nanoTime() - sentAt;
+    DirectorySearch.Answer a = m.answer();
+    if (a instanceof DirectorySearch.Found f) {
+      failed |= !f.complete();
+      // The first round warms the JIT up: the medians are of the rounds after it.
+      if (round > 0) {
+        times.computeIfAbsent(a.query().text(), k -> new ArrayList<>()).add(nanos);
+        scans.computeIfAbsent(a.query().text(), k -> new ArrayList<>()).add(f.scanNanos());
+      }
+    } else {
+      failed = true;
+    }
+    // Repeated rounds do the same work and print only their time.
+    if (round == 0 && a instanceof DirectorySearch.Found f) {
+      tellMatched(f);
+    }
+    listener.tell(new Answer(a, nanos));
+    listener.tell(new Printing(getContext().getSelf()));
+    return this;
+  }
+
+  private Behavior<Command> onPrinted() {
+    nextQuery();
+    return this;
+  }
+
+  private void tellMatched(DirectorySearch.Found f) {
+    List<FileHits> batch = new ArrayList<>();
+    int lines = 0;
+    for (FileHits h : f.hits()) {
+      batch.add(h);
+      lines += f.query().countOnly() ? 1 : h.returned();
+      if (lines >= LINES_PER_EVENT) {
+        listener.tell(new Matched(batch, f.query().countOnly()));
+        batch = new ArrayList<>();
+        lines = 0;
+      }
+    }
+    if (!batch.isEmpty()) {
+      listener.tell(new Matched(batch, f.query().countOnly()));
+    }
+  }
+
+  private void readLine() {
+    BufferedReader in = queries.typed();
+    Executor blocking = getContext().getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+    getContext()
+        .pipeToSelf(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return Optional.ofNullable(in.readLine());
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                blocking),
+            (line, failure) -> new Typed(line == null ? Optional.empty() : line, failure == null ? null : deli.core.Session.describe(failure)));
+  }
+
+  private Behavior<Command> onTyped(Typed t) {
+    if (t.error() != null) {
+      fatal = "cannot read queries from stdin: " + t.error();
+      teardown();
+    } else if (t.line().isEmpty()) {
+      teardown();
+    } else if (t.line().get().isBlank()) {
+      // A blank line would match every line of the tree: typed queries skip them.
+      readLine();
+    } else {
+      send(t.line().get());
+    }
+    return this;
+  }
+
+  private void teardown() {
+    search.tell(new DirectorySearch.Teardown(Trace.here(), getContext().messageAdapter(DirectorySearch.TornDown.class, TornDown::new)));
+  }
+
+  private Behavior<Command> onTornDown(TornDown m) {
+    listener.tell(new Finished(fatal != null || failed ? 1 : 0, fatal));
+    return Behaviors.stopped();
+  }
+}

@@ -1,0 +1,214 @@
+package deli.search;
+
+import deli.core.CborSerializable;
+import deli.core.Session;
+import deli.trace.Trace;
+import deli.trace.Traced;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+
+/**
+ * The chapter's {@code search()} worker: holds one slice ({@code files[i::n]}) of a source
+ * tree in memory and answers queries from that memory only. It loads its slice when it starts
+ * (and again when its supervisor restarts it, or when told to load another), reading on the
+ * blocking dispatcher and indexing on the CPU dispatcher; queries that come meanwhile wait in
+ * its stash. Once loaded it registers under {@link #KEY}. Spawn it on the CPU dispatcher: a
+ * query is a scan of the shard's memory, done right in the actor.
+ */
+public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
+  /** Every loaded shard, for routers that spread queries over nodes. */
+  public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "deli-search-shard");
+
+  public interface Command extends CborSerializable {}
+
+  /** Runs {@code query} over the shard; answered with {@link Matches} or {@link QueryFailed}. */
+  public record Query(Trace trace, long id, SearchQuery query, ActorRef<Reply> replyTo) implements Command, Traced {}
+
+  /** Drops what the shard holds and loads {@code spec} instead (a restart reloads it too). */
+  public record Load(Trace trace, ShardSpec spec) implements Command, Traced {}
+
+  /** Fault injection: the shard fails; its supervisor restarts it and it loads its files again. */
+  public enum Crash implements Command {
+    INSTANCE
+  }
+
+  /** Thrown by {@link Crash}: expected, so supervisors restart the shard without a stack trace. */
+  public static final class Crashed extends RuntimeException {
+    Crashed(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private record Loaded(Trace trace, long generation, ShardCorpus corpus) implements Command, Traced {}
+
+  private record LoadFailed(Trace trace, long generation, String reason) implements Command, Traced {}
+
+  /** What a shard answers a {@link Query} with. */
+  public interface Reply extends CborSerializable, Traced {
+    long id();
+
+    int slice();
+  }
+
+  /** The shard's matches for query {@code id}; {@code slice} of {@code slices} says which shard. */
+  public record Matches(Trace trace, long id, int slice, int slices, ShardMatches matches) implements Reply {}
+
+  /** The query could not run: {@code badQuery} when the query is at fault (a regex too complex). */
+  public record QueryFailed(Trace trace, long id, int slice, String reason, boolean badQuery) implements Reply {}
+
+  /** What a shard tells its listener while it loads. */
+  public interface LoadEvent extends CborSerializable, Traced {
+    int slice();
+  }
+
+  public record Loading(Trace trace, int slice, int filesDone, int filesTotal, long bytes) implements LoadEvent {}
+
+  public record Ready(Trace trace, int slice, LoadReport report) implements LoadEvent {}
+
+  /** The slice could not be loaded at all (the root is missing, say); the shard holds nothing. */
+  public record Unloadable(Trace trace, int slice, String reason) implements LoadEvent {}
+
+  private final AtomicReference<ShardSpec> spec;
+  private final ActorRef<LoadEvent> listener;
+  private final StashBuffer<Command> stash;
+  private ShardCorpus corpus;
+  private String unloadable;
+  private long generation;
+  private boolean registered;
+
+  /**
+   * A shard that loads {@code spec} and tells {@code listener} how it goes. The spec lives
+   * outside the behavior, so a restarted shard reloads what it last held.
+   */
+  public static Behavior<Command> create(ShardSpec spec, ActorRef<LoadEvent> listener, int stashCapacity) {
+    AtomicReference<ShardSpec> current = new AtomicReference<>(spec);
+    return Behaviors.setup(
+        ctx -> Behaviors.withStash(stashCapacity, stash -> new SearchShard(ctx, current, listener, stash)));
+  }
+
+  private SearchShard(
+      ActorContext<Command> ctx, AtomicReference<ShardSpec> spec, ActorRef<LoadEvent> listener, StashBuffer<Command> stash) {
+    super(ctx);
+    this.spec = spec;
+    this.listener = listener;
+    this.stash = stash;
+    load(Trace.here());
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Query.class, this::onQuery)
+        .onMessage(Load.class, this::onLoad)
+        .onMessage(Loaded.class, this::onLoaded)
+        .onMessage(LoadFailed.class, this::onLoadFailed)
+        .onMessageEquals(Crash.INSTANCE, this::onCrash)
+        .build();
+  }
+
+  private void load(Trace trace) {
+    long gen = ++generation;
+    corpus = null;
+    unloadable = null;
+    ShardSpec s = spec.get();
+    Executor blocking = getContext().getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+    Executor cpu = getContext().getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(SearchSettings.CPU_DISPATCHER));
+    CompletableFuture<ShardCorpus> loading =
+        CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return ShardCorpus.load(
+                        s, (done, total, bytes) -> listener.tell(new Loading(trace, s.slice(), done, total, bytes)));
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                blocking)
+            .thenApplyAsync(ShardCorpus::indexed, cpu);
+    getContext()
+        .pipeToSelf(
+            loading,
+            (loaded, failure) ->
+                failure == null ? new Loaded(trace, gen, loaded) : new LoadFailed(trace, gen, why(failure)));
+  }
+
+  private static String why(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof OutOfMemoryError) {
+      return "out of memory while loading (" + root.getMessage() + "): give the JVM more heap (JAVA_OPTS=-Xmx4g)";
+    }
+    return Session.describe(failure);
+  }
+
+  private Behavior<Command> onQuery(Query q) {
+    ShardSpec s = spec.get();
+    if (unloadable != null) {
+      q.replyTo().tell(new QueryFailed(Trace.here(), q.id(), s.slice(), unloadable, false));
+      return this;
+    }
+    if (corpus == null) {
+      if (stash.isFull()) {
+        String why = "shard " + s.slice() + " is loading and has too many queries waiting";
+        q.replyTo().tell(new QueryFailed(Trace.here(), q.id(), s.slice(), why, false));
+      } else {
+        stash.stash(q);
+      }
+      return this;
+    }
+    try {
+      ShardMatches found = ShardSearch.run(corpus, q.query());
+      q.replyTo().tell(new Matches(Trace.here(), q.id(), s.slice(), s.slices(), found));
+    } catch (IllegalArgumentException e) {
+      q.replyTo().tell(new QueryFailed(Trace.here(), q.id(), s.slice(), e.getMessage(), true));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onLoad(Load m) {
+    spec.set(m.spec());
+    load(Trace.here());
+    return this;
+  }
+
+  private Behavior<Command> onLoaded(Loaded m) {
+    if (m.generation() != generation) {
+      return this;
+    }
+    corpus = m.corpus();
+    listener.tell(new Ready(Trace.here(), corpus.spec().slice(), LoadReport.of(corpus)));
+    if (!registered) {
+      getContext().getSystem().receptionist().tell(Receptionist.register(KEY, getContext().getSelf()));
+      registered = true;
+    }
+    return stash.unstashAll(this);
+  }
+
+  private Behavior<Command> onLoadFailed(LoadFailed m) {
+    if (m.generation() != generation) {
+      return this;
+    }
+    unloadable = m.reason();
+    listener.tell(new Unloadable(Trace.here(), spec.get().slice(), m.reason()));
+    return stash.unstashAll(this);
+  }
+
+  private Behavior<Command> onCrash() {
+    throw new Crashed("shard " + spec.get().slice() + " of " + spec.get().slices() + " crashed on request");
+  }
+}

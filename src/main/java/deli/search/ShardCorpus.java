@@ -1,0 +1,360 @@
+package deli.search;
+
+import deli.core.CborSerializable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One shard's slice of a source tree, in memory: all its files' bytes back to back in one
+ * array, as they are on disk (UTF-8 stays UTF-8; a file that is not UTF-8 costs nothing
+ * extra), one table of where each file starts and one of where every line starts. No object
+ * per line or per file's text: a shard costs about its files' bytes plus 4 bytes a line (plus
+ * its index, when it has one).
+ */
+public final class ShardCorpus {
+  /** Told how loading goes, at most every {@link #PROGRESS_NANOS}; called on the loading thread. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int filesDone, int filesTotal, long bytesDone);
+  }
+
+  /** A file or directory that could not be read, and why. */
+  public record Problem(String path, String reason) implements CborSerializable {}
+
+  static final long PROGRESS_NANOS = 100_000_000L;
+  /** The most one shard holds: one Java array. */
+  static final long MAX_BYTES = Integer.MAX_VALUE - 64;
+
+  final ShardSpec spec;
+  final String[] paths;
+  /** Every file's bytes, back to back; file f is {@code text[fileStart[f] .. fileStart[f + 1])}. */
+  final byte[] text;
+  final int[] fileStart;
+  /** Index in {@link #lineStarts} of each file's first line; one more entry closes the last file. */
+  final int[] firstLine;
+  /** Where every line starts in {@link #text}, file after file. */
+  final int[] lineStarts;
+  final boolean[] ascii;
+  final int notUtf8;
+  final List<Problem> problems;
+  final TrigramIndex index;
+  final long loadNanos;
+  final long indexNanos;
+
+  private ShardCorpus(
+      ShardSpec spec,
+      String[] paths,
+      byte[] text,
+      int[] fileStart,
+      int[] firstLine,
+      int[] lineStarts,
+      boolean[] ascii,
+      int notUtf8,
+      List<Problem> problems,
+      TrigramIndex index,
+      long loadNanos,
+      long indexNanos) {
+    this.spec = spec;
+    this.paths = paths;
+    this.text = text;
+    this.fileStart = fileStart;
+    this.firstLine = firstLine;
+    this.lineStarts = lineStarts;
+    this.ascii = ascii;
+    this.notUtf8 = notUtf8;
+    this.problems = List.copyOf(problems);
+    this.index = index;
+    this.loadNanos = loadNanos;
+    this.indexNanos = indexNanos;
+  }
+
+  /**
+   * Walks the tree and reads this shard's slice of its files (blocking I/O); {@link #indexed()}
+   * then builds the index when the spec asks for one (CPU work). A file that cannot be read is
+   * a {@link Problem}, never a failure; only a root that is not a readable directory fails, or
+   * a slice too large for one shard.
+   */
+  public static ShardCorpus load(ShardSpec spec, Progress progress) throws IOException {
+    long start = System.nanoTime();
+    Path root = Path.of(spec.root());
+    if (!Files.isDirectory(root)) {
+      throw new IOException(Files.exists(root) ? "not a directory: " + spec.root() : "no such directory: " + spec.root());
+    }
+    List<Problem> problems = new ArrayList<>();
+    List<String> all =
+        SourceTree.walk(
+            root,
+            Fnmatch.of(spec.pattern()),
+            spec.skipPatterns(),
+            // Every shard walks the same tree: the first one speaks for the walk.
+            (path, why) -> {
+              if (spec.slice() == 0) {
+                problems.add(new Problem(path, why));
+              }
+            });
+    List<String> mine = new ArrayList<>(all.size() / spec.slices() + 1);
+    for (int i = spec.slice(); i < all.size(); i += spec.slices()) {
+      mine.add(all.get(i));
+    }
+    // Sizes first, so the text is one array allocated once (files that grow meanwhile grow it).
+    long[] sizes = new long[mine.size()];
+    long expected = 0;
+    for (int f = 0; f < mine.size(); f++) {
+      try {
+        sizes[f] = Files.size(root.resolve(mine.get(f)));
+      } catch (IOException e) {
+        sizes[f] = -1;
+      }
+      expected += Math.max(0, Math.min(sizes[f], spec.maxFileBytes()));
+    }
+    if (expected > MAX_BYTES) {
+      throw new IOException(
+          "slice " + spec.slice() + " of " + spec.slices() + " holds " + expected + " bytes, more than one shard can (2 GB): use more shards");
+    }
+    Loader l = new Loader(spec, (int) expected);
+    long lastReport = System.nanoTime();
+    for (int f = 0; f < mine.size(); f++) {
+      String rel = mine.get(f);
+      if (sizes[f] > spec.maxFileBytes()) {
+        problems.add(new Problem(rel, "larger than " + spec.maxFileBytes() + " bytes, left out"));
+        continue;
+      }
+      try {
+        l.read(root.resolve(rel), rel);
+      } catch (IOException e) {
+        problems.add(new Problem(rel, SourceTree.reason(e)));
+      }
+      long now = System.nanoTime();
+      if (now - lastReport >= PROGRESS_NANOS) {
+        lastReport = now;
+        progress.update(f + 1, mine.size(), l.size);
+      }
+    }
+    progress.update(mine.size(), mine.size(), l.size);
+    return l.corpus(problems, System.nanoTime() - start);
+  }
+
+  /** Reads files one after another into one array. */
+  private static final class Loader {
+    final ShardSpec spec;
+    byte[] text;
+    int size;
+    final List<String> paths = new ArrayList<>();
+    final Ints fileStart = new Ints(1024);
+    final Ints firstLine = new Ints(1024);
+    final Ints lineStarts;
+    final List<Boolean> ascii = new ArrayList<>();
+    int notUtf8;
+
+    Loader(ShardSpec spec, int expected) {
+      this.spec = spec;
+      this.text = new byte[expected];
+      // Source lines average 30 to 40 bytes: sized so, the table seldom grows while loading.
+      this.lineStarts = new Ints(expected / 30 + 1024);
+    }
+
+    void read(Path file, String rel) throws IOException {
+      int from = size;
+      try (InputStream in = Files.newInputStream(file)) {
+        while (true) {
+          if (size == text.length) {
+            long grown = Math.min(MAX_BYTES, Math.max(text.length + (text.length >> 1), text.length + 65536L));
+            if (grown == text.length) {
+              throw new IOException("this shard is full (2 GB): use more shards");
+            }
+            text = Arrays.copyOf(text, (int) grown);
+          }
+          int n = in.read(text, size, text.length - size);
+          if (n < 0) {
+            break;
+          }
+          size += n;
+          if (size - from > spec.maxFileBytes()) {
+            size = from;
+            throw new IOException("larger than " + spec.maxFileBytes() + " bytes, left out");
+          }
+        }
+      } catch (IOException e) {
+        size = from;
+        throw e;
+      }
+      int kind = Utf8.classify(text, from, size);
+      if (kind == Utf8.INVALID) {
+        notUtf8++;
+      }
+      paths.add(rel);
+      ascii.add(kind == Utf8.ASCII);
+      fileStart.add(from);
+      firstLine.add(lineStarts.size());
+      for (int at = from; at < size; ) {
+        lineStarts.add(at);
+        int nl = newline(text, at, size);
+        at = nl < 0 ? size : nl + 1;
+      }
+    }
+
+    ShardCorpus corpus(List<Problem> problems, long nanos) {
+      fileStart.add(size);
+      firstLine.add(lineStarts.size());
+      // Files shrank or went missing since their sizes were taken: give the slack back.
+      byte[] kept = text.length - size > (text.length >> 4) ? Arrays.copyOf(text, size) : text;
+      boolean[] asciiFiles = new boolean[ascii.size()];
+      for (int i = 0; i < asciiFiles.length; i++) {
+        asciiFiles[i] = ascii.get(i);
+      }
+      return new ShardCorpus(
+          spec,
+          paths.toArray(String[]::new),
+          kept,
+          fileStart.toArray(),
+          firstLine.toArray(),
+          lineStarts.toArray(),
+          asciiFiles,
+          notUtf8,
+          problems,
+          null,
+          nanos,
+          0);
+    }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** The first newline in {@code t[from, to)}, or -1: eight bytes a step (its own loop, apart from the queries'). */
+  static int newline(byte[] t, int from, int to) {
+    int p = from;
+    long nl = 0x0a0a0a0a0a0a0a0aL;
+    while (p + 8 <= to) {
+      long x = (long) LONGS.get(t, p) ^ nl;
+      long z = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (z != 0) {
+        return p + (Long.numberOfTrailingZeros(z) >>> 3);
+      }
+      p += 8;
+    }
+    for (; p < to; p++) {
+      if (t[p] == '\n') {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /** This corpus with its index built, when its spec asks for one; else this corpus. */
+  public ShardCorpus indexed() {
+    if (!spec.index() || index != null) {
+      return this;
+    }
+    long start = System.nanoTime();
+    TrigramIndex built = TrigramIndex.build(text, fileStart, lineStarts, spec.chunkBytes());
+    return new ShardCorpus(
+        spec, paths, text, fileStart, firstLine, lineStarts, ascii, notUtf8, problems, built, loadNanos, System.nanoTime() - start);
+  }
+
+  public int files() {
+    return paths.length;
+  }
+
+  public long bytes() {
+    return fileStart[fileStart.length - 1];
+  }
+
+  public int lines() {
+    return lineStarts.length;
+  }
+
+  public int notUtf8() {
+    return notUtf8;
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  public boolean hasIndex() {
+    return index != null;
+  }
+
+  public ShardSpec spec() {
+    return spec;
+  }
+
+  public long loadNanos() {
+    return loadNanos;
+  }
+
+  public long indexNanos() {
+    return indexNanos;
+  }
+
+  /**
+   * What this shard holds on the heap, in bytes, counted from its arrays and objects (64-bit JVM
+   * with compressed references): the text, the file and line tables, the paths, and the index.
+   */
+  public long memoryBytes() {
+    long m =
+        array(text.length)
+            + array(paths.length * 4L)
+            + array(fileStart.length * 4L)
+            + array(firstLine.length * 4L)
+            + array(lineStarts.length * 4L)
+            + array(ascii.length);
+    for (String p : paths) {
+      m += 24 + array(p.length()); // a String and its Latin-1 bytes
+    }
+    return m + (index == null ? 0 : index.memoryBytes());
+  }
+
+  /** An array's size on the heap: a 16-byte header and the data, rounded up to 8 bytes. */
+  static long array(long dataBytes) {
+    return (16 + dataBytes + 7) & ~7L;
+  }
+
+  /** Where line {@code line} (an index into {@link #lineStarts}) of file {@code f} ends, before its newline. */
+  int lineEnd(int f, int line) {
+    if (line + 1 < firstLine[f + 1]) {
+      return lineStarts[line + 1] - 1;
+    }
+    int end = fileStart[f + 1];
+    return end > fileStart[f] && text[end - 1] == '\n' ? end - 1 : end;
+  }
+
+  /** A growable int array, so a line table costs 4 bytes a line and no boxes. */
+  static final class Ints {
+    private int[] a;
+    private int n;
+
+    Ints(int capacity) {
+      a = new int[Math.max(capacity, 4)];
+    }
+
+    void add(int v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, (int) Math.min(Integer.MAX_VALUE - 16, a.length * 2L));
+      }
+      a[n++] = v;
+    }
+
+    int size() {
+      return n;
+    }
+
+    int get(int i) {
+      return a[i];
+    }
+
+    void clear() {
+      n = 0;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(a, n);
+    }
+  }
+}
