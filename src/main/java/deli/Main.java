@@ -67,6 +67,10 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     // Initialise logging before anything logs, or SLF4J replays its start-up warnings.
     LoggerFactory.getILoggerFactory();
+    // Source trees, paths and Python's output are UTF-8: print them as UTF-8 whatever the
+    // locale (Java 17 otherwise encodes stdout in the locale's charset, ASCII under C/POSIX).
+    System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8));
+    System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, java.nio.charset.StandardCharsets.UTF_8));
     int code = execute(args);
     TraceLog.close();
     System.exit(code);

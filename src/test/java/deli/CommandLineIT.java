@@ -17,11 +17,27 @@ class CommandLineIT {
   void helpListsTheCommandsAndExitsZero() throws Exception {
     Deli.Result r = Deli.run("--help");
     assertEquals(0, r.exit(), r.err());
-    for (String cmd : List.of("chefs", "sleepers", "cpu", "node", "trace")) {
-      assertTrue(r.out().contains(cmd), "help names " + cmd + ": " + r.out());
+    for (String cmd : List.of(
+        "chefs", "sleepers", "cpu", "philosophers", "imports", "weather", "logserver", "logclient", "factor", "search",
+        "node", "trace")) {
+      assertTrue(
+          java.util.regex.Pattern.compile("(?m)^\\s+" + cmd + "\\s").matcher(r.out()).find(),
+          "help lists " + cmd + ": " + r.out());
     }
     assertEquals(0, Deli.run("chefs", "--help").exit());
     assertTrue(Deli.run("--version").out().startsWith("deli "));
+  }
+
+  @Test
+  void outputIsUtf8WhateverTheLocale(@TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("menu.py"), "import café\nfrom crème.brûlée import x\n");
+    ProcessBuilder pb = new ProcessBuilder(Deli.command("imports", dir.toString()));
+    pb.environment().put("LC_ALL", "C");
+    pb.environment().remove("LANG");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    assertTrue(out.contains("menu.py {'café', 'crème.brûlée'}"), out);
   }
 
   @Test

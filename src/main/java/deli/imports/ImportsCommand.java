@@ -6,11 +6,7 @@ import deli.core.Console.Output;
 import deli.core.DeliException;
 import deli.core.Session;
 import deli.trace.Trace;
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,7 +150,7 @@ public final class ImportsCommand implements Callable<Integer> {
     Mode mode = new Mode(json, format, format != null ? ImportGraph.packagePrefix(root) : "", System.console() != null);
     Trace flow = common.startFlow(config, "cli", System.err);
     // UTF-8 whatever the locale, as Python 3 writes under a C locale (PEP 538), and as JSON must be.
-    PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
+    PrintStream out = deli.core.Console.stdout();
     return Session.run(
         Session.oneShot(
             "imports",

@@ -7,11 +7,7 @@ import deli.core.DurationRange;
 import deli.core.Durations;
 import deli.core.Session;
 import deli.trace.Trace;
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,7 +146,7 @@ public final class PhilosophersCommand implements Callable<Integer> {
     // million lines. This stdout is flushed by the console, every 50 ms and at the end.
     System.out.flush();
     PrintStream out =
-        new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
+        deli.core.Console.stdout();
     try {
       return Session.run(
           Session.oneShot(
