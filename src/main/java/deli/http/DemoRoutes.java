@@ -16,7 +16,6 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * {@code POST /chefs}, {@code POST /sleepers} and {@code POST /cpu}: one run of the chapter's
@@ -63,23 +62,8 @@ public final class DemoRoutes {
       Function<Config, S> read,
       Class<R> resultType,
       Function<R, Object> toJson) {
-    Config defaults = config.getConfig("deli." + name);
-    return Directives.path(
-        name,
-        () ->
-            Directives.post(
-                () ->
-                    Directives.entity(
-                        Unmarshaller.entityToString(),
-                        body ->
-                            edge.traced(
-                                trace -> {
-                                  S settings = Params.settings(body, defaults, keys, read);
-                                  return edge.<ProgramService.Command, R>ask(
-                                      service,
-                                      replyTo -> new ProgramService.Run<>(trace, settings, replyTo),
-                                      r -> withTrace(trace.id(), toJson.apply(r)));
-                                }))));
+    return ProgramRoute.<S, R>post(
+        edge, name, service, config.getConfig("deli." + name), keys, read, (traceId, r) -> withTrace(traceId, toJson.apply(r)));
   }
 
   @SuppressWarnings("unchecked")

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * {@code POST /imports}: one analysis of a directory on the node's disk per request. The body
@@ -35,25 +33,20 @@ public final class ImportsRoutes {
   }
 
   public Route route() {
-    return Directives.path(
+    return ProgramRoute.<ImportsSettings, ImportAnalyzer.Report>post(
+        edge,
         "imports",
-        () ->
-            Directives.post(
-                () ->
-                    Directives.entity(
-                        Unmarshaller.entityToString(),
-                        body ->
-                            edge.traced(
-                                trace -> {
-                                  ImportsSettings settings = Params.settings(body, defaults, KEYS, ImportsSettings::from);
-                                  if (!Files.isDirectory(Path.of(settings.dir()))) {
-                                    throw new BadRequest("no such directory: " + settings.dir());
-                                  }
-                                  return edge.<ProgramService.Command, ImportAnalyzer.Report>ask(
-                                      imports,
-                                      replyTo -> new ProgramService.Run<>(trace, settings, replyTo),
-                                      r -> answer(trace.id(), r));
-                                }))));
+        imports,
+        defaults,
+        KEYS,
+        c -> {
+          ImportsSettings settings = ImportsSettings.from(c);
+          if (!Files.isDirectory(Path.of(settings.dir()))) {
+            throw new BadRequest("no such directory: " + settings.dir());
+          }
+          return settings;
+        },
+        ImportsRoutes::answer);
   }
 
   /** One analyzed file in an answer, as {@code --json} writes it. */

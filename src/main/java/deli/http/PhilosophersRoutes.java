@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * {@code POST /philosophers}: one dinner per request. The body holds the dinner's config keys
@@ -37,24 +35,9 @@ public final class PhilosophersRoutes {
   }
 
   public Route route() {
-    return Directives.path(
-        "philosophers",
-        () ->
-            Directives.post(
-                () ->
-                    Directives.entity(
-                        Unmarshaller.entityToString(),
-                        body ->
-                            edge.traced(
-                                trace -> {
-                                  // Per-meal lines are for terminals: an HTTP dinner is always quiet.
-                                  PhilosophersSettings settings =
-                                      Params.settings(body, defaults, FIELDS, c -> PhilosophersSettings.from(c).withQuiet(true));
-                                  return edge.<ProgramService.Command, DinnerEvent.Outcome>ask(
-                                      dinners,
-                                      replyTo -> new ProgramService.Run<>(trace, settings, replyTo),
-                                      outcome -> json(trace.id(), outcome));
-                                }))));
+    // Per-meal lines are for terminals: an HTTP dinner is always quiet.
+    return ProgramRoute.<PhilosophersSettings, DinnerEvent.Outcome>post(
+        edge, "philosophers", dinners, defaults, FIELDS, c -> PhilosophersSettings.from(c).withQuiet(true), PhilosophersRoutes::json);
   }
 
   /** A philosopher's {@code (id, eat_time, think_time)} in a JSON answer. */
