@@ -38,6 +38,30 @@ public final class SearchLog {
                       return Behaviors.same();
                     })
                 .onMessage(
+                    DirectorySearch.SlicesLoaded.class,
+                    t -> {
+                      LoadReport r = t.report();
+                      r.problems().stream()
+                          .limit(MAX_PROBLEMS)
+                          .forEach(p -> ctx.getLog().warn("search: cannot read {}: {}", p.path(), p.reason()));
+                      out.println(
+                          String.format(
+                              Locale.ROOT,
+                              "%s: search holds %d files (%.1f MB, %d lines) of %s: slices %s of %d, split over %d nodes, loaded in %.3f s%s",
+                              prefix,
+                              r.files(),
+                              r.bytes() / 1e6,
+                              r.lines(),
+                              t.root(),
+                              t.held(),
+                              t.slices(),
+                              t.nodes(),
+                              t.nanos() / 1e9,
+                              r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read"));
+                      out.flush();
+                      return Behaviors.same();
+                    })
+                .onMessage(
                     DirectorySearch.TreeUnloadable.class,
                     u -> {
                       out.println(prefix + ": search cannot load its tree: " + u.reason());

@@ -63,8 +63,8 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     int slice();
   }
 
-  /** The shard's matches for query {@code id}; {@code slice} of {@code slices} says which shard. */
-  public record Matches(Trace trace, long id, int slice, int slices, ShardMatches matches) implements Reply {}
+  /** The shard's matches for query {@code id}; {@code slice} of {@code slices} of {@code root} says which shard. */
+  public record Matches(Trace trace, long id, String root, int slice, int slices, ShardMatches matches) implements Reply {}
 
   /** The query could not run: {@code badQuery} when the query is at fault (a regex too complex). */
   public record QueryFailed(Trace trace, long id, int slice, String reason, boolean badQuery) implements Reply {}
@@ -173,7 +173,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     }
     try {
       ShardMatches found = ShardSearch.run(corpus, q.query());
-      q.replyTo().tell(new Matches(Trace.here(), q.id(), s.slice(), s.slices(), found));
+      q.replyTo().tell(new Matches(Trace.here(), q.id(), s.root(), s.slice(), s.slices(), found));
     } catch (IllegalArgumentException e) {
       q.replyTo().tell(new QueryFailed(Trace.here(), q.id(), s.slice(), e.getMessage(), true));
     }

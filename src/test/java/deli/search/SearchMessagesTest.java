@@ -37,7 +37,7 @@ class SearchMessagesTest {
 
     byte[] text = "import os\u00e9".getBytes(StandardCharsets.UTF_8);
     FileHits hits = new FileHits("a/b.py", 3, new int[] {1, 9}, text, new int[] {9, text.length});
-    SearchShard.Matches m = new SearchShard.Matches(Trace.of("t3", "x"), 7, 3, 8, new ShardMatches(10, 3, List.of(hits), 1234));
+    SearchShard.Matches m = new SearchShard.Matches(Trace.of("t3", "x"), 7, "/src", 3, 8, new ShardMatches(10, 3, List.of(hits), 1234));
     SearchShard.Matches back = roundTrip(m);
     FileHits h = back.matches().hits().get(0);
     assertEquals("a/b.py", h.path());
