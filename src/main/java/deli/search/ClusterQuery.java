@@ -22,8 +22,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * One query over a cluster: sends it to every ready shard of every node, gathers their matches
  * (one per slice: during a handover two shards may hold the same slice), and answers with the
- * merged matches and the parts of each known tree that no shard answered for. A shard whose
- * node is lost counts as answered, so the query does not wait for the timeout.
+ * merged matches and the parts of each known tree that no shard answered for. A shard that
+ * stops, or whose node becomes unreachable, is not waited for: the query answers without it
+ * rather than at the timeout.
  */
 final class ClusterQuery extends AbstractBehavior<ClusterQuery.Command> {
   interface Command {}
@@ -38,6 +39,9 @@ final class ClusterQuery extends AbstractBehavior<ClusterQuery.Command> {
   private enum Timeout implements Command {
     INSTANCE
   }
+
+  /** These shards are no longer listed (their node is unreachable, or they stopped): their answers are not awaited. */
+  record Unlisted(java.util.Set<ActorRef<SearchShard.Command>> shards) implements Command {}
 
   /** A tree the asking node knows of: its slices and, when it can walk it, what they hold. */
   record Tree(int slices, SliceCatalog catalog, Map<Integer, Integer> files) {}
@@ -92,6 +96,7 @@ final class ClusterQuery extends AbstractBehavior<ClusterQuery.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(FromShard.class, this::onReply)
+        .onMessage(Unlisted.class, this::onUnlisted)
         .onMessageEquals(Timeout.INSTANCE, this::onTimeout)
         .onSignal(Terminated.class, this::onTerminated)
         .build();
@@ -121,6 +126,15 @@ final class ClusterQuery extends AbstractBehavior<ClusterQuery.Command> {
   // A failed shard's tree, when there is no doubt which: a failure says its slice, not its root.
   private String onlyTree() {
     return trees.size() == 1 ? trees.keySet().iterator().next() : null;
+  }
+
+  private Behavior<Command> onUnlisted(Unlisted u) {
+    for (int i = 0; i < targets.size(); i++) {
+      if (u.shards().contains(targets.get(i))) {
+        pending.remove(i);
+      }
+    }
+    return pending.isEmpty() ? answer() : this;
   }
 
   private Behavior<Command> onTerminated(Terminated t) {

@@ -68,6 +68,11 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
     INSTANCE
   }
 
+  private record Retired(ActorRef<SearchShard.Command> shard) implements Private {}
+
+  /** A shard handed over answers the queries already sent to it for this long, then stops. */
+  static final java.time.Duration RETIRE_AFTER = java.time.Duration.ofSeconds(5);
+
   private final SearchSettings settings;
   private final SearchClusterSettings cluster;
   private final String root;
@@ -83,6 +88,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
   private final Set<Integer> handingOver = new HashSet<>();
   private final Set<Integer> unloadable = new HashSet<>();
   private final Map<String, ClusterQuery.Tree> others = new LinkedHashMap<>();
+  private final Set<ActorRef<ClusterQuery.Command>> inFlight = new HashSet<>();
   private Set<ActorRef<SearchShard.Command>> listed = Set.of();
   private List<String> members = List.of();
   private List<String> owners = List.of();
@@ -163,6 +169,8 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
         .onMessage(Learned.class, this::onLearned)
         .onMessageEquals(Resplit.INSTANCE, this::onResplit)
         .onMessageEquals(StopWaiting.INSTANCE, this::open)
+        .onMessage(Retired.class, this::onRetired)
+        .onSignal(org.apache.pekko.actor.typed.Terminated.class, this::onTerminated)
         .build();
   }
 
@@ -183,13 +191,16 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
     ClusterQuery.Tree mine = others.get(root);
     trees.put(root, new ClusterQuery.Tree(cluster.slices(), catalog, mine == null ? Map.of() : mine.files()));
     long id = ++queries;
-    getContext()
-        .spawn(
-            Tracing.traced(
-                ClusterQuery.Command.class,
-                s.trace(),
-                ClusterQuery.create(s, new ArrayList<>(targets), trees, learned, settings.queryTimeout())),
-            "query-" + id);
+    ActorRef<ClusterQuery.Command> query =
+        getContext()
+            .spawn(
+                Tracing.traced(
+                    ClusterQuery.Command.class,
+                    s.trace(),
+                    ClusterQuery.create(s, new ArrayList<>(targets), trees, learned, settings.queryTimeout())),
+                "query-" + id);
+    getContext().watch(query);
+    inFlight.add(query);
     return this;
   }
 
@@ -285,7 +296,10 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
       boolean taken =
           listed.stream().anyMatch(ref -> sliceOf(ref) == s && addressOf(ref).toString().equals(owner) && !ref.equals(held.get(s)));
       if (taken) {
-        getContext().stop(held.remove(s));
+        // Unlisted at once; queries already sent to it still get its answer.
+        ActorRef<SearchShard.Command> shard = held.remove(s);
+        getContext().getSystem().receptionist().tell(Receptionist.deregister(SearchShard.KEY, shard));
+        timers.startSingleTimer(new Retired(shard), new Retired(shard), RETIRE_AFTER);
         ready.remove(s);
         unloadable.remove(s);
         handingOver.remove(s);
@@ -295,7 +309,20 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
   }
 
   private Behavior<DirectorySearch.Command> onShards(Receptionist.Listing listing) {
-    listed = Set.copyOf(listing.getServiceInstances(SearchShard.KEY));
+    Set<ActorRef<SearchShard.Command>> now = Set.copyOf(listing.getServiceInstances(SearchShard.KEY));
+    Set<ActorRef<SearchShard.Command>> gone = new HashSet<>(listed);
+    gone.removeAll(now);
+    listed = now;
+    // Only shards on a node that is unreachable or gone: a shard handed over still answers.
+    var state = Cluster.get(getContext().getSystem()).state();
+    Set<Address> reachable = new HashSet<>();
+    state.getMembers().forEach(member -> reachable.add(member.address()));
+    state.getUnreachable().forEach(member -> reachable.remove(member.address()));
+    gone.removeIf(ref -> reachable.contains(addressOf(ref)));
+    if (!gone.isEmpty()) {
+      ClusterQuery.Unlisted unlisted = new ClusterQuery.Unlisted(Set.copyOf(gone));
+      inFlight.forEach(q -> q.tell(unlisted));
+    }
     handOver();
     return !open && !split && ownLoaded && covered() ? open() : this;
   }
@@ -375,6 +402,16 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
       }
     }
     return mine;
+  }
+
+  private Behavior<DirectorySearch.Command> onRetired(Retired r) {
+    getContext().stop(r.shard());
+    return this;
+  }
+
+  private Behavior<DirectorySearch.Command> onTerminated(org.apache.pekko.actor.typed.Terminated t) {
+    inFlight.remove(t.getRef());
+    return this;
   }
 
   private Behavior<DirectorySearch.Command> onCatalogued(Catalogued c) {
