@@ -298,7 +298,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
       if (taken) {
         // Unlisted at once; queries already sent to it still get its answer.
         ActorRef<SearchShard.Command> shard = held.remove(s);
-        getContext().getSystem().receptionist().tell(Receptionist.deregister(SearchShard.KEY, shard));
+        shard.tell(SearchShard.Retire.INSTANCE);
         timers.startSingleTimer(new Retired(shard), new Retired(shard), RETIRE_AFTER);
         ready.remove(s);
         unloadable.remove(s);
