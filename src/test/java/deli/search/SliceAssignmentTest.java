@@ -120,4 +120,12 @@ class SliceAssignmentTest {
     assertEquals(List.of(0, 0), SliceCatalog.of("/t", List.of(), 2).files());
     assertEquals(List.of(1, 0, 0), SliceCatalog.of("/t", List.of("x.py"), 3).files());
   }
+
+  @Test
+  void theNodesLogSaysItsSlicesAsRuns() {
+    assertEquals("0-2,5", SearchLog.ranges(List.of(0, 1, 2, 5)));
+    assertEquals("4,8-10", SearchLog.ranges(List.of(4, 8, 9, 10)));
+    assertEquals("3,4", SearchLog.ranges(List.of(3, 4)));
+    assertEquals("none", SearchLog.ranges(List.of()));
+  }
 }
