@@ -124,6 +124,15 @@ public final class SearchRoutes {
     out.put("complete", f.complete());
     if (!f.complete()) {
       out.put("missingShards", f.missing());
+      if (!f.missingParts().isEmpty()) {
+        // In a cluster: what the lost slices hold, so a reader knows which files were not searched.
+        out.put("missingFiles", f.missingParts().stream().mapToInt(m -> Math.max(0, m.files())).sum());
+        out.put(
+            "missing",
+            f.missingParts().stream()
+                .map(m -> new Missing(m.root(), m.slice(), m.slices(), m.files() < 0 ? null : m.files(), m.samples(), m.reason()))
+                .toList());
+      }
     }
     if (f.query().countOnly()) {
       out.put("counts", f.hits().stream().map(h -> new FileCount(h.path(), h.count())).toList());
@@ -145,4 +154,7 @@ public final class SearchRoutes {
   record Line(String file, int line, String text) {}
 
   record FileCount(String file, int count) {}
+
+  /** A part of the tree no shard answered for: slice {@code slice} of {@code slices}; {@code files} null when unknown. */
+  record Missing(String root, int slice, int slices, Integer files, List<String> examples, String reason) {}
 }

@@ -30,7 +30,9 @@ import deli.philosophers.DinnerEvent;
 import deli.philosophers.PhilosophersSettings;
 import deli.http.SearchRoutes;
 import deli.search.DirectorySearch;
+import deli.search.SearchClusterSettings;
 import deli.search.SearchLog;
+import deli.search.SearchNode;
 import deli.search.SearchSettings;
 import deli.sleepers.Sleepers;
 import deli.sleepers.SleepersSettings;
@@ -179,7 +181,10 @@ public final class Guardian {
                         "search",
                         DirectorySearch.KEY,
                         DirectorySearch.Command.class,
-                        DirectorySearch.create(searchSettings, null, searchLog),
+                        config.getString("pekko.actor.provider").equals("cluster")
+                            ? SearchNode.create(
+                                searchSettings, SearchClusterSettings.from(config.getConfig("deli.search")), searchLog)
+                            : DirectorySearch.create(searchSettings, null, searchLog),
                         started));
           }
 

@@ -59,7 +59,9 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
    * @param hits the files with matches
    * @param nanos from the broadcast to the last shard's answer
    * @param scanNanos the slowest shard's own time on the query
-   * @param missing the shards that did not answer in time (empty: the answer is complete)
+   * @param missing the shards (slices) that did not answer in time (empty: the answer is complete)
+   * @param shards how many slices the tree is split into
+   * @param missingParts in a cluster, what each missing slice holds (empty in one JVM)
    */
   public record Found(
       Trace trace,
@@ -70,15 +72,32 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
       long nanos,
       long scanNanos,
       List<Integer> missing,
-      int shards)
+      int shards,
+      List<MissingPart> missingParts)
       implements Answer {
     public Found {
       hits = List.copyOf(hits);
       missing = List.copyOf(missing);
+      missingParts = List.copyOf(missingParts);
     }
 
     public boolean complete() {
-      return missing.isEmpty();
+      return missing.isEmpty() && missingParts.isEmpty();
+    }
+  }
+
+  /**
+   * A part of a tree that no shard answered for: slice {@code slice} of {@code slices} of the
+   * files under {@code root}.
+   *
+   * @param files how many files it holds; -1 when this node does not know
+   * @param samples the first few of their paths (relative to the root), when known
+   * @param reason why it is missing
+   */
+  public record MissingPart(String root, int slice, int slices, int files, List<String> samples, String reason)
+      implements CborSerializable {
+    public MissingPart {
+      samples = List.copyOf(samples);
     }
   }
 
@@ -96,6 +115,17 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
 
   /** A shard loaded its slice again (after a failure, or when told to). */
   public record ShardReloaded(Trace trace, int slice, LoadReport report) implements Event {}
+
+  /**
+   * In a cluster: the node holds {@code held} of the tree's {@code slices} slices, split over
+   * {@code nodes} nodes, all loaded ({@code report}), {@code nanos} after the split.
+   */
+  public record SlicesLoaded(Trace trace, String root, List<Integer> held, int slices, int nodes, LoadReport report, long nanos)
+      implements Event {
+    public SlicesLoaded {
+      held = List.copyOf(held);
+    }
+  }
 
   /** The tree cannot be loaded; every search fails with the reason. */
   public record TreeUnloadable(Trace trace, String reason) implements Event {}

@@ -40,4 +40,9 @@ public record FileHits(String path, int count, int[] lines, byte[] text, int[] e
     return new FileHits(
         path, count, java.util.Arrays.copyOf(lines, n), java.util.Arrays.copyOf(text, bytes), java.util.Arrays.copyOf(ends, n));
   }
+
+  /** The same hits with {@code prefix} before the path. */
+  FileHits under(String prefix) {
+    return new FileHits(prefix + path, count, lines, text, ends);
+  }
 }

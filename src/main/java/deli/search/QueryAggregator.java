@@ -140,6 +140,6 @@ final class QueryAggregator extends AbstractBehavior<QueryAggregator.Command> {
       }
       budget -= keep;
     }
-    return new DirectorySearch.Found(trace, query, files, lines, hits, nanos, scan, missing, slices);
+    return new DirectorySearch.Found(trace, query, files, lines, hits, nanos, scan, missing, slices, List.of());
   }
 }

@@ -38,6 +38,31 @@ public final class SearchLog {
                       return Behaviors.same();
                     })
                 .onMessage(
+                    DirectorySearch.SlicesLoaded.class,
+                    t -> {
+                      LoadReport r = t.report();
+                      r.problems().stream()
+                          .limit(MAX_PROBLEMS)
+                          .forEach(p -> ctx.getLog().warn("search: cannot read {}: {}", p.path(), p.reason()));
+                      out.println(
+                          String.format(
+                              Locale.ROOT,
+                              "%s: search holds %d files (%.1f MB, %d lines) of %s: slices %s of %d, split over %d node%s, loaded in %.3f s%s",
+                              prefix,
+                              r.files(),
+                              r.bytes() / 1e6,
+                              r.lines(),
+                              t.root(),
+                              ranges(t.held()),
+                              t.slices(),
+                              t.nodes(),
+                              t.nodes() == 1 ? "" : "s",
+                              t.nanos() / 1e9,
+                              r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read"));
+                      out.flush();
+                      return Behaviors.same();
+                    })
+                .onMessage(
                     DirectorySearch.TreeUnloadable.class,
                     u -> {
                       out.println(prefix + ": search cannot load its tree: " + u.reason());
@@ -52,5 +77,22 @@ public final class SearchLog {
                     })
                 .onAnyMessage(e -> Behaviors.same())
                 .build());
+  }
+
+  /** Slice numbers as runs: {@code [0, 1, 2, 5]} as {@code 0-2,5}. */
+  static String ranges(java.util.List<Integer> slices) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < slices.size(); ) {
+      int j = i;
+      while (j + 1 < slices.size() && slices.get(j + 1) == slices.get(j) + 1) {
+        j++;
+      }
+      out.append(out.length() == 0 ? "" : ",").append(slices.get(i));
+      if (j > i) {
+        out.append(j == i + 1 ? "," : "-").append(slices.get(j));
+      }
+      i = j + 1;
+    }
+    return out.length() == 0 ? "none" : out.toString();
   }
 }

@@ -40,6 +40,14 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
   /** Drops what the shard holds and loads {@code spec} instead (a restart reloads it too). */
   public record Load(Trace trace, ShardSpec spec) implements Command, Traced {}
 
+  /**
+   * The shard's slice is held elsewhere now: it stops listing itself under {@link #KEY} (or
+   * never starts) and answers the queries that still come until it is stopped.
+   */
+  public enum Retire implements Command {
+    INSTANCE
+  }
+
   /** Fault injection: the shard fails; its supervisor restarts it and it loads its files again. */
   public enum Crash implements Command {
     INSTANCE
@@ -63,8 +71,8 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     int slice();
   }
 
-  /** The shard's matches for query {@code id}; {@code slice} of {@code slices} says which shard. */
-  public record Matches(Trace trace, long id, int slice, int slices, ShardMatches matches) implements Reply {}
+  /** The shard's matches for query {@code id}; {@code slice} of {@code slices} of {@code root} says which shard. */
+  public record Matches(Trace trace, long id, String root, int slice, int slices, ShardMatches matches) implements Reply {}
 
   /** The query could not run: {@code badQuery} when the query is at fault (a regex too complex). */
   public record QueryFailed(Trace trace, long id, int slice, String reason, boolean badQuery) implements Reply {}
@@ -88,6 +96,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
   private String unloadable;
   private long generation;
   private boolean registered;
+  private boolean retired;
 
   /**
    * A shard that loads {@code spec} and tells {@code listener} how it goes. The spec lives
@@ -115,6 +124,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
         .onMessage(Load.class, this::onLoad)
         .onMessage(Loaded.class, this::onLoaded)
         .onMessage(LoadFailed.class, this::onLoadFailed)
+        .onMessageEquals(Retire.INSTANCE, this::onRetire)
         .onMessageEquals(Crash.INSTANCE, this::onCrash)
         .build();
   }
@@ -173,7 +183,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     }
     try {
       ShardMatches found = ShardSearch.run(corpus, q.query());
-      q.replyTo().tell(new Matches(Trace.here(), q.id(), s.slice(), s.slices(), found));
+      q.replyTo().tell(new Matches(Trace.here(), q.id(), s.root(), s.slice(), s.slices(), found));
     } catch (IllegalArgumentException e) {
       q.replyTo().tell(new QueryFailed(Trace.here(), q.id(), s.slice(), e.getMessage(), true));
     }
@@ -192,7 +202,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     }
     corpus = m.corpus();
     listener.tell(new Ready(Trace.here(), corpus.spec().slice(), LoadReport.of(corpus)));
-    if (!registered) {
+    if (!registered && !retired) {
       getContext().getSystem().receptionist().tell(Receptionist.register(KEY, getContext().getSelf()));
       registered = true;
     }
@@ -206,6 +216,14 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     unloadable = m.reason();
     listener.tell(new Unloadable(Trace.here(), spec.get().slice(), m.reason()));
     return stash.unstashAll(this);
+  }
+
+  private Behavior<Command> onRetire() {
+    if (registered) {
+      getContext().getSystem().receptionist().tell(Receptionist.deregister(KEY, getContext().getSelf()));
+    }
+    retired = true;
+    return this;
   }
 
   private Behavior<Command> onCrash() {

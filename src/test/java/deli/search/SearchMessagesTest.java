@@ -37,7 +37,7 @@ class SearchMessagesTest {
 
     byte[] text = "import os\u00e9".getBytes(StandardCharsets.UTF_8);
     FileHits hits = new FileHits("a/b.py", 3, new int[] {1, 9}, text, new int[] {9, text.length});
-    SearchShard.Matches m = new SearchShard.Matches(Trace.of("t3", "x"), 7, 3, 8, new ShardMatches(10, 3, List.of(hits), 1234));
+    SearchShard.Matches m = new SearchShard.Matches(Trace.of("t3", "x"), 7, "/src", 3, 8, new ShardMatches(10, 3, List.of(hits), 1234));
     SearchShard.Matches back = roundTrip(m);
     FileHits h = back.matches().hits().get(0);
     assertEquals("a/b.py", h.path());
@@ -53,5 +53,32 @@ class SearchMessagesTest {
     assertEquals(report, roundTrip(report));
     assertEquals(
         new SearchShard.Ready(Trace.of("t", "x"), 3, report), roundTrip(new SearchShard.Ready(Trace.of("t", "x"), 3, report)));
+  }
+
+  @Test
+  void whatAClusterQueryLearnsAndAnswersSurvivesToo() {
+    byte[] text = "import os".getBytes(StandardCharsets.UTF_8);
+    FileHits hits = new FileHits("a.py", 1, new int[] {1}, text, new int[] {text.length});
+    SearchShard.Matches m = new SearchShard.Matches(Trace.of("t", "x"), 2, "/srv/tree", 4, 12, new ShardMatches(5, 1, List.of(hits), 9));
+    SearchShard.Matches back = roundTrip(m);
+    assertEquals("/srv/tree", back.root());
+    assertEquals(4, back.slice());
+    assertEquals(12, back.slices());
+    assertEquals(SearchShard.Retire.INSTANCE, roundTrip(SearchShard.Retire.INSTANCE));
+
+    DirectorySearch.MissingPart part =
+        new DirectorySearch.MissingPart("/srv/tree", 4, 12, 1122, List.of("_aix_support.py", "asyncio/base_futures.py"), "no reachable node holds it loaded");
+    assertEquals(part, roundTrip(part));
+    SliceCatalog catalog = SliceCatalog.of("/srv/tree", List.of("a.py", "b.py", "c/d.py"), 2);
+    assertEquals(catalog, roundTrip(catalog));
+    DirectorySearch.SlicesLoaded loaded =
+        new DirectorySearch.SlicesLoaded(
+            Trace.of("t", "x"), "/srv/tree", List.of(4, 8), 12, 3, new LoadReport(2, 30, 4, 0, List.of(), 40, 1.3, 5, 6, true), 77);
+    assertEquals(loaded, roundTrip(loaded));
+    DirectorySearch.Found found =
+        new DirectorySearch.Found(Trace.of("t", "x"), SearchQuery.of("import"), 3, 0, List.of(), 10, 5, List.of(4), 12, List.of(part));
+    DirectorySearch.Found foundBack = roundTrip(found);
+    assertEquals(List.of(part), foundBack.missingParts());
+    assertEquals(false, foundBack.complete());
   }
 }
