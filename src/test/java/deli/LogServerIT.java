@@ -63,14 +63,22 @@ class LogServerIT {
       ps.add(
           new ProcessBuilder(
                   "python3", client.toString(), "127.0.0.1", String.valueOf(s.port()), String.valueOf(each), "client_" + i,
-                  dir.resolve("sent-" + i + ".jsonl").toString(), "100", "0.15")
+                  dir.resolve("sent-" + i + ".jsonl").toString(), "100", "0.3")
               .start());
     }
     for (Process p : ps) {
       BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("started", r.readLine(), "the client connected");
     }
-    s.process().toHandle().destroy(); // SIGTERM while every client is still sending (about 1.5 s each)
+    // SocketHandler's first connect may still sit in the kernel's accept queue: a stop then
+    // refuses it, and the client drops its records, as SocketHandler does. Stop only once the
+    // server has written a record of every client, so every connection is its own.
+    Path out = dir.resolve("one.log");
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!everyClientWritten(out, clients) && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    s.process().toHandle().destroy(); // SIGTERM while the clients are still sending (about 3 s each)
     for (Process p : ps) {
       assertTrue(p.waitFor(60, TimeUnit.SECONDS));
       assertEquals(0, p.exitValue(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -88,6 +96,19 @@ class LogServerIT {
       List<String> got = written.stream().filter(l -> l.startsWith(prefix)).toList();
       assertEquals(lines(dir.resolve("sent-" + i + ".jsonl")), got, "client " + i + ": every record, in order, byte for byte");
     }
+  }
+
+  private static boolean everyClientWritten(Path out, int clients) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(out)) {
+      return false;
+    }
+    String text = java.nio.file.Files.readString(out, StandardCharsets.UTF_8);
+    for (int i = 0; i < clients; i++) {
+      if (!text.contains("{\"name\": \"client_" + i + "\", ")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test
