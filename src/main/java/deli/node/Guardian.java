@@ -9,6 +9,7 @@ import deli.cpu.CpuSettings;
 import deli.factor.FactorPool;
 import deli.factor.FactorPoolClient;
 import deli.factor.FactorSettings;
+import deli.http.ClusterRoutes;
 import deli.http.FactorRoutes;
 import deli.http.DemoRoutes;
 import deli.http.Edge;
@@ -207,6 +208,7 @@ public final class Guardian {
                   json,
                   settings.maxRequestBytes(),
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
+                  new ClusterRoutes(ctx.getSystem(), json, listed).route(),
                   new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
                   new ImportsRoutes(edge, config, imports).route(),
                   new WeatherRoutes(edge, weather).route(),
