@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import deli.chefs.ChefsSettings;
 import deli.chefs.Kitchen;
 import deli.core.ProgramService;
+import deli.cluster.ClusterFactor;
+import deli.cluster.ClusterSettings;
 import deli.cpu.CpuRace;
 import deli.cpu.CpuSettings;
 import deli.factor.FactorPool;
@@ -146,6 +148,7 @@ public final class Guardian {
                       true),
                   started);
           FactorSettings factorSettings = FactorSettings.from(config.getConfig("deli.factor"));
+          ClusterSettings clusterSettings = ClusterSettings.from(config.getConfig("deli.cluster"));
           ActorRef<FactorPool.Command> factor =
               service(
                   ctx,
@@ -153,8 +156,18 @@ public final class Guardian {
                   "factor",
                   FactorPool.SERVICE_KEY,
                   FactorPool.Command.class,
-                  FactorPool.create(factorSettings),
+                  FactorPool.create(factorSettings, clusterSettings.factoring()),
                   started);
+          // POST /factor goes to the front, which spreads it over the pools of every node.
+          ActorRef<FactorPool.Command> factorFront =
+              ctx.spawn(
+                  Behaviors.supervise(
+                          Tracing.traced(
+                              FactorPool.Command.class,
+                              ClusterFactor.create(clusterSettings)))
+                      .onFailure(
+                          SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2)),
+                  "factor-cluster");
           ActorRef<ProgramService.Command> philosophers =
               service(
                   ctx,
@@ -215,7 +228,7 @@ public final class Guardian {
                   new LogServerRoutes(edge, logserver).route(),
                   new FactorRoutes(
                           edge,
-                          new FactorPoolClient(ctx.getSystem(), factor, settings.askTimeout()),
+                          new FactorPoolClient(ctx.getSystem(), factorFront, settings.askTimeout()),
                           factorSettings.maxNumbers())
                       .route(),
                   new PhilosophersRoutes(edge, config, philosophers).route(),
