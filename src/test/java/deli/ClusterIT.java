@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code scripts/cluster} with three real nodes: a factor job and a search through HTTP, one
  * node killed with {@code kill -9} in the middle of the job, the job still complete, the node
- * restarted and back as a member, the cluster stopped.
+ * restarted and back as a member, a traced request drawn across the three nodes' trace files.
  */
 class ClusterIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,7 +44,7 @@ class ClusterIT {
     int base = freeBase();
     String node1 = "http://127.0.0.1:" + (base + 1);
     try {
-      Deli.Result started = cluster(clusterDir, "start", "3", "--base-port", String.valueOf(base), "--search-root", tree.toString());
+      Deli.Result started = cluster(clusterDir, "start", "3", "--base-port", String.valueOf(base), "--search-root", tree.toString(), "--trace");
       assertEquals(0, started.exit(), started.out() + started.err());
       assertTrue(started.out().contains("deli cluster: 3 nodes Up"), started.out());
 
@@ -88,9 +88,33 @@ class ClusterIT {
       Deli.Result status = cluster(clusterDir, "status");
       assertEquals(3, status.out().split(" Up\n", -1).length - 1, status.out());
 
+      // A traced request, once node 3 is back: its trace spans the three nodes.
+      String traceId = "c1a57e4ace000001";
+      HttpResponse<String> traced =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(node1 + "/factor"))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("X-Trace-Id", traceId)
+                  .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Arrays.copyOf(numbers, 300))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, traced.statusCode(), traced.body());
+
       Deli.Result stopped = cluster(clusterDir, "stop");
       assertEquals(0, stopped.exit(), stopped.out() + stopped.err());
       assertTrue(stopped.out().contains("stopped nodes 1 2 3"), stopped.out());
+
+      List<String> traceArgs = new ArrayList<>(List.of("trace", "--trace-id", traceId));
+      for (int i = 1; i <= 3; i++) {
+        traceArgs.add(clusterDir.resolve("node-" + i + ".trace.jsonl").toString());
+      }
+      Deli.Result diagram = Deli.run(traceArgs.toArray(String[]::new));
+      assertEquals(0, diagram.exit(), diagram.err());
+      for (int i = 1; i <= 3; i++) {
+        assertTrue(diagram.out().contains("participant p") && diagram.out().contains("factor@127.0.0.1:" + (base + 100 + i)),
+            "node " + i + "'s pool in the diagram:\n" + diagram.out());
+      }
+      assertTrue(diagram.out().contains(": FactorBatch"), diagram.out());
     } finally {
       cluster(clusterDir, "stop");
       for (int i = 1; i <= 3; i++) {
