@@ -5,6 +5,8 @@ import deli.factor.Numbers;
 import deli.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
@@ -27,6 +29,17 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
   /** The reachable pools, from the Receptionist. */
   private record PoolsListed(Receptionist.Listing listing) implements FactorPool.Command {}
 
+  private record JobDone(SpreadJob.Done done) implements FactorPool.Command {}
+
+  /** Asks for the front's figures since it started. */
+  public record GetStats(ActorRef<Stats> replyTo) implements FactorPool.Command {}
+
+  /**
+   * The front's figures: jobs done, their numbers, the batches each node answered (by
+   * {@code host:port}), and the pools reachable now.
+   */
+  public record Stats(long jobs, long numbers, Map<String, Long> batchesByNode, int pools) {}
+
   private final ClusterSettings settings;
   private final List<ActorRef<SpreadJob.Command>> jobs = new ArrayList<>();
   private List<ActorRef<FactorPool.Command>> pools = List.of();
@@ -35,6 +48,9 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
   private ActorRef<FactorPool.Stopped> stopWatcher;
   private long jobCount;
   private long done;
+  private long numbersDone;
+  private final Map<String, Long> batchesByNode = new TreeMap<>();
+  private final ActorRef<SpreadJob.Done> jobDone;
   private int next;
 
   /** Untraced, like every service's behavior: whoever spawns it wraps it in Tracing. */
@@ -45,6 +61,7 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
   private ClusterFactor(ActorContext<FactorPool.Command> ctx, ClusterSettings settings) {
     super(ctx);
     this.settings = settings;
+    this.jobDone = ctx.messageAdapter(SpreadJob.Done.class, JobDone::new);
     ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class, PoolsListed::new);
     ctx.getSystem().receptionist().tell(Receptionist.subscribe(FactorPool.SERVICE_KEY, listings));
   }
@@ -55,6 +72,8 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
         .onMessage(PoolsListed.class, this::onPoolsListed)
         .onMessage(FactorPool.FactorAll.class, this::onFactorAll)
         .onMessage(FactorPool.FactorBatch.class, this::onFactorBatch)
+        .onMessage(JobDone.class, this::onJobReport)
+        .onMessage(GetStats.class, this::onGetStats)
         .onMessage(FactorPool.Close.class, c -> onStop(c.replyTo(), false))
         .onMessage(FactorPool.Terminate.class, t -> onStop(t.replyTo(), true))
         .onSignal(Terminated.class, this::onJobDone)
@@ -95,9 +114,20 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
       return this;
     }
     ActorRef<SpreadJob.Command> job =
-        getContext().spawn(SpreadJob.create(m.trace(), m.numbers(), settings, pools, m.replyTo()), "job-" + ++jobCount);
+        getContext().spawn(SpreadJob.create(m.trace(), m.numbers(), settings, pools, m.replyTo(), jobDone), "job-" + ++jobCount);
     getContext().watch(job);
     jobs.add(job);
+    return this;
+  }
+
+  private Behavior<FactorPool.Command> onJobReport(JobDone m) {
+    numbersDone += m.done().numbers();
+    m.done().batchesByNode().forEach((node, n) -> batchesByNode.merge(node, (long) n, Long::sum));
+    return this;
+  }
+
+  private Behavior<FactorPool.Command> onGetStats(GetStats m) {
+    m.replyTo().tell(new Stats(done, numbersDone, java.util.Collections.unmodifiableMap(new TreeMap<>(batchesByNode)), pools.size()));
     return this;
   }
 

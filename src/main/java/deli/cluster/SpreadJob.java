@@ -45,6 +45,9 @@ final class SpreadJob extends AbstractBehavior<SpreadJob.Command> {
 
   private record TimedOut(long sendId) implements Command {}
 
+  /** What a job tells its parent as it ends: the batches each node answered, by its name. */
+  record Done(int numbers, Map<String, Integer> batchesByNode) {}
+
   private enum NoPoolTimeout implements Command {
     INSTANCE
   }
@@ -55,6 +58,8 @@ final class SpreadJob extends AbstractBehavior<SpreadJob.Command> {
   private final Numbers numbers;
   private final ClusterSettings settings;
   private final ActorRef<FactorPool.AllAnswer> replyTo;
+  private final ActorRef<Done> parent;
+  private final Map<String, Integer> batchesByNode = new java.util.TreeMap<>();
   private final TimerScheduler<Command> timers;
   private final ActorRef<FactorPool.BatchAnswer> answers;
   private final int batchSize;
@@ -75,12 +80,13 @@ final class SpreadJob extends AbstractBehavior<SpreadJob.Command> {
       Numbers numbers,
       ClusterSettings settings,
       List<ActorRef<FactorPool.Command>> pools,
-      ActorRef<FactorPool.AllAnswer> replyTo) {
+      ActorRef<FactorPool.AllAnswer> replyTo,
+      ActorRef<Done> parent) {
     return Tracing.traced(
         Command.class,
         trace,
         Behaviors.setup(
-            ctx -> Behaviors.withTimers(timers -> new SpreadJob(ctx, timers, numbers, settings, pools, replyTo))));
+            ctx -> Behaviors.withTimers(timers -> new SpreadJob(ctx, timers, numbers, settings, pools, replyTo, parent))));
   }
 
   private SpreadJob(
@@ -89,8 +95,10 @@ final class SpreadJob extends AbstractBehavior<SpreadJob.Command> {
       Numbers numbers,
       ClusterSettings settings,
       List<ActorRef<FactorPool.Command>> pools,
-      ActorRef<FactorPool.AllAnswer> replyTo) {
+      ActorRef<FactorPool.AllAnswer> replyTo,
+      ActorRef<Done> parent) {
     super(ctx);
+    this.parent = parent;
     this.numbers = numbers;
     this.settings = settings;
     this.replyTo = replyTo;
@@ -150,8 +158,12 @@ final class SpreadJob extends AbstractBehavior<SpreadJob.Command> {
         results[from + i] = f.factors().get(i);
       }
       done[b] = true;
+      if (sent != null) {
+        batchesByNode.merge(nodeOf(sent.pool()), 1, Integer::sum);
+      }
       if (++answered == batches) {
         replyTo.tell(new FactorPool.AllFactored(Trace.here(), List.of(results)));
+        parent.tell(new Done(numbers.size(), Map.copyOf(batchesByNode)));
         return Behaviors.stopped();
       }
     } else if (a instanceof FactorPool.BatchFailed failed && sent != null) {
@@ -260,6 +272,15 @@ final class SpreadJob extends AbstractBehavior<SpreadJob.Command> {
     }
     next++;
     return best;
+  }
+
+  /** {@code host:port} of the pool's node, as trace lines name nodes. */
+  private String nodeOf(ActorRef<?> pool) {
+    org.apache.pekko.actor.Address a = pool.path().address();
+    if (a.hasLocalScope()) {
+      a = getContext().getSystem().address();
+    }
+    return a.host().isDefined() ? a.host().get() + ":" + a.port().get() : "local";
   }
 
   private void release(long id, Sent sent) {

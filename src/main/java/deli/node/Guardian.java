@@ -213,7 +213,12 @@ public final class Guardian {
                       () ->
                           AskPattern.<LogServer.Command, LogServer.Stats>ask(
                               logserver, LogServer.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())),
-                  new NodeRoutes.Service("factor", FactorPool.SERVICE_KEY),
+                  new NodeRoutes.Service(
+                      "factor",
+                      FactorPool.SERVICE_KEY,
+                      () ->
+                          AskPattern.<FactorPool.Command, ClusterFactor.Stats>ask(
+                              factorFront, ClusterFactor.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())),
                   new NodeRoutes.Service("philosophers", PHILOSOPHERS),
                   new NodeRoutes.Service("search", DirectorySearch.KEY));
           var routes =

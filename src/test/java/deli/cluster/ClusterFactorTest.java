@@ -21,10 +21,12 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import java.util.function.IntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -36,31 +38,30 @@ class ClusterFactorTest {
   static final ClusterSettings SPREAD = new ClusterSettings(50, 2, Duration.ofSeconds(30), 3);
   static final TestCluster cluster = TestCluster.of(3);
   static final AtomicLong[] factoredBy = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
-  static final ActorRef<FactorPool.Command> front = startPoolsAndFront(cluster, factoredBy, i -> Factoring::factor);
+  static final ActorRef<FactorPool.Command> front = startPoolsAndFront(cluster, i -> countingPool(factoredBy[i]));
 
   @AfterAll
   static void shutdown() {
     cluster.close();
   }
 
+  /** A pool that counts the numbers it factors. */
+  static Behavior<FactorPool.Command> countingPool(AtomicLong count) {
+    return Tracing.traced(
+        FactorPool.Command.class,
+        FactorPool.create(new FactorSettings(2, 1000, 2, Duration.ofSeconds(60), 100_000), n -> {
+          count.incrementAndGet();
+          return Factoring.factor(n);
+        }));
+  }
+
   /**
-   * A pool on every node, each counting what it factors, registered as the node registers it;
-   * the front on node 0, once node 0's Receptionist lists every pool.
+   * A pool on every node, registered as the node registers its own; the front on node 0, once
+   * node 0's Receptionist lists every pool.
    */
-  static ActorRef<FactorPool.Command> startPoolsAndFront(
-      TestCluster c, AtomicLong[] counts, java.util.function.IntFunction<LongFunction<long[]>> factoring) {
+  static ActorRef<FactorPool.Command> startPoolsAndFront(TestCluster c, IntFunction<Behavior<FactorPool.Command>> pools) {
     for (int i = 0; i < c.size(); i++) {
-      AtomicLong count = counts[i];
-      LongFunction<long[]> f = factoring.apply(i);
-      ActorRef<FactorPool.Command> pool =
-          c.kit(i).spawn(
-              Tracing.traced(
-                  FactorPool.Command.class,
-                  FactorPool.create(new FactorSettings(2, 1000, 2, Duration.ofSeconds(60), 100_000), n -> {
-                    count.incrementAndGet();
-                    return f.apply(n);
-                  })),
-              "factor");
+      ActorRef<FactorPool.Command> pool = c.kit(i).spawn(pools.apply(i), "factor");
       c.system(i).receptionist().tell(Receptionist.register(FactorPool.SERVICE_KEY, pool));
     }
     TestProbe<Receptionist.Listing> listings = c.kit(0).createTestProbe();
@@ -107,6 +108,13 @@ class ClusterFactorTest {
       total += mine;
     }
     assertEquals(numbers.size(), total, "every number factored once: no node was lost, nothing was sent twice");
+
+    TestProbe<ClusterFactor.Stats> stats = cluster.kit(0).createTestProbe();
+    front.tell(new ClusterFactor.GetStats(stats.getRef()));
+    ClusterFactor.Stats s = stats.receiveMessage(WAIT);
+    assertEquals(3, s.pools());
+    Set<String> nodes = java.util.stream.IntStream.range(0, 3).mapToObj(i -> TraceLog.nodeOf(cluster.system(i))).collect(Collectors.toSet());
+    assertEquals(nodes, s.batchesByNode().keySet(), "the front counts the batches each node answered");
   }
 
   @Test
@@ -136,25 +144,21 @@ class ClusterFactorTest {
     try (TestCluster c = TestCluster.of(3)) {
       AtomicLong[] counts = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
       CountDownLatch victimWorking = new CountDownLatch(1);
-      CountDownLatch crashed = new CountDownLatch(1);
-      // Node 2's pool takes batches and never answers: it is busy until it dies.
-      ActorRef<FactorPool.Command> front =
-          startPoolsAndFront(c, counts, i -> i != 2 ? Factoring::factor : n -> {
+      // Node 2's pool takes batches and never answers: without the crash, the job would wait
+      // for the batch timeout (30 s) to send them again.
+      Behavior<FactorPool.Command> holdsEverything =
+          Behaviors.receiveMessage(m -> {
             victimWorking.countDown();
-            try {
-              crashed.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            return Factoring.factor(n);
+            return Behaviors.same();
           });
+      ActorRef<FactorPool.Command> front =
+          startPoolsAndFront(c, i -> i != 2 ? countingPool(counts[i]) : holdsEverything);
       Numbers numbers = chaptersNumbers(4000, 13);
       TestProbe<FactorPool.AllAnswer> probe = c.kit(0).createTestProbe();
       long start = System.nanoTime();
       front.tell(new FactorPool.FactorAll(Trace.start("test"), numbers, probe.getRef()));
       assertTrue(victimWorking.await(30, TimeUnit.SECONDS), "node 2 got work");
       c.crash(2);
-      crashed.countDown();
       FactorPool.AllAnswer answer = probe.receiveMessage(WAIT);
       double seconds = (System.nanoTime() - start) / 1e9;
       assertFactoredInOrder(numbers, answer);
