@@ -1,5 +1,6 @@
 package deli.cluster;
 
+import deli.core.CborSerializable;
 import deli.factor.FactorPool;
 import deli.factor.Numbers;
 import deli.trace.Trace;
@@ -38,7 +39,7 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
    * The front's figures: jobs done, their numbers, the batches each node answered (by
    * {@code host:port}), and the pools reachable now.
    */
-  public record Stats(long jobs, long numbers, Map<String, Long> batchesByNode, int pools) {}
+  public record Stats(long jobs, long numbers, Map<String, Long> batchesByNode, int pools) implements CborSerializable {}
 
   private final ClusterSettings settings;
   private final List<ActorRef<SpreadJob.Command>> jobs = new ArrayList<>();
@@ -90,16 +91,12 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
     if (beforeListing != null) {
       List<FactorPool.FactorAll> waiting = beforeListing;
       beforeListing = null;
-      waiting.forEach(this::onFactorAll);
+      waiting.forEach(this::startJob);
     }
-    return this;
+    return stopWhenDone();
   }
 
   private Behavior<FactorPool.Command> onFactorAll(FactorPool.FactorAll m) {
-    if (beforeListing != null) {
-      beforeListing.add(m);
-      return this;
-    }
     if (stopWatcher != null) {
       m.replyTo().tell(new FactorPool.AllFailed(Trace.here(), "the cluster's factor front is closed"));
       return this;
@@ -113,11 +110,20 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
       m.replyTo().tell(new FactorPool.AllFactored(Trace.here(), List.of()));
       return this;
     }
+    if (beforeListing != null) {
+      beforeListing.add(m);
+    } else {
+      startJob(m);
+    }
+    return this;
+  }
+
+  /** A request accepted: its job starts now, even if a Close has come since. */
+  private void startJob(FactorPool.FactorAll m) {
     ActorRef<SpreadJob.Command> job =
         getContext().spawn(SpreadJob.create(m.trace(), m.numbers(), settings, pools, m.replyTo(), jobDone), "job-" + ++jobCount);
     getContext().watch(job);
     jobs.add(job);
-    return this;
   }
 
   private Behavior<FactorPool.Command> onJobReport(JobDone m) {
@@ -144,6 +150,10 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
     stopWatcher = replyTo;
     if (terminate) {
       jobs.forEach(getContext()::stop);
+      if (beforeListing != null) {
+        beforeListing.forEach(m -> m.replyTo().tell(new FactorPool.AllFailed(Trace.here(), "the cluster's factor front was terminated")));
+        beforeListing.clear();
+      }
     }
     return stopWhenDone();
   }
@@ -155,7 +165,7 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
   }
 
   private Behavior<FactorPool.Command> stopWhenDone() {
-    if (stopWatcher == null || !jobs.isEmpty()) {
+    if (stopWatcher == null || !jobs.isEmpty() || (beforeListing != null && !beforeListing.isEmpty())) {
       return this;
     }
     stopWatcher.tell(new FactorPool.Stopped(Trace.here(), done, 0));

@@ -118,6 +118,41 @@ class ClusterFactorTest {
   }
 
   @Test
+  void aLoneBatchGoesToAPoolAndItsAnswerKeepsItsId() throws Exception {
+    Numbers numbers = chaptersNumbers(20, 3);
+    TestProbe<FactorPool.BatchAnswer> probe = cluster.kit(0).createTestProbe();
+    for (int id = 0; id < 3; id++) {
+      front.tell(new FactorPool.FactorBatch(Trace.start("test"), 70 + id, numbers, probe.getRef()));
+    }
+    for (int id = 0; id < 3; id++) {
+      FactorPool.BatchFactored f = assertInstanceOf(FactorPool.BatchFactored.class, probe.receiveMessage(WAIT));
+      assertTrue(f.batchId() >= 70 && f.batchId() < 73, "batch " + f.batchId());
+      assertFactoredInOrder(numbers, new FactorPool.AllFactored(f.trace(), f.factors()));
+    }
+  }
+
+  @Test
+  void aClosedFrontFinishesTheJobsItHasThenStopsAndSaysHowMany() throws Exception {
+    ActorRef<FactorPool.Command> closing =
+        cluster.kit(0).spawn(Tracing.traced(FactorPool.Command.class, ClusterFactor.create(SPREAD)), "factor-cluster-closing");
+    Numbers numbers = chaptersNumbers(500, 5);
+    TestProbe<FactorPool.AllAnswer> answers = cluster.kit(0).createTestProbe();
+    TestProbe<FactorPool.Stopped> stopped = cluster.kit(0).createTestProbe();
+    closing.tell(new FactorPool.FactorAll(Trace.start("test"), numbers, answers.getRef()));
+    closing.tell(new FactorPool.Close(Trace.start("test"), stopped.getRef()));
+    closing.tell(new FactorPool.FactorAll(Trace.start("test"), numbers, answers.getRef()));
+    // The refusal may come first: the accepted job is still under way.
+    List<FactorPool.AllAnswer> both = answers.receiveSeveralMessages(2, WAIT);
+    FactorPool.AllAnswer factored = both.stream().filter(a -> a instanceof FactorPool.AllFactored).findFirst().orElseThrow();
+    assertFactoredInOrder(numbers, factored);
+    FactorPool.AllFailed refused =
+        (FactorPool.AllFailed) both.stream().filter(a -> a instanceof FactorPool.AllFailed).findFirst().orElseThrow(() -> new AssertionError(both));
+    assertTrue(refused.reason().contains("closed"), refused.reason());
+    assertEquals(1, stopped.receiveMessage(WAIT).factored(), "one job done");
+    answers.expectTerminated(closing, WAIT);
+  }
+
+  @Test
   void aTracedRequestSpansTheNodesAndItsDiagramNamesThem(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("cluster.jsonl");
     Trace trace = Trace.start("test");
