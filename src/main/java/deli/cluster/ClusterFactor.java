@@ -45,7 +45,7 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
   private final List<ActorRef<SpreadJob.Command>> jobs = new ArrayList<>();
   private List<ActorRef<FactorPool.Command>> pools = List.of();
   // Requests that came before the first listing: the Receptionist answers in a moment.
-  private List<FactorPool.FactorAll> beforeListing = new ArrayList<>();
+  private List<FactorPool.Command> beforeListing = new ArrayList<>();
   private ActorRef<FactorPool.Stopped> stopWatcher;
   private long jobCount;
   private long done;
@@ -89,9 +89,15 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
       job.tell(new SpreadJob.Pools(pools));
     }
     if (beforeListing != null) {
-      List<FactorPool.FactorAll> waiting = beforeListing;
+      List<FactorPool.Command> waiting = beforeListing;
       beforeListing = null;
-      waiting.forEach(this::startJob);
+      for (FactorPool.Command w : waiting) {
+        if (w instanceof FactorPool.FactorAll all) {
+          startJob(all);
+        } else if (w instanceof FactorPool.FactorBatch batch) {
+          route(batch);
+        }
+      }
     }
     return stopWhenDone();
   }
@@ -138,12 +144,23 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
   }
 
   private Behavior<FactorPool.Command> onFactorBatch(FactorPool.FactorBatch b) {
-    if (pools.isEmpty() || stopWatcher != null) {
+    if (stopWatcher != null) {
+      b.replyTo().tell(new FactorPool.BatchFailed(Trace.here(), b.batchId(), "the cluster's factor front is closed"));
+    } else if (beforeListing != null) {
+      beforeListing.add(b);
+    } else {
+      route(b);
+    }
+    return this;
+  }
+
+  /** A lone batch goes to the next pool round the reachable ones. */
+  private void route(FactorPool.FactorBatch b) {
+    if (pools.isEmpty()) {
       b.replyTo().tell(new FactorPool.BatchFailed(Trace.here(), b.batchId(), "no factor pool is reachable"));
-      return this;
+      return;
     }
     pools.get(next++ % pools.size()).tell(new FactorPool.FactorBatch(Trace.here(), b.batchId(), b.numbers(), b.replyTo()));
-    return this;
   }
 
   private Behavior<FactorPool.Command> onStop(ActorRef<FactorPool.Stopped> replyTo, boolean terminate) {
@@ -151,7 +168,13 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
     if (terminate) {
       jobs.forEach(getContext()::stop);
       if (beforeListing != null) {
-        beforeListing.forEach(m -> m.replyTo().tell(new FactorPool.AllFailed(Trace.here(), "the cluster's factor front was terminated")));
+        for (FactorPool.Command m : beforeListing) {
+          if (m instanceof FactorPool.FactorAll all) {
+            all.replyTo().tell(new FactorPool.AllFailed(Trace.here(), "the cluster's factor front was terminated"));
+          } else if (m instanceof FactorPool.FactorBatch batch) {
+            batch.replyTo().tell(new FactorPool.BatchFailed(Trace.here(), batch.batchId(), "the cluster's factor front was terminated"));
+          }
+        }
         beforeListing.clear();
       }
     }
