@@ -4,11 +4,14 @@ import com.typesafe.config.Config;
 import deli.chefs.ChefsSettings;
 import deli.chefs.Kitchen;
 import deli.core.ProgramService;
+import deli.cluster.ClusterFactor;
+import deli.cluster.ClusterSettings;
 import deli.cpu.CpuRace;
 import deli.cpu.CpuSettings;
 import deli.factor.FactorPool;
 import deli.factor.FactorPoolClient;
 import deli.factor.FactorSettings;
+import deli.http.ClusterRoutes;
 import deli.http.FactorRoutes;
 import deli.http.DemoRoutes;
 import deli.http.Edge;
@@ -147,6 +150,7 @@ public final class Guardian {
                       true),
                   started);
           FactorSettings factorSettings = FactorSettings.from(config.getConfig("deli.factor"));
+          ClusterSettings clusterSettings = ClusterSettings.from(config.getConfig("deli.cluster"));
           ActorRef<FactorPool.Command> factor =
               service(
                   ctx,
@@ -154,8 +158,18 @@ public final class Guardian {
                   "factor",
                   FactorPool.SERVICE_KEY,
                   FactorPool.Command.class,
-                  FactorPool.create(factorSettings),
+                  FactorPool.create(factorSettings, clusterSettings.factoring()),
                   started);
+          // POST /factor goes to the front, which spreads it over the pools of every node.
+          ActorRef<FactorPool.Command> factorFront =
+              ctx.spawn(
+                  Behaviors.supervise(
+                          Tracing.traced(
+                              FactorPool.Command.class,
+                              ClusterFactor.create(clusterSettings)))
+                      .onFailure(
+                          SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2)),
+                  "factor-cluster");
           ActorRef<ProgramService.Command> philosophers =
               service(
                   ctx,
@@ -204,7 +218,12 @@ public final class Guardian {
                       () ->
                           AskPattern.<LogServer.Command, LogServer.Stats>ask(
                               logserver, LogServer.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())),
-                  new NodeRoutes.Service("factor", FactorPool.SERVICE_KEY),
+                  new NodeRoutes.Service(
+                      "factor",
+                      FactorPool.SERVICE_KEY,
+                      () ->
+                          AskPattern.<FactorPool.Command, ClusterFactor.Stats>ask(
+                              factorFront, ClusterFactor.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())),
                   new NodeRoutes.Service("philosophers", PHILOSOPHERS),
                   new NodeRoutes.Service("search", DirectorySearch.KEY));
           var routes =
@@ -212,13 +231,14 @@ public final class Guardian {
                   json,
                   settings.maxRequestBytes(),
                   new NodeRoutes(ctx.getSystem(), json, listed, node).route(),
+                  new ClusterRoutes(ctx.getSystem(), json, listed).route(),
                   new DemoRoutes(edge, config, chefs, sleepers, cpu).route(),
                   new ImportsRoutes(edge, config, imports).route(),
                   new WeatherRoutes(edge, weather).route(),
                   new LogServerRoutes(edge, logserver).route(),
                   new FactorRoutes(
                           edge,
-                          new FactorPoolClient(ctx.getSystem(), factor, settings.askTimeout()),
+                          new FactorPoolClient(ctx.getSystem(), factorFront, settings.askTimeout()),
                           factorSettings.maxNumbers())
                       .route(),
                   new PhilosophersRoutes(edge, config, philosophers).route(),

@@ -2,7 +2,9 @@ package deli.node;
 
 import deli.core.Cli;
 import deli.core.Session;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Option;
           + "POST /chefs, /sleepers, /cpu, /philosophers, /imports, /factor, GET /weather, GET /logserver, and GET /search "
           + "with --search-root) and the log server for Python's "
           + "SocketHandler (see 'deli logserver'). The node is a Pekko cluster member: alone it joins "
-          + "itself; with pekko.cluster.seed-nodes in application.conf it joins them.",
+          + "itself; with --seed-node or pekko.cluster.seed-nodes in application.conf it joins them "
+          + "(scripts/cluster starts several on one machine). GET /cluster lists the members.",
       "",
       "Ctrl-C or SIGTERM stops it gracefully (exit 0), saying what it stopped."
     })
@@ -46,6 +49,15 @@ public final class NodeCommand implements Callable<Integer> {
       paramLabel = "PORT",
       description = "Port for cluster traffic (pekko.remote.artery.canonical.port; 0: any). Default: 25520.")
   Integer clusterPort;
+
+  @Option(
+      names = "--seed-node",
+      paramLabel = "HOST:PORT",
+      description = {
+        "A seed node to join (repeat for several; pekko://deli@HOST:PORT or HOST:PORT). Replaces "
+            + "pekko.cluster.seed-nodes of application.conf. Default: the seeds there; none: the node joins itself."
+      })
+  List<String> seedNodes;
 
   @Option(
       names = "--log-port",
@@ -78,6 +90,13 @@ public final class NodeCommand implements Callable<Integer> {
     if (clusterPort != null) {
       flags.put("pekko.remote.artery.canonical.port", checkPort(clusterPort, "--cluster-port"));
     }
+    if (seedNodes != null) {
+      List<String> seeds = new ArrayList<>();
+      for (String seed : seedNodes) {
+        seeds.add(seedAddress(seed));
+      }
+      flags.put("pekko.cluster.seed-nodes", seeds);
+    }
     if (logPort != null) {
       flags.put("deli.logserver.port", checkPort(logPort, "--log-port"));
     }
@@ -106,6 +125,28 @@ public final class NodeCommand implements Callable<Integer> {
     int code = Session.run(Guardian.create(settings), config, 0);
     System.out.println(code == 0 ? "deli node stopped" : "deli node stopped with errors");
     return code;
+  }
+
+  /** {@code HOST:PORT} or a full {@code pekko://deli@HOST:PORT} address, checked. */
+  private String seedAddress(String seed) {
+    String prefix = "pekko://" + Session.SYSTEM_NAME + "@";
+    String hostPort = seed.startsWith(prefix) ? seed.substring(prefix.length()) : seed;
+    int colon = hostPort.lastIndexOf(':');
+    if (hostPort.contains("/") || colon <= 0) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--seed-node must be HOST:PORT or " + prefix + "HOST:PORT, not " + seed);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(hostPort.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 1 || port > 65535) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--seed-node " + seed + ": the port must be 1 to 65535");
+    }
+    return prefix + hostPort;
   }
 
   private int checkPort(int port, String flag) {

@@ -1,0 +1,104 @@
+package deli.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * {@code GET /cluster}: the members as this node sees them (address, status, roles,
+ * reachability), the leader, and what each member serves: the services it registered with
+ * the Receptionist, which the Receptionist replicates to every node.
+ */
+public final class ClusterRoutes {
+  private final ActorSystem<?> system;
+  private final Json json;
+  private final List<NodeRoutes.Service> services;
+
+  public ClusterRoutes(ActorSystem<?> system, Json json, List<NodeRoutes.Service> services) {
+    this.system = system;
+    this.json = json;
+    this.services = List.copyOf(services);
+  }
+
+  public Route route() {
+    return Directives.path("cluster", () -> Directives.get(() -> Directives.onSuccess(cluster(), json::ok)));
+  }
+
+  private CompletionStage<Map<String, Object>> cluster() {
+    Cluster cluster = Cluster.get(system);
+    Address self = cluster.selfMember().address();
+    List<CompletableFuture<Map<String, Set<String>>>> each = new ArrayList<>();
+    for (NodeRoutes.Service s : services) {
+      each.add(servedBy(s, self).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              // node -> services, gathered from each service's listing
+              Map<String, Set<String>> serves = new TreeMap<>();
+              for (CompletableFuture<Map<String, Set<String>>> f : each) {
+                f.join().forEach((node, names) -> serves.computeIfAbsent(node, k -> new TreeSet<>()).addAll(names));
+              }
+              ClusterEvent.CurrentClusterState state = cluster.state();
+              Set<Address> unreachable =
+                  state.getUnreachable().stream().map(Member::address).collect(Collectors.toSet());
+              List<Map<String, Object>> members = new ArrayList<>();
+              for (Member m : StreamSupport.stream(state.getMembers().spliterator(), false).toList()) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("node", node(m.address()));
+                out.put("address", m.address().toString());
+                out.put("status", m.status().toString());
+                out.put("reachable", !unreachable.contains(m.address()));
+                out.put("roles", new TreeSet<>(m.getRoles()));
+                out.put("serves", serves.getOrDefault(node(m.address()), Set.of()));
+                members.add(out);
+              }
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put("self", node(self));
+              out.put("leader", state.getLeader() == null ? null : node(state.getLeader()));
+              out.put("members", members);
+              return out;
+            });
+  }
+
+  /** For one service: the nodes that serve it, each mapped to the service's name. */
+  private CompletionStage<Map<String, Set<String>>> servedBy(NodeRoutes.Service s, Address self) {
+    return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
+            system.receptionist(), replyTo -> Receptionist.find(s.key(), replyTo), Duration.ofSeconds(3), system.scheduler())
+        .handle(
+            (listing, failure) -> {
+              Map<String, Set<String>> out = new TreeMap<>();
+              if (failure == null) {
+                for (ActorRef<?> ref : listing.getAllServiceInstances(s.key())) {
+                  Address a = ref.path().address();
+                  out.computeIfAbsent(node(a.hasLocalScope() ? self : a), k -> new TreeSet<>()).add(s.name());
+                }
+              }
+              return out;
+            });
+  }
+
+  /** {@code host:port}, the name trace lines give a node. */
+  private static String node(Address a) {
+    return a.host().isDefined() ? a.host().get() + ":" + a.port().get() : "local";
+  }
+}
