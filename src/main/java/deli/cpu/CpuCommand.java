@@ -83,10 +83,11 @@ public final class CpuCommand implements Callable<Integer> {
       return Output.line(
           String.format(
               Locale.ROOT,
-              "%s: work took %.3f seconds (%d workers)",
+              "%s: work took %.3f seconds (%d workers, the median of %d rounds)",
               label(p.phase()),
               p.nanos() / 1e9,
-              p.workers()));
+              p.workers(),
+              CpuRace.TIMED_ROUNDS));
     }
     CpuRace.RaceDone r = (CpuRace.RaceDone) event;
     double speedup = r.parallelNanos() == 0 ? 1 : (double) r.oneThreadNanos() / r.parallelNanos();

@@ -158,7 +158,7 @@ class DirectorySearchTest {
   void aShardThatCrashesIsRestartedReloadsItsFilesAndAnswersAgain() throws Exception {
     var s = load(testKit, settings(tree, 2, true, Map.of()));
     List<String> before = Grep.lines(found(testKit, s.search(), SearchQuery.of("import")));
-    ActorRef<SearchShard.Command> shard = shardsOf(s.search()).get(0);
+    ActorRef<SearchShard.Command> shard = shardsOf(s.search(), 1).get(0);
     shard.tell(SearchShard.Crash.INSTANCE);
     // A query sent while the shard reloads waits for it.
     TestProbe<DirectorySearch.Answer> early = testKit.createTestProbe();
@@ -214,7 +214,7 @@ class DirectorySearchTest {
   @Test
   void teardownStopsTheShardsAndTheFacade() throws Exception {
     var s = load(testKit, settings(tree, 3, false, Map.of()));
-    List<ActorRef<SearchShard.Command>> shards = shardsOf(s.search());
+    List<ActorRef<SearchShard.Command>> shards = shardsOf(s.search(), 3);
     assertEquals(3, shards.size());
     teardown(testKit, s.search());
     TestProbe<Object> watcher = testKit.createTestProbe();
@@ -224,18 +224,22 @@ class DirectorySearchTest {
     }
   }
 
-  /** The shards of {@code search}, as registered with the Receptionist. */
-  private static List<ActorRef<SearchShard.Command>> shardsOf(ActorRef<DirectorySearch.Command> search) {
+  /**
+   * The shards of {@code search}, as registered with the Receptionist, once at least
+   * {@code atLeast} have registered (each registers when it has loaded its files).
+   */
+  private static List<ActorRef<SearchShard.Command>> shardsOf(ActorRef<DirectorySearch.Command> search, int atLeast) {
     TestProbe<Receptionist.Listing> probe = testKit.createTestProbe();
     List<ActorRef<SearchShard.Command>> mine = new ArrayList<>();
-    for (int attempt = 0; attempt < 100 && mine.isEmpty(); attempt++) {
+    for (int attempt = 0; attempt < 100 && mine.size() < atLeast; attempt++) {
+      mine.clear();
       testKit.system().receptionist().tell(Receptionist.find(SearchShard.KEY, probe.getRef()));
       for (ActorRef<SearchShard.Command> ref : probe.receiveMessage().getServiceInstances(SearchShard.KEY)) {
         if (ref.path().parent().equals(search.path())) {
           mine.add(ref);
         }
       }
-      if (mine.isEmpty()) {
+      if (mine.size() < atLeast) {
         probe.expectNoMessage(Duration.ofMillis(50));
       }
     }

@@ -127,4 +127,25 @@ class TracingTest {
     assertTrue(mermaid.contains("as kitchen/desk"), mermaid);
     assertFalse(mermaid.contains("sleeper"), "the other flow stays out of the diagram");
   }
+
+  @Test
+  void aTraceFileIsReadableWhileTracingGoesOnNotOnlyOnceItIsClosed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("live.jsonl");
+    Trace flow = Trace.start("cli");
+    try (AutoCloseable tracing = TraceLog.open(file)) {
+      TestProbe<Sleepers.Event> events = testKit.createTestProbe();
+      testKit.spawn(Sleepers.create(new SleepersSettings(3, DurationRange.parse("0"), OptionalLong.of(1)), flow, events.getRef()), "live-sleepers");
+      events.fishForMessage(Duration.ofSeconds(10), e -> e instanceof Sleepers.AllAwake
+          ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+          : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
+      // Still open: a node's trace file is read while the node runs (or after kill -9).
+      long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!(Files.exists(file) && Files.readString(file).contains(flow.id())) && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
+      String text = Files.readString(file);
+      assertTrue(text.contains("\"traceId\":\"" + flow.id() + "\""), "the lines are in the file before it is closed: " + text);
+      assertTrue(text.endsWith("\n"), "whole lines only");
+    }
+  }
 }
