@@ -1,6 +1,7 @@
 package deli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -54,6 +55,7 @@ class NodeIT {
       for (String service : List.of("chefs", "sleepers", "cpu", "imports", "weather", "logserver", "factor", "philosophers")) {
         assertTrue(status.body().contains("{\"name\":\"" + service + "\",\"state\":\"up\""), status.body());
       }
+      assertFalse(status.body().contains("\"name\":\"search\""), "no tree, no search service: " + status.body());
 
       HttpResponse<String> chefs = post(base + "/chefs", "{\"count\": 20, \"prep\": \"0\", \"chefs\": [\"A\", \"B\", \"C\"]}");
       assertEquals(200, chefs.statusCode(), chefs.body());

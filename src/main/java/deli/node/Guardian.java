@@ -206,7 +206,8 @@ public final class Guardian {
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
           String node = TraceLog.nodeOf(ctx.getSystem());
           List<NodeRoutes.Service> listed =
-              List.of(
+              new java.util.ArrayList<>(
+                  List.of(
                   new NodeRoutes.Service("chefs", CHEFS),
                   new NodeRoutes.Service("sleepers", SLEEPERS),
                   new NodeRoutes.Service("cpu", CPU),
@@ -224,8 +225,11 @@ public final class Guardian {
                       () ->
                           AskPattern.<FactorPool.Command, ClusterFactor.Stats>ask(
                               factorFront, ClusterFactor.GetStats::new, Duration.ofSeconds(3), ctx.getSystem().scheduler())),
-                  new NodeRoutes.Service("philosophers", PHILOSOPHERS),
-                  new NodeRoutes.Service("search", DirectorySearch.KEY));
+                  new NodeRoutes.Service("philosophers", PHILOSOPHERS)));
+          if (search.isPresent()) {
+            // Only a node given a tree serves search; the others would list it as down.
+            listed.add(new NodeRoutes.Service("search", DirectorySearch.KEY));
+          }
           var routes =
               Routes.of(
                   json,
