@@ -581,11 +581,19 @@ final class TrigramIndex {
 
   /** Keeps in {@code lines[0..n)} what the varint line list {@code list} also holds; returns the new size. */
   private static int intersectLines(int[] lines, int n, byte[] list) {
-    int at = 0;
-    int line = -1;
+    return intersectDeltas(lines, n, list, 0, list.length);
+  }
+
+  /**
+   * Keeps in the sorted {@code values[0..n)} those that the delta-coded varint list in
+   * {@code list[from..to)} also holds (its first value counted from -1); returns the new size.
+   */
+  private static int intersectDeltas(int[] values, int n, byte[] list, int from, int to) {
+    int at = from;
+    int value = -1;
     int k = 0;
     int i = 0;
-    while (i < n && at < list.length) {
+    while (i < n && at < to) {
       int v = 0;
       int shift = 0;
       byte x;
@@ -594,12 +602,12 @@ final class TrigramIndex {
         v |= (x & 0x7f) << shift;
         shift += 7;
       } while (x < 0);
-      line += v;
-      while (i < n && lines[i] < line) {
+      value += v;
+      while (i < n && values[i] < value) {
         i++;
       }
-      if (i < n && lines[i] == line) {
-        lines[k++] = line;
+      if (i < n && values[i] == value) {
+        values[k++] = value;
         i++;
       }
     }
@@ -698,30 +706,7 @@ final class TrigramIndex {
 
   /** Keeps in {@code cands[0..size)} what bucket {@code b}'s list also holds; returns the new size. */
   private int intersect(int[] cands, int size, int b) {
-    int at = listStart[b];
-    int to = listStart[b + 1];
-    int c = -1;
-    int k = 0;
-    int i = 0;
-    while (i < size && at < to) {
-      int v = 0;
-      int shift = 0;
-      byte x;
-      do {
-        x = lists[at++];
-        v |= (x & 0x7f) << shift;
-        shift += 7;
-      } while (x < 0);
-      c += v;
-      while (i < size && cands[i] < c) {
-        i++;
-      }
-      if (i < size && cands[i] == c) {
-        cands[k++] = c;
-        i++;
-      }
-    }
-    return k;
+    return intersectDeltas(cands, size, lists, listStart[b], listStart[b + 1]);
   }
 
   private static int[] setBits(long[] set) {
