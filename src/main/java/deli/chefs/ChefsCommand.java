@@ -66,7 +66,7 @@ public final class ChefsCommand implements Callable<Integer> {
       description = "Time to prepare one order, drawn per order, as 1s..2s or one duration. Default: 1s..2s.")
   DurationRange prep;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed for the draws, to repeat a run.")
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for the prep-time draws: each order's time repeats; which chef takes it depends on timing, as with threads.")
   Long seed;
 
   @Option(

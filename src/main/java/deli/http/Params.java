@@ -25,7 +25,7 @@ public final class Params {
               ? ConfigFactory.empty()
               : ConfigFactory.parseString(body, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON));
     } catch (ConfigException e) {
-      throw new BadRequest("the body is not a JSON object: " + e.getMessage());
+      throw new BadRequest("the body is not a JSON object: " + e.getMessage().replaceFirst("^String: \\d+: ", ""));
     }
     for (String key : given.root().keySet()) {
       if (!allowed.contains(key)) {
