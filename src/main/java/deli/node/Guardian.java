@@ -83,6 +83,11 @@ public final class Guardian {
   private Guardian() {}
 
   public static Behavior<Void> create(NodeSettings settings) {
+    return create(settings, address -> {});
+  }
+
+  /** As {@link #create(NodeSettings)}, telling {@code onBound} where HTTP listens once it does. */
+  public static Behavior<Void> create(NodeSettings settings, java.util.function.Consumer<java.net.InetSocketAddress> onBound) {
     return Behaviors.setup(
         ctx -> {
           Config config = ctx.getSystem().settings().config();
@@ -249,7 +254,8 @@ public final class Guardian {
                   new SearchRoutes(edge, search, searchSettings).route());
           HttpServer.start(ctx.getSystem(), routes, settings.httpHost(), settings.httpPort(), settings.drain())
               .thenAccept(
-                  binding ->
+                  binding -> {
+                      onBound.accept(binding.localAddress());
                       System.out.println(
                           "deli node "
                               + node
@@ -258,7 +264,8 @@ public final class Guardian {
                               + ":"
                               + binding.localAddress().getPort()
                               + " serving "
-                              + String.join(", ", started)));
+                              + String.join(", ", started));
+                  });
           sayWhatStops(ctx, settings, started);
           return Behaviors.empty();
         });

@@ -1,0 +1,261 @@
+package deli.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import deli.core.DeliConfig;
+import deli.core.Session;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The node's whole HTTP API in this JVM: one node with every service (search over a small
+ * tree), asked as a client asks, each answer held to its fields and their order. This is what
+ * users and scripts read, so a service that moves must keep it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @TempDir static Path dir;
+  private ActorSystem<Void> system;
+  private String base;
+
+  @BeforeAll
+  void startNode() throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Files.writeString(tree.resolve("a.py"), "import os\nimport sys\n");
+    Files.writeString(tree.resolve("b.py"), "from typing import List\nx = 1\n");
+    com.typesafe.config.Config config =
+            DeliConfig.load(
+                Map.of(
+                    "pekko.actor.provider", "cluster",
+                    "pekko.remote.artery.canonical.hostname", "127.0.0.1",
+                    "pekko.remote.artery.canonical.port", 0,
+                    "deli.http.host", "127.0.0.1",
+                    "deli.http.port", 0,
+                    "deli.logserver.port", 0,
+                    "deli.logserver.out", dir.resolve("one.log").toString(),
+                    "deli.search.serve.root", tree.toString(),
+                    // Nothing answers there: the weather rounds fail at once, and that is shown.
+                    "deli.weather.base-url", "http://127.0.0.1:9"));
+    CompletableFuture<InetSocketAddress> bound = new CompletableFuture<>();
+    system =
+        ActorSystem.create(
+            Guardian.create(NodeSettings.from(config.getConfig("deli")), bound::complete),
+            Session.SYSTEM_NAME,
+            config);
+    InetSocketAddress at = bound.get(60, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + at.getPort();
+  }
+
+  @AfterAll
+  void stopNode() {
+    if (system != null) {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+    }
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> fields(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static JsonNode ok(HttpResponse<String> r) throws Exception {
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+    return JSON.readTree(r.body());
+  }
+
+  @Test
+  void healthNamesTheNode() throws Exception {
+    JsonNode health = ok(get("/health"));
+    assertEquals(java.util.Set.of("status", "node"), java.util.Set.copyOf(fields(health)));
+    assertEquals("ok", health.get("status").asText());
+  }
+
+  @Test
+  void statusListsEveryServiceWithItsState() throws Exception {
+    JsonNode status = ok(get("/status"));
+    assertEquals(List.of("node", "started", "uptimeSeconds", "services"), fields(status));
+    List<String> names = new ArrayList<>();
+    status.get("services").forEach(s -> names.add(s.get("name").asText()));
+    assertEquals(
+        List.of("chefs", "sleepers", "cpu", "imports", "weather", "logserver", "factor", "philosophers", "search"), names);
+    for (JsonNode s : status.get("services")) {
+      assertEquals("up", s.get("state").asText(), s.toString());
+      assertEquals(1, s.get("instances").asInt(), s.toString());
+    }
+    JsonNode logserver = status.get("services").get(5);
+    assertEquals(List.of("name", "state", "instances", "stats"), fields(logserver));
+    JsonNode factor = status.get("services").get(6);
+    assertEquals(List.of("name", "state", "instances", "stats"), fields(factor));
+  }
+
+  @Test
+  void clusterListsThisMemberAndWhatItServes() throws Exception {
+    JsonNode cluster = ok(get("/cluster"));
+    assertEquals(List.of("self", "leader", "members"), fields(cluster));
+    JsonNode me = cluster.get("members").get(0);
+    assertEquals(List.of("node", "address", "status", "reachable", "roles", "serves"), fields(me));
+    List<String> serves = new ArrayList<>();
+    me.get("serves").forEach(s -> serves.add(s.asText()));
+    assertEquals(
+        List.of("chefs", "cpu", "factor", "imports", "logserver", "philosophers", "search", "sleepers", "weather"), serves);
+  }
+
+  @Test
+  void chefsAnswersEveryPlateWithTheTraceId() throws Exception {
+    HttpResponse<String> r = post("/chefs", "{\"count\": 4, \"prep\": \"0\", \"chefs\": [\"A\", \"B\"]}");
+    JsonNode chefs = ok(r);
+    assertEquals(List.of("traceId", "plates", "perChef", "returned", "duplicates", "seconds"), fields(chefs));
+    assertEquals(r.headers().firstValue("X-Trace-Id").orElseThrow(), chefs.get("traceId").asText());
+    assertEquals(4, chefs.get("plates").size());
+    assertEquals(List.of("chef", "order", "at"), fields(chefs.get("plates").get(0)));
+    assertEquals(List.of("A", "B"), fields(chefs.get("perChef")));
+    assertEquals(4, chefs.get("perChef").get("A").asInt() + chefs.get("perChef").get("B").asInt());
+  }
+
+  @Test
+  void aTraceIdGivenIsTheOneAnswered() throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/sleepers"))
+                .header("X-Trace-Id", "given-trace-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"count\": 2, \"delay\": \"0\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode sleepers = ok(r);
+    assertEquals("given-trace-1", r.headers().firstValue("X-Trace-Id").orElseThrow());
+    assertEquals("given-trace-1", sleepers.get("traceId").asText());
+    assertEquals(List.of("traceId", "count", "seconds", "longest", "total"), fields(sleepers));
+    assertEquals(2, sleepers.get("count").asInt());
+  }
+
+  @Test
+  void cpuAnswersTheRace() throws Exception {
+    JsonNode cpu = ok(post("/cpu", "{\"work\": 1000, \"workers\": 2}"));
+    assertEquals(
+        List.of("traceId", "work", "workers", "parallelSeconds", "oneThreadSeconds", "speedup", "sumsRight"), fields(cpu));
+    assertEquals(2, cpu.get("workers").asInt());
+    assertTrue(cpu.get("sumsRight").asBoolean());
+  }
+
+  @Test
+  void importsAnswersTheTreesFiles() throws Exception {
+    JsonNode imports = ok(post("/imports", "{\"dir\": " + JSON.writeValueAsString(dir.resolve("tree").toString()) + "}"));
+    assertEquals(List.of("traceId", "root", "searched", "msPerFile", "files", "errors"), fields(imports));
+    assertEquals(2, imports.get("files").size());
+    JsonNode a = imports.get("files").get(0);
+    assertEquals(List.of("path", "imports", "focus"), fields(a));
+    assertEquals("a.py", a.get("path").asText());
+    assertEquals("[\"os\",\"sys\"]", a.get("imports").toString());
+    assertTrue(imports.get("files").get(1).get("focus").asBoolean(), "b.py imports typing");
+  }
+
+  @Test
+  void philosophersAnswersTheDinner() throws Exception {
+    JsonNode dinner = ok(post("/philosophers", "{\"servings\": 2, \"eat\": \"0\", \"think\": \"0\", \"seed\": 1}"));
+    assertEquals(
+        List.of(
+            "traceId", "outcome", "faculty", "footman", "servings", "meals", "seconds", "mealsPerSecond", "mealsEach",
+            "fairness", "results", "restarts", "forksReclaimed", "seatsReclaimed", "refused"),
+        fields(dinner));
+    assertEquals("done", dinner.get("outcome").asText());
+    assertEquals(List.of("id", "eat", "think"), fields(dinner.get("results").get(0).get(0)));
+  }
+
+  @Test
+  void weatherAnswersEveryZoneWithItsState() throws Exception {
+    JsonNode weather = ok(post("/weather/refresh", ""));
+    List<String> f = fields(weather);
+    assertEquals(List.of("traceId", "baseUrl"), f.subList(0, 2));
+    assertTrue(f.containsAll(List.of("refreshEvery", "fetching", "lastRound", "zones")), f.toString());
+    assertEquals(13, weather.get("zones").size());
+    JsonNode zone = weather.get("zones").get(0);
+    assertEquals(List.of("code", "same", "name", "state"), fields(zone).subList(0, 4));
+    assertEquals("failed", zone.get("state").asText(), zone.toString());
+    assertEquals(List.of("finished", "seconds", "fetched", "failed"), fields(weather.get("lastRound")));
+    assertEquals(f, fields(ok(get("/weather"))));
+  }
+
+  @Test
+  void logserverAnswersItsFigures() throws Exception {
+    JsonNode stats = ok(get("/logserver"));
+    assertTrue(fields(stats).size() > 3, stats.toString());
+  }
+
+  @Test
+  void factorAnswersInOrder() throws Exception {
+    JsonNode factors = ok(post("/factor", "[12, \"97\", 15]"));
+    assertEquals("[[2,2,3],[97],[3,5]]", factors.toString());
+  }
+
+  @Test
+  void searchAnswersTheLinesFound() throws Exception {
+    JsonNode found = ok(get("/search?q=import"));
+    assertEquals(
+        List.of("traceId", "query", "files", "matches", "filesMatched", "ms", "complete", "returned", "truncated", "results"),
+        fields(found));
+    assertEquals(3, found.get("matches").asInt());
+    assertEquals(List.of("file", "line", "text"), fields(found.get("results").get(0)));
+    JsonNode counts = ok(get("/search?q=import&count=true"));
+    assertEquals(List.of("file", "count"), fields(counts.get("counts").get(0)));
+  }
+
+  @Test
+  void badInputIsA400WithOneErrorField() throws Exception {
+    for (HttpResponse<String> r :
+        List.of(
+            post("/chefs", "{\"prep\": \"soon\"}"),
+            post("/chefs", "{\"nope\": 1}"),
+            post("/sleepers", "[1"),
+            post("/factor", "[\"x\"]"),
+            post("/imports", "{\"dir\": \"/no/such/dir\"}"),
+            get("/search"))) {
+      assertEquals(400, r.statusCode(), r.body());
+      assertEquals(List.of("error"), fields(JSON.readTree(r.body())), r.body());
+    }
+    HttpResponse<String> missing = get("/nowhere");
+    assertEquals(404, missing.statusCode());
+    assertEquals(List.of("error"), fields(JSON.readTree(missing.body())));
+  }
+}
