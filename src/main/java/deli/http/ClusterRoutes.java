@@ -1,5 +1,6 @@
 package deli.http;
 
+import deli.service.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,18 +29,20 @@ import org.apache.pekko.http.javadsl.server.Route;
  * reachability), the leader, and what each member serves: the services it registered with
  * the Receptionist, which the Receptionist replicates to every node.
  */
-public final class ClusterRoutes {
+final class ClusterRoutes {
   private final ActorSystem<?> system;
   private final Json json;
-  private final List<NodeRoutes.Service> services;
+  private final List<Listed> services;
+  private final Duration timeout;
 
-  public ClusterRoutes(ActorSystem<?> system, Json json, List<NodeRoutes.Service> services) {
+  ClusterRoutes(ActorSystem<?> system, Json json, List<Listed> services, Duration timeout) {
     this.system = system;
     this.json = json;
     this.services = List.copyOf(services);
+    this.timeout = timeout;
   }
 
-  public Route route() {
+  Route route() {
     return Directives.path("cluster", () -> Directives.get(() -> Directives.onSuccess(cluster(), json::ok)));
   }
 
@@ -47,7 +50,7 @@ public final class ClusterRoutes {
     Cluster cluster = Cluster.get(system);
     Address self = cluster.selfMember().address();
     List<CompletableFuture<Map<String, Set<String>>>> each = new ArrayList<>();
-    for (NodeRoutes.Service s : services) {
+    for (Listed s : services) {
       each.add(servedBy(s, self).toCompletableFuture());
     }
     return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
@@ -81,9 +84,9 @@ public final class ClusterRoutes {
   }
 
   /** For one service: the nodes that serve it, each mapped to the service's name. */
-  private CompletionStage<Map<String, Set<String>>> servedBy(NodeRoutes.Service s, Address self) {
+  private CompletionStage<Map<String, Set<String>>> servedBy(Listed s, Address self) {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
-            system.receptionist(), replyTo -> Receptionist.find(s.key(), replyTo), Duration.ofSeconds(3), system.scheduler())
+            system.receptionist(), replyTo -> Receptionist.find(s.key(), replyTo), timeout, system.scheduler())
         .handle(
             (listing, failure) -> {
               Map<String, Set<String>> out = new TreeMap<>();

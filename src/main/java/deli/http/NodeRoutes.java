@@ -1,18 +1,16 @@
 package deli.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import deli.service.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
-import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -20,89 +18,76 @@ import org.apache.pekko.http.javadsl.server.Route;
  * {@code GET /health} and {@code GET /status}: the node itself, and each service with its
  * state as the Receptionist sees it ({@code up} with its instances, or {@code down}).
  */
-public final class NodeRoutes {
-  /**
-   * A service as the node lists it; {@code details}, when given, adds what the service itself
-   * says about its state (under {@code "stats"}).
-   */
-  public record Service(String name, ServiceKey<?> key, Supplier<CompletionStage<?>> details) {
-    public Service(String name, ServiceKey<?> key) {
-      this(name, key, null);
+final class NodeRoutes {
+  /** {@code GET /health}'s answer. */
+  record Health(String status, String node) {}
+
+  /** {@code GET /status}'s answer. */
+  record Status(String node, String started, long uptimeSeconds, List<ServiceState> services) {}
+
+  /** A service in {@code /status}: {@code stats} only when it says something of itself. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ServiceState(String name, String state, Integer instances, Object stats) {
+    ServiceState withStats(Object stats) {
+      return new ServiceState(name, state, instances, stats);
     }
   }
 
   private final ActorSystem<?> system;
   private final Json json;
-  private final List<Service> services;
+  private final List<Listed> services;
   private final String node;
+  private final Duration timeout;
   private final Instant started = Instant.now();
 
-  public NodeRoutes(ActorSystem<?> system, Json json, List<Service> services, String node) {
+  NodeRoutes(ActorSystem<?> system, Json json, List<Listed> services, String node, Duration timeout) {
     this.system = system;
     this.json = json;
     this.services = List.copyOf(services);
     this.node = node;
+    this.timeout = timeout;
   }
 
-  public Route route() {
+  Route route() {
     return Directives.concat(
-        Directives.path("health", () -> Directives.get(() -> json.ok(Map.of("status", "ok", "node", node)))),
+        Directives.path("health", () -> Directives.get(() -> json.ok(new Health("ok", node)))),
         Directives.path("status", () -> Directives.get(() -> Directives.onSuccess(status(), json::ok))));
   }
 
-  private CompletionStage<Map<String, Object>> status() {
-    List<CompletableFuture<Map<String, Object>>> each = new ArrayList<>();
-    for (Service s : services) {
+  private CompletionStage<Status> status() {
+    List<CompletableFuture<ServiceState>> each = new ArrayList<>();
+    for (Listed s : services) {
       each.add(find(s).toCompletableFuture());
     }
     return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
         .thenApply(
-            done -> {
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("node", node);
-              out.put("started", started.toString());
-              out.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
-              out.put("services", each.stream().map(CompletableFuture::join).toList());
-              return out;
-            });
+            done ->
+                new Status(
+                    node,
+                    started.toString(),
+                    Duration.between(started, Instant.now()).toSeconds(),
+                    each.stream().map(CompletableFuture::join).toList()));
   }
 
-  private CompletionStage<Map<String, Object>> find(Service s) {
-    CompletionStage<Map<String, Object>> listed = listed(s);
-    if (s.details() == null) {
+  private CompletionStage<ServiceState> find(Listed s) {
+    CompletionStage<ServiceState> listed = listed(s);
+    if (s.stats().isEmpty()) {
       return listed;
     }
     return listed.thenCompose(
-        m ->
-            s.details()
-                .get()
-                .handle(
-                    (details, failure) -> {
-                      if (failure == null) {
-                        m.put("stats", details);
-                      }
-                      return m;
-                    }));
+        state -> s.stats().get().get().handle((stats, failure) -> failure == null ? state.withStats(stats) : state));
   }
 
-  private CompletionStage<Map<String, Object>> listed(Service s) {
+  private CompletionStage<ServiceState> listed(Listed s) {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
-            system.receptionist(),
-            replyTo -> Receptionist.find(s.key(), replyTo),
-            Duration.ofSeconds(3),
-            system.scheduler())
+            system.receptionist(), replyTo -> Receptionist.find(s.key(), replyTo), timeout, system.scheduler())
         .handle(
             (listing, failure) -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("name", s.name());
               if (failure != null) {
-                m.put("state", "unknown");
-                return m;
+                return new ServiceState(s.name(), "unknown", null, null);
               }
               int n = listing.getAllServiceInstances(s.key()).size();
-              m.put("state", n > 0 ? "up" : "down");
-              m.put("instances", n);
-              return m;
+              return new ServiceState(s.name(), n > 0 ? "up" : "down", n, null);
             });
   }
 }

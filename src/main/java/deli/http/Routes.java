@@ -1,5 +1,11 @@
 package deli.http;
 
+import deli.service.BadRequest;
+import deli.service.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
@@ -19,7 +25,20 @@ public final class Routes {
     return Directives.concat(first, rest);
   }
 
-  public static Route of(Json json, long maxRequestBytes, Route... routes) {
+  /**
+   * The node's routes ({@code /health}, {@code /status} and {@code /cluster} over {@code listed})
+   * and its services' {@code routes}, behind one size limit and one way of saying errors.
+   */
+  public static Route of(
+      ActorSystem<?> system, Json json, long maxRequestBytes, Duration statusTimeout, String node, List<Listed> listed, List<Route> routes) {
+    List<Route> all = new ArrayList<>();
+    all.add(new NodeRoutes(system, json, listed, node, statusTimeout).route());
+    all.add(new ClusterRoutes(system, json, listed, statusTimeout).route());
+    all.addAll(routes);
+    return of(json, maxRequestBytes, all.toArray(Route[]::new));
+  }
+
+  static Route of(Json json, long maxRequestBytes, Route... routes) {
     ExceptionHandler exceptions =
         ExceptionHandler.newBuilder()
             .match(BadRequest.class, e -> json.error(StatusCodes.BAD_REQUEST, e.getMessage()))

@@ -1,6 +1,11 @@
 package deli.imports;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -76,30 +81,72 @@ final class ImportsOutput {
 
   /**
    * {@code {"root": ..., "files": [{"path", "imports", "focus"}], "errors": [{"path", "reason"}]}},
-   * one file or error per line.
+   * one file or error per line: {@link ImportsJson}, the record {@code POST /imports} answers too.
    */
   static String json(ImportAnalyzer.Report r) {
-    StringBuilder sb = new StringBuilder(64 + r.files().size() * 96);
-    sb.append("{\"root\": ").append(quote(r.root())).append(",\n \"files\": [");
-    for (int i = 0; i < r.files().size(); i++) {
-      Analysis.Imported f = r.files().get(i);
-      sb.append(i == 0 ? "\n  " : ",\n  ").append("{\"path\": ").append(quote(f.path())).append(", \"imports\": [");
-      for (int j = 0; j < f.modules().size(); j++) {
-        sb.append(j == 0 ? "" : ", ").append(quote(f.modules().get(j)));
-      }
-      sb.append("], \"focus\": ").append(f.focus()).append('}');
+    try {
+      return WRITER.writeValueAsString(ImportsJson.of(r));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
-    sb.append(r.files().isEmpty() ? "],\n \"errors\": [" : "\n ],\n \"errors\": [");
-    for (int i = 0; i < r.errors().size(); i++) {
-      Analysis.Failed e = r.errors().get(i);
-      sb.append(i == 0 ? "\n  " : ",\n  ")
-          .append("{\"path\": ").append(quote(e.path())).append(", \"reason\": ").append(quote(e.reason())).append('}');
-    }
-    sb.append(r.errors().isEmpty() ? "]}" : "\n ]}");
-    return sb.toString();
   }
 
-  private static String quote(String s) {
-    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(new OnePerLine());
+
+  /** Lays out the top object's lists one item per line, each item on one line. */
+  private static final class OnePerLine implements PrettyPrinter {
+    private int depth;
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) {}
+
+    @Override
+    public void writeStartObject(JsonGenerator g) throws IOException {
+      g.writeRaw('{');
+      depth++;
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+      depth--;
+      g.writeRaw('}');
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(depth == 1 ? ",\n " : ", ");
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw('[');
+      depth++;
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      depth--;
+      g.writeRaw(depth == 1 && values > 0 ? "\n ]" : "]");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(depth == 2 ? ",\n  " : ", ");
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+      if (depth == 2) {
+        g.writeRaw("\n  ");
+      }
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) {}
   }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param maxRequestBytes the largest request body accepted
  * @param restartMin the first backoff before a failed service restarts
  * @param restartMax the longest backoff
+ * @param statusTimeout how long {@code /status} and {@code /cluster} wait for each service
  */
 public record NodeSettings(
     String httpHost,
@@ -22,7 +23,8 @@ public record NodeSettings(
     Duration drain,
     long maxRequestBytes,
     Duration restartMin,
-    Duration restartMax) {
+    Duration restartMax,
+    Duration statusTimeout) {
 
   public static NodeSettings from(Config c) {
     return new NodeSettings(
@@ -32,6 +34,7 @@ public record NodeSettings(
         Settings.duration(c, "http.drain"),
         c.getBytes("http.max-request-bytes"),
         Settings.duration(c, "node.restart-min"),
-        Settings.duration(c, "node.restart-max"));
+        Settings.duration(c, "node.restart-max"),
+        Settings.duration(c, "node.status-timeout"));
   }
 }

@@ -1,4 +1,4 @@
-package deli.http;
+package deli.service;
 
 /** A request the client got wrong: answered with 400 and {@code {"error": message}}. */
 public final class BadRequest extends RuntimeException {

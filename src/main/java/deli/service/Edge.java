@@ -1,4 +1,4 @@
-package deli.http;
+package deli.service;
 
 import deli.core.Session;
 import deli.trace.Trace;
@@ -14,6 +14,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * What every route shares at the edge: the flow's trace id ({@code X-Trace-Id} in, or a new
@@ -58,7 +59,20 @@ public final class Edge {
   /** Asks {@code target} and answers with {@code complete} of the reply (which picks the status). */
   public <Req, Res> Route askThen(
       ActorRef<Req> target, Function<ActorRef<Res>, Req> request, Function<Res, Route> complete) {
-    CompletionStage<Res> reply = AskPattern.ask(target, request::apply, askTimeout, system.scheduler());
+    return answer(AskPattern.ask(target, request::apply, askTimeout, system.scheduler()), complete);
+  }
+
+  /**
+   * Asks {@code target} for a {@link StatusReply} and answers 200 with {@code toJson} of a success;
+   * an error reply is a 500 with its message, at once.
+   */
+  public <Req, Res> Route askWithStatus(
+      ActorRef<Req> target, Function<ActorRef<StatusReply<Res>>, Req> request, Function<Res, Object> toJson) {
+    return answer(
+        AskPattern.askWithStatus(target, request::apply, askTimeout, system.scheduler()), reply -> json.ok(toJson.apply(reply)));
+  }
+
+  private <Res> Route answer(CompletionStage<Res> reply, Function<Res, Route> complete) {
     return Directives.onComplete(
         reply,
         result -> {
@@ -68,6 +82,9 @@ public final class Edge {
           Throwable failure = result.failed().get();
           if (failure instanceof TimeoutException) {
             return json.error(StatusCodes.SERVICE_UNAVAILABLE, "no answer within " + askTimeout.toMillis() + " ms");
+          }
+          if (failure instanceof StatusReply.ErrorMessage error) {
+            return json.error(StatusCodes.INTERNAL_SERVER_ERROR, error.getMessage());
           }
           return json.error(StatusCodes.INTERNAL_SERVER_ERROR, Session.describe(failure));
         });

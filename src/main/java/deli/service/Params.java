@@ -1,4 +1,4 @@
-package deli.http;
+package deli.service;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;

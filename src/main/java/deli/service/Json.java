@@ -1,4 +1,4 @@
-package deli.http;
+package deli.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;

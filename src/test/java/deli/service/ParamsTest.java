@@ -1,4 +1,4 @@
-package deli.http;
+package deli.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,114 @@
+package deli.factor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import deli.cluster.ClusterFactor;
+import deli.cluster.ClusterSettings;
+import deli.core.Session;
+import deli.service.BadRequest;
+import deli.service.Edge;
+import deli.service.Service;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * Factoring as a node service: this node's {@link FactorPool}, listed under
+ * {@link FactorPool#SERVICE_KEY} for every node to use, and a front that spreads each
+ * {@code POST /factor} over the pools of every node. The request is a JSON list of numbers
+ * ({@code [12, "9007199254740993"]}: numbers or strings of digits, for clients whose numbers
+ * lose digits above 2⁵³), the answer the list of their prime factor lists in the same order.
+ * Bad input is a 400 naming the item; more than {@code deli.factor.max-numbers} is a 413.
+ */
+public final class FactorService {
+  public static final Service SERVICE =
+      new Service(
+          "factor",
+          FactorPool.SERVICE_KEY,
+          ctx -> {
+            FactorSettings settings = FactorSettings.from(ctx.config().getConfig("deli.factor"));
+            ClusterSettings cluster = ClusterSettings.from(ctx.config().getConfig("deli.cluster"));
+            ctx.serve("factor", FactorPool.SERVICE_KEY, FactorPool.Command.class, FactorPool.create(settings, cluster.factoring()));
+            ActorRef<FactorPool.Command> front =
+                ctx.spawn("factor-cluster", FactorPool.Command.class, ClusterFactor.create(cluster));
+            FactorPoolClient client = new FactorPoolClient(ctx.system(), front, ctx.askTimeout());
+            return Service.Running.of(route(ctx.edge(), client, settings.maxNumbers()))
+                    .withStats(
+                        () ->
+                            AskPattern.<FactorPool.Command, ClusterFactor.Stats>ask(
+                                front, ClusterFactor.GetStats::new, ctx.statusTimeout(), ctx.system().scheduler()));
+          });
+
+  private FactorService() {}
+
+  static Route route(Edge edge, FactorPoolClient pool, int maxNumbers) {
+    return Directives.path(
+        "factor",
+        () ->
+            Directives.post(
+                () ->
+                    Directives.entity(
+                        Unmarshaller.entityToString(),
+                        body ->
+                            edge.traced(
+                                trace -> {
+                                  JsonNode list = parse(edge, body);
+                                  if (list.size() > maxNumbers) {
+                                    return edge.json()
+                                        .error(
+                                            StatusCodes.PAYLOAD_TOO_LARGE,
+                                            "at most " + maxNumbers + " numbers per request, not " + list.size());
+                                  }
+                                  return Directives.onComplete(
+                                      pool.mapAsync(trace, numbers(list)),
+                                      result -> {
+                                        if (result.isSuccess()) {
+                                          return edge.json().ok(result.get());
+                                        }
+                                        Throwable failure = result.failed().get();
+                                        if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
+                                          return edge.json()
+                                              .error(StatusCodes.SERVICE_UNAVAILABLE, "the factor pool did not answer in time");
+                                        }
+                                        return edge.json().error(StatusCodes.INTERNAL_SERVER_ERROR, Session.describe(failure));
+                                      });
+                                }))));
+  }
+
+  private static JsonNode parse(Edge edge, String body) {
+    JsonNode node;
+    try {
+      node = edge.json().mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isArray()) {
+      throw new BadRequest("the body must be a JSON list of numbers, such as [12, 15]");
+    }
+    return node;
+  }
+
+  /** The list's numbers, each checked; a bad one is named by its index. */
+  private static Numbers numbers(JsonNode list) {
+    long[] out = new long[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode item = list.get(i);
+      String text;
+      if (item.isIntegralNumber() || item.isTextual()) {
+        text = item.isTextual() ? item.textValue().strip() : item.asText();
+      } else {
+        throw new BadRequest("item " + i + ": " + item + " is not an integer");
+      }
+      try {
+        out[i] = NumberSource.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("item " + i + ": " + e.getMessage());
+      }
+    }
+    return Numbers.of(out);
+  }
+}

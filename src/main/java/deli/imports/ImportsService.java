@@ -1,0 +1,34 @@
+package deli.imports;
+
+import deli.service.BadRequest;
+import deli.service.ProgramDescription;
+import deli.service.ProgramService;
+import deli.service.Service;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+
+/**
+ * {@code deli imports} as a node service: {@code POST /imports} analyzes a directory on the
+ * node's disk per request. The body takes {@code dir}, {@code pattern} and {@code focus}; the
+ * answer is {@code deli imports --json}'s object with the trace id and the run's figures.
+ */
+public final class ImportsService {
+  public static final ServiceKey<ProgramService.Command> KEY = ServiceKey.create(ProgramService.Command.class, "deli-imports");
+
+  public static final Service SERVICE =
+      ProgramDescription.of("imports", KEY, "analysis", ImportAnalyzer.Report.class, ImportAnalyzer::create)
+          .settings(Set.of("dir", "pattern", "focus"), ImportsService::settings)
+          .answers(ImportsJson::answer);
+
+  private ImportsService() {}
+
+  private static ImportsSettings settings(com.typesafe.config.Config c) {
+    ImportsSettings settings = ImportsSettings.from(c);
+    if (!Files.isDirectory(Path.of(settings.dir()))) {
+      throw new BadRequest("no such directory: " + settings.dir());
+    }
+    return settings;
+  }
+}

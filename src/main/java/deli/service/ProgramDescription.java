@@ -1,0 +1,96 @@
+package deli.service;
+
+import com.typesafe.config.Config;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * Describes a program that a node runs once per request, through a {@link ProgramService}:
+ * {@code POST /NAME} with a JSON body of the program's settings keys (read over the node's
+ * {@code deli.NAME} config by the same reader the command line uses; a bad value is a 400), and
+ * the answer the program's final event makes, given the flow's trace id.
+ *
+ * @param <S> the program's settings
+ * @param <E> the events it tells its listener
+ * @param <R> its final event
+ */
+public final class ProgramDescription<S, E, R extends E> {
+  private final String name;
+  private final ServiceKey<ProgramService.Command> key;
+  private final String kind;
+  private final Class<R> finalType;
+  private final ProgramService.Program<S, E> program;
+  private Function<Config, Props> runProps = c -> Props.empty();
+  private Set<String> keys = Set.of();
+  private Function<Config, S> read;
+
+  private ProgramDescription(
+      String name, ServiceKey<ProgramService.Command> key, String kind, Class<R> finalType, ProgramService.Program<S, E> program) {
+    this.name = name;
+    this.key = key;
+    this.kind = kind;
+    this.finalType = finalType;
+    this.program = program;
+  }
+
+  /** Service {@code name} under {@code key}, each request a run called {@code kind}-N of {@code program}. */
+  public static <S, E, R extends E> ProgramDescription<S, E, R> of(
+      String name, ServiceKey<ProgramService.Command> key, String kind, Class<R> finalType, ProgramService.Program<S, E> program) {
+    return new ProgramDescription<>(name, key, kind, finalType, program);
+  }
+
+  /** Each run spawned with these props (its dispatcher), read from the node's config. */
+  public ProgramDescription<S, E, R> runsWith(Function<Config, Props> props) {
+    this.runProps = props;
+    return this;
+  }
+
+  /** The body's keys (those of {@code deli.NAME} a client may set), read into settings by {@code read}. */
+  public ProgramDescription<S, E, R> settings(Set<String> keys, Function<Config, S> read) {
+    this.keys = Set.copyOf(keys);
+    this.read = read;
+    return this;
+  }
+
+  /** The whole description: a run's final event answered as {@code answer(traceId, event)}. */
+  public Service answers(BiFunction<String, R, Object> answer) {
+    if (read == null) {
+      throw new IllegalStateException(name + ": settings(...) not given");
+    }
+    return new Service(
+        name,
+        key,
+        ctx -> {
+          Config config = ctx.config();
+          ActorRef<ProgramService.Command> service =
+              ctx.serve(name, key, ProgramService.Command.class, ProgramService.create(kind, finalType, program, runProps.apply(config)));
+          return Service.Running.of(route(ctx.edge(), service, config.getConfig("deli." + name), answer));
+        });
+  }
+
+  private Route route(Edge edge, ActorRef<ProgramService.Command> service, Config defaults, BiFunction<String, R, Object> answer) {
+    return Directives.path(
+        name,
+        () ->
+            Directives.post(
+                () ->
+                    Directives.entity(
+                        Unmarshaller.entityToString(),
+                        body ->
+                            edge.traced(
+                                trace -> {
+                                  S settings = Params.settings(body, defaults, keys, read);
+                                  return edge.<ProgramService.Command, R>askWithStatus(
+                                      service,
+                                      replyTo -> new ProgramService.Run<>(trace, settings, replyTo),
+                                      r -> answer.apply(trace.id(), r));
+                                }))));
+  }
+}
