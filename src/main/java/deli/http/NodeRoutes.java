@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -25,25 +27,40 @@ final class NodeRoutes {
   /** {@code GET /status}'s answer. */
   record Status(String node, String started, long uptimeSeconds, List<ServiceState> services) {}
 
-  /** A service in {@code /status}: {@code stats} only when it says something of itself. */
+  /**
+   * A service in {@code /status}: {@code restarts} only when the node restarted it, {@code stats}
+   * only when it says something of itself.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ServiceState(String name, String state, Integer instances, Object stats) {
+  record ServiceState(String name, String state, Integer instances, Integer restarts, Object stats) {
     ServiceState withStats(Object stats) {
-      return new ServiceState(name, state, instances, stats);
+      return new ServiceState(name, state, instances, restarts, stats);
+    }
+
+    ServiceState withRestarts(Integer restarts) {
+      return new ServiceState(name, state, instances, restarts, stats);
     }
   }
 
   private final ActorSystem<?> system;
   private final Json json;
   private final List<Listed> services;
+  private final Supplier<CompletionStage<Map<String, Integer>>> restarts;
   private final String node;
   private final Duration timeout;
   private final Instant started = Instant.now();
 
-  NodeRoutes(ActorSystem<?> system, Json json, List<Listed> services, String node, Duration timeout) {
+  NodeRoutes(
+      ActorSystem<?> system,
+      Json json,
+      List<Listed> services,
+      Supplier<CompletionStage<Map<String, Integer>>> restarts,
+      String node,
+      Duration timeout) {
     this.system = system;
     this.json = json;
     this.services = List.copyOf(services);
+    this.restarts = restarts;
     this.node = node;
     this.timeout = timeout;
   }
@@ -59,14 +76,17 @@ final class NodeRoutes {
     for (Listed s : services) {
       each.add(find(s).toCompletableFuture());
     }
+    CompletableFuture<Map<String, Integer>> restarted =
+        restarts.get().toCompletableFuture().exceptionally(failure -> Map.of());
     return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-        .thenApply(
-            done ->
+        .thenCombine(
+            restarted,
+            (done, byService) ->
                 new Status(
                     node,
                     started.toString(),
                     Duration.between(started, Instant.now()).toSeconds(),
-                    each.stream().map(CompletableFuture::join).toList()));
+                    each.stream().map(CompletableFuture::join).map(s -> s.withRestarts(byService.get(s.name()))).toList()));
   }
 
   private CompletionStage<ServiceState> find(Listed s) {
@@ -84,10 +104,10 @@ final class NodeRoutes {
         .handle(
             (listing, failure) -> {
               if (failure != null) {
-                return new ServiceState(s.name(), "unknown", null, null);
+                return new ServiceState(s.name(), "unknown", null, null, null);
               }
               int n = listing.getAllServiceInstances(s.key()).size();
-              return new ServiceState(s.name(), n > 0 ? "up" : "down", n, null);
+              return new ServiceState(s.name(), n > 0 ? "up" : "down", n, null, null);
             });
   }
 }

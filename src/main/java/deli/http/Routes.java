@@ -5,6 +5,9 @@ import deli.service.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Directives;
@@ -26,13 +29,20 @@ public final class Routes {
   }
 
   /**
-   * The node's routes ({@code /health}, {@code /status} and {@code /cluster} over {@code listed})
-   * and its services' {@code routes}, behind one size limit and one way of saying errors.
+   * The node's routes ({@code /health}, {@code /status} and {@code /cluster} over {@code listed},
+   * with how often each restarted) and its services' {@code routes}, behind one size limit and one way of saying errors.
    */
   public static Route of(
-      ActorSystem<?> system, Json json, long maxRequestBytes, Duration statusTimeout, String node, List<Listed> listed, List<Route> routes) {
+      ActorSystem<?> system,
+      Json json,
+      long maxRequestBytes,
+      Duration statusTimeout,
+      String node,
+      List<Listed> listed,
+      Supplier<CompletionStage<Map<String, Integer>>> restarts,
+      List<Route> routes) {
     List<Route> all = new ArrayList<>();
-    all.add(new NodeRoutes(system, json, listed, node, statusTimeout).route());
+    all.add(new NodeRoutes(system, json, listed, restarts, node, statusTimeout).route());
     all.add(new ClusterRoutes(system, json, listed, statusTimeout).route());
     all.addAll(routes);
     return of(json, maxRequestBytes, all.toArray(Route[]::new));

@@ -25,11 +25,13 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The root of a node: joins the cluster (a lone node joins itself), starts each of
@@ -51,11 +53,12 @@ public final class Guardian {
           Config config = ctx.getSystem().settings().config();
           joinSelfWhenNoSeeds(ctx, config);
           Json json = new Json(ctx.getSystem());
-          Context context = new Context(ctx, settings, new Edge(ctx.getSystem(), json, settings.askTimeout()));
+          Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
+          ActorRef<ServiceStarts.Command> starts = ctx.spawn(ServiceStarts.create(), "service-starts");
           List<Listed> listed = new ArrayList<>();
-          List<org.apache.pekko.http.javadsl.server.Route> routes = new ArrayList<>();
+          List<Route> routes = new ArrayList<>();
           for (Service s : services) {
-            Service.Running running = s.start().apply(context);
+            Service.Running running = s.start().apply(new Context(ctx, settings, edge, s.name(), starts));
             routes.add(running.route());
             if (running.serving()) {
               listed.add(new Listed(s.name(), s.key(), running.stats()));
@@ -65,7 +68,18 @@ public final class Guardian {
           String node = TraceLog.nodeOf(ctx.getSystem());
           HttpServer.start(
                   ctx.getSystem(),
-                  Routes.of(ctx.getSystem(), json, settings.maxRequestBytes(), settings.statusTimeout(), node, listed, routes),
+                  Routes.of(
+                      ctx.getSystem(),
+                      json,
+                      settings.maxRequestBytes(),
+                      settings.statusTimeout(),
+                      node,
+                      listed,
+                      () ->
+                          AskPattern.<ServiceStarts.Command, ServiceStarts.Restarts>ask(
+                                  starts, ServiceStarts.GetRestarts::new, settings.statusTimeout(), ctx.getSystem().scheduler())
+                              .thenApply(ServiceStarts.Restarts::byService),
+                      routes),
                   settings.httpHost(),
                   settings.httpPort(),
                   settings.drain())
@@ -81,8 +95,13 @@ public final class Guardian {
         });
   }
 
-  /** What the services get from the node: its supervision and the Receptionist. */
-  private record Context(ActorContext<Void> ctx, NodeSettings settings, Edge edge) implements ServiceContext {
+  /**
+   * What service {@code service} gets from the node: its supervision (each start of its actors
+   * counted, so {@code /status} can tell restarts) and the Receptionist.
+   */
+  private record Context(
+      ActorContext<Void> ctx, NodeSettings settings, Edge edge, String service, ActorRef<ServiceStarts.Command> starts)
+      implements ServiceContext {
     @Override
     public ActorSystem<?> system() {
       return ctx.getSystem();
@@ -105,8 +124,14 @@ public final class Guardian {
 
     @Override
     public <T> ActorRef<T> spawn(String name, Class<T> protocol, Behavior<T> behavior, Props props) {
+      Behavior<T> counted =
+          Behaviors.setup(
+              c -> {
+                starts.tell(new ServiceStarts.Started(service, name));
+                return behavior;
+              });
       Behavior<T> supervised =
-          Behaviors.supervise(Tracing.traced(protocol, behavior))
+          Behaviors.supervise(Tracing.traced(protocol, counted))
               .onFailure(SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2));
       return ctx.spawn(supervised, name, props);
     }

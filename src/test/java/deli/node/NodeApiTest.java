@@ -20,7 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import deli.service.Service;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.http.javadsl.server.Directives;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,11 +67,55 @@ class NodeApiTest {
     CompletableFuture<InetSocketAddress> bound = new CompletableFuture<>();
     system =
         ActorSystem.create(
-            Guardian.create(NodeSettings.from(config.getConfig("deli")), Services.ALL, bound::complete),
+            Guardian.create(NodeSettings.from(config.getConfig("deli")), withCrashy(Services.ALL), bound::complete),
             Session.SYSTEM_NAME,
             config);
     InetSocketAddress at = bound.get(60, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + at.getPort();
+  }
+
+  /** A message that makes the test's own service throw. */
+  private enum Crash {
+    INSTANCE
+  }
+
+  private static final ServiceKey<Crash> CRASHY = ServiceKey.create(Crash.class, "deli-test-crashy");
+
+  /**
+   * {@code services} and one more that throws on every message ({@code POST /crash}), to see the
+   * node's supervision at work.
+   */
+  private static List<Service> withCrashy(List<Service> services) {
+    Service crashy =
+        new Service(
+            "crashy",
+            CRASHY,
+            ctx -> {
+              ActorRef<Crash> ref =
+                  ctx.serve(
+                      "crashy",
+                      CRASHY,
+                      Crash.class,
+                      Behaviors.receive(Crash.class)
+                          .onMessage(
+                              Crash.class,
+                              c -> {
+                                throw new IllegalStateException("crashy crashed, as asked");
+                              })
+                          .build());
+              return Service.Running.of(
+                  Directives.path(
+                      "crash",
+                      () ->
+                          Directives.post(
+                              () -> {
+                                ref.tell(Crash.INSTANCE);
+                                return Directives.complete("crashing");
+                              })));
+            });
+    List<Service> all = new ArrayList<>(services);
+    all.add(crashy);
+    return all;
   }
 
   @AfterAll
@@ -119,7 +168,8 @@ class NodeApiTest {
     List<String> names = new ArrayList<>();
     status.get("services").forEach(s -> names.add(s.get("name").asText()));
     assertEquals(
-        List.of("chefs", "sleepers", "cpu", "imports", "weather", "logserver", "factor", "philosophers", "search"), names);
+        List.of("chefs", "sleepers", "cpu", "imports", "weather", "logserver", "factor", "philosophers", "search", "crashy"),
+        names);
     for (JsonNode s : status.get("services")) {
       assertEquals("up", s.get("state").asText(), s.toString());
       assertEquals(1, s.get("instances").asInt(), s.toString());
@@ -139,7 +189,29 @@ class NodeApiTest {
     List<String> serves = new ArrayList<>();
     me.get("serves").forEach(s -> serves.add(s.asText()));
     assertEquals(
-        List.of("chefs", "cpu", "factor", "imports", "logserver", "philosophers", "search", "sleepers", "weather"), serves);
+        List.of("chefs", "cpu", "crashy", "factor", "imports", "logserver", "philosophers", "search", "sleepers", "weather"),
+        serves);
+  }
+
+  @Test
+  void aServiceThatCrashesIsRestartedWhileTheOthersAnswerAndStatusSaysSo() throws Exception {
+    assertEquals(200, post("/crash", "").statusCode());
+    JsonNode crashy = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      crashy = ok(get("/status")).get("services").get(9);
+      if (crashy.has("restarts")) {
+        break;
+      }
+      // Polling what a client polls: /status is the event's only witness outside the node.
+      Thread.onSpinWait();
+    }
+    assertEquals(List.of("name", "state", "instances", "restarts"), fields(crashy), String.valueOf(crashy));
+    assertEquals(1, crashy.get("restarts").asInt());
+    assertEquals("up", crashy.get("state").asText());
+    // The others answered all along and still do.
+    assertEquals(2, ok(post("/sleepers", "{\"count\": 2, \"delay\": \"0\"}")).get("count").asInt());
+    assertEquals(200, post("/crash", "").statusCode());
   }
 
   @Test
