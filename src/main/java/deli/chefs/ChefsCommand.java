@@ -1,7 +1,7 @@
 package deli.chefs;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DurationRange;
 import deli.core.Session;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     })
 public final class ChefsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Option(
       names = "--orders",

@@ -1,7 +1,7 @@
 package deli.cpu;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.Session;
 import deli.trace.Trace;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     })
 public final class CpuCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Option(
       names = "--work",

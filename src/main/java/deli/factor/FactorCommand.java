@@ -1,7 +1,7 @@
 package deli.factor;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console;
 import deli.core.DeliException;
 import deli.core.Session;
@@ -56,7 +56,7 @@ public final class FactorCommand implements Callable<Integer> {
   private static final String CHAPTER_RANGE = "100000000..1000000000";
 
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Parameters(paramLabel = "NUMBER", arity = "0..*", description = "Numbers to factor (none: read --file, --random or stdin).")
   List<String> numbers = new ArrayList<>();

@@ -1,7 +1,7 @@
 package deli.imports;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DeliException;
 import deli.core.Session;
@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
     })
 public final class ImportsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Parameters(
       index = "0",

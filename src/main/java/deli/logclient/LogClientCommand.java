@@ -1,7 +1,7 @@
 package deli.logclient;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.Session;
 import deli.trace.Trace;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LogClientCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Option(names = "--host", paramLabel = "HOST", description = "The log server's host. Default: 127.0.0.1.")
   String host;

@@ -1,7 +1,7 @@
 package deli.logserver;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.Durations;
 import deli.core.Session;
@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LogServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on. Default: 127.0.0.1.")
   String host;

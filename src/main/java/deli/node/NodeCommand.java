@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
       "Ctrl-C or SIGTERM stops it gracefully (exit 0), saying what it stopped."
     })
 public final class NodeCommand implements Callable<Integer> {
-  @Mixin deli.core.CommonOptions common;
+  @Mixin deli.trace.TraceOptions common;
 
   @Option(names = "--http-host", paramLabel = "HOST", description = "Interface for HTTP. Default: 127.0.0.1.")
   String httpHost;

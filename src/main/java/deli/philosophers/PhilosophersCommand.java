@@ -1,7 +1,7 @@
 package deli.philosophers;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DurationRange;
 import deli.core.Durations;
@@ -48,7 +48,7 @@ public final class PhilosophersCommand implements Callable<Integer> {
   public static final int DEADLOCK = 3;
 
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Option(names = "--faculty", paramLabel = "N", description = "Philosophers at the table, and forks (2 to 100,000). Default: 5.")
   Integer faculty;

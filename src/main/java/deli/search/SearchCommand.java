@@ -1,7 +1,7 @@
 package deli.search;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DeliException;
 import deli.core.Session;
@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
     })
 public final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Strings to search for. None: read them from stdin.")
   List<String> queries = new ArrayList<>();

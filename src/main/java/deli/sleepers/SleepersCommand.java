@@ -1,7 +1,7 @@
 package deli.sleepers;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DurationRange;
 import deli.core.Durations;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     })
 public final class SleepersCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Option(names = "--count", paramLabel = "N", description = "How many sleepers (0 to 1,000,000). Default: 5.")
   Integer count;

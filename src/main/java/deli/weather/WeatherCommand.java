@@ -1,7 +1,7 @@
 package deli.weather;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.Durations;
 import deli.core.Session;
@@ -50,7 +50,7 @@ public final class WeatherCommand implements Callable<Integer> {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Option(
       names = "--zones",

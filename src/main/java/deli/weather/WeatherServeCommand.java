@@ -1,7 +1,7 @@
 package deli.weather;
 
 import deli.core.Cli;
-import deli.core.CommonOptions;
+import deli.trace.TraceOptions;
 import deli.core.DurationRange;
 import deli.core.Session;
 import deli.trace.Tracing;
@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Example: 'deli weather serve --latency 50ms --fault anz540=404', then 'deli weather --base-url URL' with the URL it prints."})
 public final class WeatherServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+  @Mixin TraceOptions common;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Folder of forecast .txt files. Default: deli's samples.")
   Path dir;

@@ -1,14 +1,12 @@
-package deli.core;
+package deli.trace;
 
 import com.typesafe.config.Config;
-import deli.trace.Trace;
-import deli.trace.TraceLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options every command has: {@code --trace FILE}. */
-public final class CommonOptions {
+/** The option every command has, {@code --trace FILE}: where its flow's messages are traced. */
+public final class TraceOptions {
   @Option(
       names = "--trace",
       paramLabel = "FILE",
