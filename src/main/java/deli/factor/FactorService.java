@@ -14,7 +14,6 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * Factoring as a node service: this node's {@link FactorPool}, listed under
@@ -46,37 +45,27 @@ public final class FactorService {
   private FactorService() {}
 
   static Route route(Edge edge, FactorPoolClient pool, int maxNumbers) {
-    return Directives.path(
+    return edge.post(
         "factor",
-        () ->
-            Directives.post(
-                () ->
-                    Directives.entity(
-                        Unmarshaller.entityToString(),
-                        body ->
-                            edge.traced(
-                                trace -> {
-                                  JsonNode list = parse(edge, body);
-                                  if (list.size() > maxNumbers) {
-                                    return edge.json()
-                                        .error(
-                                            StatusCodes.PAYLOAD_TOO_LARGE,
-                                            "at most " + maxNumbers + " numbers per request, not " + list.size());
-                                  }
-                                  return Directives.onComplete(
-                                      pool.mapAsync(trace, numbers(list)),
-                                      result -> {
-                                        if (result.isSuccess()) {
-                                          return edge.json().ok(result.get());
-                                        }
-                                        Throwable failure = result.failed().get();
-                                        if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
-                                          return edge.json()
-                                              .error(StatusCodes.SERVICE_UNAVAILABLE, "the factor pool did not answer in time");
-                                        }
-                                        return edge.json().error(StatusCodes.INTERNAL_SERVER_ERROR, Session.describe(failure));
-                                      });
-                                }))));
+        (trace, body) -> {
+          JsonNode list = parse(edge, body);
+          if (list.size() > maxNumbers) {
+            return edge.json()
+                .error(StatusCodes.PAYLOAD_TOO_LARGE, "at most " + maxNumbers + " numbers per request, not " + list.size());
+          }
+          return Directives.onComplete(
+              pool.mapAsync(trace, numbers(list)),
+              result -> {
+                if (result.isSuccess()) {
+                  return edge.json().ok(result.get());
+                }
+                Throwable failure = result.failed().get();
+                if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
+                  return edge.json().error(StatusCodes.SERVICE_UNAVAILABLE, "the factor pool did not answer in time");
+                }
+                return edge.json().error(StatusCodes.INTERNAL_SERVER_ERROR, Session.describe(failure));
+              });
+        });
   }
 
   private static JsonNode parse(Edge edge, String body) {

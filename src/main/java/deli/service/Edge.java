@@ -5,6 +5,7 @@ import deli.trace.Trace;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -14,6 +15,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -48,6 +50,15 @@ public final class Edge {
               given.filter(id -> TRACE_ID.matcher(id).matches()).map(id -> Trace.of(id, "http")).orElseGet(() -> Trace.start("http"));
           return Directives.respondWithHeader(RawHeader.create(TRACE_HEADER, trace.id()), () -> inner.apply(trace));
         });
+  }
+
+  /** {@code POST /path}: {@code handle} gets the request's trace and its body as text. */
+  public Route post(String path, BiFunction<Trace, String, Route> handle) {
+    return Directives.path(
+        path,
+        () ->
+            Directives.post(
+                () -> Directives.entity(Unmarshaller.entityToString(), body -> traced(trace -> handle.apply(trace, body)))));
   }
 
   /** Asks {@code target} and answers 200 with {@code toJson} of the reply. */

@@ -7,9 +7,7 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
-import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * Describes a program that a node runs once per request, through a {@link ProgramService}:
@@ -76,21 +74,12 @@ public final class ProgramDescription<S, E, R extends E> {
   }
 
   private Route route(Edge edge, ActorRef<ProgramService.Command> service, Config defaults, BiFunction<String, R, Object> answer) {
-    return Directives.path(
+    return edge.post(
         name,
-        () ->
-            Directives.post(
-                () ->
-                    Directives.entity(
-                        Unmarshaller.entityToString(),
-                        body ->
-                            edge.traced(
-                                trace -> {
-                                  S settings = Params.settings(body, defaults, keys, read);
-                                  return edge.<ProgramService.Command, R>askWithStatus(
-                                      service,
-                                      replyTo -> new ProgramService.Run<>(trace, settings, replyTo),
-                                      r -> answer.apply(trace.id(), r));
-                                }))));
+        (trace, body) -> {
+          S settings = Params.settings(body, defaults, keys, read);
+          return edge.<ProgramService.Command, R>askWithStatus(
+              service, replyTo -> new ProgramService.Run<>(trace, settings, replyTo), r -> answer.apply(trace.id(), r));
+        });
   }
 }
