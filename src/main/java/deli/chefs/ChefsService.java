@@ -20,6 +20,7 @@ public final class ChefsService {
   public static final Service SERVICE =
       ProgramDescription.of("chefs", KEY, "kitchen", Kitchen.KitchenClosed.class, Kitchen::create)
           .settings(Set.of("orders", "count", "chefs", "prep", "seed", "fail-rate"), ChefsSettings::from)
+          .cost(s -> s.orders().size() + s.chefs().size())
           .answers(Answer::of);
 
   private ChefsService() {}

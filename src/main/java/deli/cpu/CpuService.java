@@ -13,6 +13,8 @@ public final class CpuService {
   public static final Service SERVICE =
       ProgramDescription.of("cpu", KEY, "race", CpuRace.RaceDone.class, CpuRace::create)
           .settings(Set.of("work", "workers"), CpuSettings::from)
+          // a worker holds a core for its whole sum
+          .cost(s -> 1000L * s.workers())
           .answers(Answer::of);
 
   private CpuService() {}

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import deli.cluster.ClusterFactor;
 import deli.cluster.ClusterSettings;
-import deli.core.Session;
 import deli.service.BadRequest;
 import deli.service.Edge;
 import deli.service.Service;
-import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
@@ -53,18 +50,8 @@ public final class FactorService {
             return edge.json()
                 .error(StatusCodes.PAYLOAD_TOO_LARGE, "at most " + maxNumbers + " numbers per request, not " + list.size());
           }
-          return Directives.onComplete(
-              pool.mapAsync(trace, numbers(list)),
-              result -> {
-                if (result.isSuccess()) {
-                  return edge.json().ok(result.get());
-                }
-                Throwable failure = result.failed().get();
-                if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
-                  return edge.json().error(StatusCodes.SERVICE_UNAVAILABLE, "the factor pool did not answer in time");
-                }
-                return edge.json().error(StatusCodes.INTERNAL_SERVER_ERROR, Session.describe(failure));
-              });
+          Numbers numbers = numbers(list);
+          return edge.admitted("factor", numbers.size(), () -> pool.mapAsync(trace, numbers), factors -> edge.json().ok(factors));
         });
   }
 

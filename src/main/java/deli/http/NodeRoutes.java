@@ -1,6 +1,7 @@
 package deli.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import deli.service.Admission;
 import deli.service.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +25,8 @@ final class NodeRoutes {
   /** {@code GET /health}'s answer. */
   record Health(String status, String node) {}
 
-  /** {@code GET /status}'s answer. */
-  record Status(String node, String started, long uptimeSeconds, List<ServiceState> services) {}
+  /** {@code GET /status}'s answer: {@code work}, what the node holds now of the work it admits. */
+  record Status(String node, String started, long uptimeSeconds, Admission.Held work, List<ServiceState> services) {}
 
   /**
    * A service in {@code /status}: {@code restarts} only when the node restarted it, {@code stats}
@@ -45,6 +46,7 @@ final class NodeRoutes {
   private final ActorSystem<?> system;
   private final Json json;
   private final List<Listed> services;
+  private final Supplier<Admission.Held> work;
   private final Supplier<CompletionStage<Map<String, Integer>>> restarts;
   private final String node;
   private final Duration timeout;
@@ -54,12 +56,14 @@ final class NodeRoutes {
       ActorSystem<?> system,
       Json json,
       List<Listed> services,
+      Supplier<Admission.Held> work,
       Supplier<CompletionStage<Map<String, Integer>>> restarts,
       String node,
       Duration timeout) {
     this.system = system;
     this.json = json;
     this.services = List.copyOf(services);
+    this.work = work;
     this.restarts = restarts;
     this.node = node;
     this.timeout = timeout;
@@ -86,6 +90,7 @@ final class NodeRoutes {
                     node,
                     started.toString(),
                     Duration.between(started, Instant.now()).toSeconds(),
+                    work.get(),
                     each.stream().map(CompletableFuture::join).map(s -> s.withRestarts(byService.get(s.name()))).toList()));
   }
 

@@ -1,5 +1,6 @@
 package deli.http;
 
+import deli.service.Admission;
 import deli.service.BadRequest;
 import deli.service.Json;
 import java.time.Duration;
@@ -39,10 +40,11 @@ public final class Routes {
       Duration statusTimeout,
       String node,
       List<Listed> listed,
+      Supplier<Admission.Held> work,
       Supplier<CompletionStage<Map<String, Integer>>> restarts,
       List<Route> routes) {
     List<Route> all = new ArrayList<>();
-    all.add(new NodeRoutes(system, json, listed, restarts, node, statusTimeout).route());
+    all.add(new NodeRoutes(system, json, listed, work, restarts, node, statusTimeout).route());
     all.add(new ClusterRoutes(system, json, listed, statusTimeout).route());
     all.addAll(routes);
     return of(json, maxRequestBytes, all.toArray(Route[]::new));

@@ -20,6 +20,8 @@ public final class ImportsService {
   public static final Service SERVICE =
       ProgramDescription.of("imports", KEY, "analysis", ImportAnalyzer.Report.class, ImportAnalyzer::create)
           .settings(Set.of("dir", "pattern", "focus"), ImportsService::settings)
+          // a tree's size is not known before it is walked: a run counts as a large one
+          .cost(s -> 10_000)
           .answers(ImportsJson::answer);
 
   private ImportsService() {}

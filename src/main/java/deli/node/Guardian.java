@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import deli.http.HttpServer;
 import deli.http.Listed;
 import deli.http.Routes;
+import deli.service.Admission;
 import deli.service.Edge;
 import deli.service.Json;
 import deli.service.Service;
@@ -41,7 +42,8 @@ public final class Guardian {
           Config config = ctx.getSystem().settings().config();
           joinSelfWhenNoSeeds(ctx, config);
           Json json = new Json(ctx.getSystem());
-          Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout());
+          Admission admission = new Admission(settings.admission());
+          Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout(), admission, settings.retryAfter());
           ActorRef<ServiceStarts.Command> starts = ctx.spawn(ServiceStarts.create(), "service-starts");
           List<Listed> listed = new ArrayList<>();
           List<Route> routes = new ArrayList<>();
@@ -63,6 +65,7 @@ public final class Guardian {
                       settings.statusTimeout(),
                       node,
                       listed,
+                      admission::snapshot,
                       () ->
                           AskPattern.<ServiceStarts.Command, ServiceStarts.Restarts>ask(
                                   starts, ServiceStarts.GetRestarts::new, settings.statusTimeout(), ctx.getSystem().scheduler())

@@ -2,7 +2,10 @@ package deli.node;
 
 import com.typesafe.config.Config;
 import deli.core.Settings;
+import deli.service.Admission;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The settings of {@code deli node}, read once from {@code deli.http} and {@code deli.node}.
@@ -15,6 +18,8 @@ import java.time.Duration;
  * @param restartMin the first backoff before a failed service restarts
  * @param restartMax the longest backoff
  * @param statusTimeout how long {@code /status} and {@code /cluster} wait for each service
+ * @param admission the work the node holds at once
+ * @param retryAfter what a 429 tells the client to wait
  */
 public record NodeSettings(
     String httpHost,
@@ -24,7 +29,9 @@ public record NodeSettings(
     long maxRequestBytes,
     Duration restartMin,
     Duration restartMax,
-    Duration statusTimeout) {
+    Duration statusTimeout,
+    Admission.Bounds admission,
+    Duration retryAfter) {
 
   public static NodeSettings from(Config c) {
     return new NodeSettings(
@@ -35,6 +42,20 @@ public record NodeSettings(
         c.getBytes("http.max-request-bytes"),
         Settings.duration(c, "node.restart-min"),
         Settings.duration(c, "node.restart-max"),
-        Settings.duration(c, "node.status-timeout"));
+        Settings.duration(c, "node.status-timeout"),
+        admission(c.getConfig("http.admission")),
+        Settings.duration(c, "http.admission.retry-after"));
+  }
+
+  private static Admission.Bounds admission(Config c) {
+    Map<String, Long> services = new HashMap<>();
+    for (String name : c.getConfig("services").root().keySet()) {
+      services.put(name, c.getLong("services." + name));
+    }
+    try {
+      return new Admission.Bounds(c.getLong("total"), c.getLong("per-service"), services);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("deli.http.admission: " + e.getMessage());
+    }
   }
 }

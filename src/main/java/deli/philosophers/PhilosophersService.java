@@ -27,9 +27,15 @@ public final class PhilosophersService {
       ProgramDescription.of("philosophers", KEY, "dinner", DinnerEvent.Outcome.class, Dinner::create)
           .runsWith(c -> Props.empty().withNext(Dinner.dispatcher(c.getString("deli.philosophers.dispatcher"))))
           .settings(FIELDS, c -> PhilosophersSettings.from(c).withQuiet(true))
+          .cost(PhilosophersService::cost)
           .answers(PhilosophersService::answer);
 
   private PhilosophersService() {}
+
+  /** A meal a unit; a continuous dinner, bounded by time and not by meals, counts 1,000 per seat. */
+  private static long cost(PhilosophersSettings s) {
+    return s.continuous().isZero() ? (long) s.faculty() * s.servings() : 1000L * s.faculty();
+  }
 
   /** A philosopher's {@code (id, eat_time, think_time)} in an answer. */
   public record ResultJson(int id, double eat, double think) {}

@@ -3,16 +3,20 @@ package deli.service;
 import deli.core.Session;
 import deli.trace.Trace;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
@@ -30,11 +34,15 @@ public final class Edge {
   private final ActorSystem<?> system;
   private final Json json;
   private final Duration askTimeout;
+  private final Admission admission;
+  private final Duration retryAfter;
 
-  public Edge(ActorSystem<?> system, Json json, Duration askTimeout) {
+  public Edge(ActorSystem<?> system, Json json, Duration askTimeout, Admission admission, Duration retryAfter) {
     this.system = system;
     this.json = json;
     this.askTimeout = askTimeout;
+    this.admission = admission;
+    this.retryAfter = retryAfter;
   }
 
   public Json json() {
@@ -83,6 +91,53 @@ public final class Edge {
         AskPattern.askWithStatus(target, request::apply, askTimeout, system.scheduler()), reply -> json.ok(toJson.apply(reply)));
   }
 
+  /**
+   * Asks {@code target} for a {@link StatusReply} as {@link #askWithStatus} does, once admission
+   * has room for {@code cost} units of {@code service}'s work.
+   */
+  public <Req, Res> Route askWithStatus(
+      String service, long cost, ActorRef<Req> target, Function<ActorRef<StatusReply<Res>>, Req> request, Function<Res, Object> toJson) {
+    return admitted(
+        service,
+        cost,
+        () -> AskPattern.askWithStatus(target, request::apply, askTimeout, system.scheduler()),
+        reply -> json.ok(toJson.apply(reply)));
+  }
+
+  /**
+   * Runs {@code work} if the node has room for {@code cost} units of {@code service}'s work, and
+   * answers {@code complete} of its result; the room is held until then. Without room: 429 with
+   * {@code Retry-After}, at once. A request larger than the node ever takes at once: 413.
+   */
+  public <T> Route admitted(String service, long cost, Supplier<CompletionStage<T>> work, Function<T, Route> complete) {
+    long largest = admission.largest(service);
+    if (cost > largest) {
+      return json.error(
+          StatusCodes.PAYLOAD_TOO_LARGE,
+          "this asks for " + cost + " units of " + service + " work; the node takes at most " + largest
+              + " at once (deli.http.admission)");
+    }
+    Optional<Admission.Ticket> ticket = admission.admit(service, cost);
+    if (ticket.isEmpty()) {
+      return Directives.respondWithHeader(
+          RetryAfter.create(Math.max(1, retryAfter.toSeconds())),
+          () ->
+              json.error(
+                  StatusCodes.TOO_MANY_REQUESTS,
+                  "the node is busy: it holds " + admission.held(service) + " units of " + service + " work and "
+                      + admission.heldTotal() + " in all; try again later"));
+    }
+    CompletionStage<T> reply;
+    try {
+      reply = work.get();
+    } catch (RuntimeException e) {
+      ticket.get().release();
+      throw e;
+    }
+    reply.whenComplete((r, failure) -> ticket.get().release());
+    return answer(reply, complete);
+  }
+
   private <Res> Route answer(CompletionStage<Res> reply, Function<Res, Route> complete) {
     return Directives.onComplete(
         reply,
@@ -91,6 +146,9 @@ public final class Edge {
             return complete.apply(result.get());
           }
           Throwable failure = result.failed().get();
+          if (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+          }
           if (failure instanceof TimeoutException) {
             return json.error(StatusCodes.SERVICE_UNAVAILABLE, "no answer within " + askTimeout.toMillis() + " ms");
           }

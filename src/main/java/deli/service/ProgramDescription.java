@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -28,6 +29,7 @@ public final class ProgramDescription<S, E, R extends E> {
   private Function<Config, Props> runProps = c -> Props.empty();
   private Set<String> keys = Set.of();
   private Function<Config, S> read;
+  private ToLongFunction<S> cost = s -> 1;
 
   private ProgramDescription(
       String name, ServiceKey<ProgramService.Command> key, String kind, Class<R> finalType, ProgramService.Program<S, E> program) {
@@ -57,6 +59,15 @@ public final class ProgramDescription<S, E, R extends E> {
     return this;
   }
 
+  /**
+   * The work one run asks for, in this service's units (its sleepers, orders, meals), for the
+   * node's admission; 1 when not given.
+   */
+  public ProgramDescription<S, E, R> cost(ToLongFunction<S> cost) {
+    this.cost = cost;
+    return this;
+  }
+
   /** The whole description: a run's final event answered as {@code answer(traceId, event)}. */
   public Service answers(BiFunction<String, R, Object> answer) {
     if (read == null) {
@@ -79,6 +90,8 @@ public final class ProgramDescription<S, E, R extends E> {
         (trace, body) -> {
           S settings = Params.settings(body, defaults, keys, read);
           return edge.<ProgramService.Command, R>askWithStatus(
+              name,
+              cost.applyAsLong(settings),
               service, replyTo -> new ProgramService.Run<>(trace, settings, replyTo), r -> answer.apply(trace.id(), r));
         });
   }

@@ -14,6 +14,7 @@ public final class SleepersService {
   public static final Service SERVICE =
       ProgramDescription.of("sleepers", KEY, "sleepers", Sleepers.AllAwake.class, Sleepers::create)
           .settings(Set.of("count", "delay", "seed"), SleepersSettings::from)
+          .cost(SleepersSettings::count)
           .answers(Answer::of);
 
   private SleepersService() {}

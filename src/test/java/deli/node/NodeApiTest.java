@@ -39,39 +39,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeApiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final ObjectMapper JSON = InProcessNode.JSON;
 
   @TempDir static Path dir;
-  private ActorSystem<Void> system;
-  private String base;
+  private InProcessNode node;
 
   @BeforeAll
   void startNode() throws Exception {
     Path tree = Files.createDirectories(dir.resolve("tree"));
     Files.writeString(tree.resolve("a.py"), "import os\nimport sys\n");
     Files.writeString(tree.resolve("b.py"), "from typing import List\nx = 1\n");
-    com.typesafe.config.Config config =
-            DeliConfig.load(
-                Map.of(
-                    "pekko.actor.provider", "cluster",
-                    "pekko.remote.artery.canonical.hostname", "127.0.0.1",
-                    "pekko.remote.artery.canonical.port", 0,
-                    "deli.http.host", "127.0.0.1",
-                    "deli.http.port", 0,
-                    "deli.logserver.port", 0,
-                    "deli.logserver.out", dir.resolve("one.log").toString(),
-                    "deli.search.serve.root", tree.toString(),
-                    // Nothing answers there: the weather rounds fail at once, and that is shown.
-                    "deli.weather.base-url", "http://127.0.0.1:9"));
-    CompletableFuture<InetSocketAddress> bound = new CompletableFuture<>();
-    system =
-        ActorSystem.create(
-            Guardian.create(NodeSettings.from(config.getConfig("deli")), withCrashy(Services.ALL), bound::complete),
-            Session.SYSTEM_NAME,
-            config);
-    InetSocketAddress at = bound.get(60, TimeUnit.SECONDS);
-    base = "http://127.0.0.1:" + at.getPort();
+    node = InProcessNode.start(dir, withCrashy(Services.ALL), Map.of("deli.search.serve.root", tree.toString()));
   }
 
   /** A message that makes the test's own service throw. */
@@ -120,32 +98,21 @@ class NodeApiTest {
 
   @AfterAll
   void stopNode() {
-    if (system != null) {
-      system.terminate();
-      system.getWhenTerminated().toCompletableFuture().join();
+    if (node != null) {
+      node.close();
     }
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return node.get(path);
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return node.post(path, body);
   }
 
   private static List<String> fields(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    node.fieldNames().forEachRemaining(out::add);
-    return out;
+    return InProcessNode.fields(node);
   }
 
   private static JsonNode ok(HttpResponse<String> r) throws Exception {
@@ -164,7 +131,8 @@ class NodeApiTest {
   @Test
   void statusListsEveryServiceWithItsState() throws Exception {
     JsonNode status = ok(get("/status"));
-    assertEquals(List.of("node", "started", "uptimeSeconds", "services"), fields(status));
+    assertEquals(List.of("node", "started", "uptimeSeconds", "work", "services"), fields(status));
+    assertEquals(List.of("held", "bound", "services"), fields(status.get("work")));
     List<String> names = new ArrayList<>();
     status.get("services").forEach(s -> names.add(s.get("name").asText()));
     assertEquals(
@@ -229,8 +197,8 @@ class NodeApiTest {
   @Test
   void aTraceIdGivenIsTheOneAnswered() throws Exception {
     HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/sleepers"))
+        HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(node.base + "/sleepers"))
                 .header("X-Trace-Id", "given-trace-1")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"count\": 2, \"delay\": \"0\"}"))
                 .build(),
