@@ -1,26 +1,31 @@
 package deli.http;
 
+import deli.core.Durations;
 import deli.core.Session;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * Binds the node's routes and ties the server to CoordinatedShutdown: it stops accepting at
- * service-unbind and lets requests in flight finish within {@code drain}. A port that is
- * taken ends the node with exit code 1 and a clear line.
+ * Binds the node's routes and ties the server to CoordinatedShutdown: at service-unbind it
+ * stops accepting; at service-requests-done it lets requests in flight finish within
+ * {@code drain}, then closes what is left and says how many it answered and cut. A port that
+ * is taken ends the node with exit code 1 and a clear line.
  */
 public final class HttpServer {
   private HttpServer() {}
 
   public static CompletionStage<ServerBinding> start(
       ActorSystem<?> system, Route routes, String host, int port, Duration drain) {
+    InFlight inFlight = new InFlight();
     return Http.get(system)
         .newServerAt(host, port)
-        .bind(routes)
+        .bind(inFlight.counting(routes))
         .whenComplete(
             (binding, failure) -> {
               if (failure != null) {
@@ -28,8 +33,34 @@ public final class HttpServer {
                     "deli node: cannot listen for HTTP on " + host + ":" + port + ": " + Session.describe(failure));
                 Session.finish(system, 1);
               } else {
-                binding.addToCoordinatedShutdown(drain, system);
+                stopWithTheNode(system, binding, inFlight, drain);
               }
             });
+  }
+
+  private static void stopWithTheNode(ActorSystem<?> system, ServerBinding binding, InFlight inFlight, Duration drain) {
+    CoordinatedShutdown cs = CoordinatedShutdown.get(system);
+    cs.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "deli-http-unbind", () -> binding.unbind());
+    cs.addTask(
+        CoordinatedShutdown.PhaseServiceRequestsDone(),
+        "deli-http-drain",
+        () -> {
+          long before = inFlight.answered() + inFlight.now();
+          long waiting = inFlight.now();
+          return inFlight
+              .drained(drain)
+              .thenCompose(
+                  cut -> {
+                    long answered = waiting - cut;
+                    System.out.println(
+                        "deli node: HTTP server stopped: "
+                            + (waiting == 0
+                                ? "no request was in flight"
+                                : answered + " of " + waiting + " requests in flight answered"
+                                    + (cut > 0 ? ", " + cut + " cut at the " + Durations.format(drain) + " drain deadline" : ""))
+                            + " (" + before + " requests in all)");
+                    return binding.terminate(Duration.ofSeconds(1)).thenApply(t -> Done.getInstance());
+                  });
+        });
   }
 }

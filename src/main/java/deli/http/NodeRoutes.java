@@ -3,6 +3,9 @@ package deli.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import deli.service.Admission;
 import deli.service.Json;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +21,16 @@ import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * {@code GET /health} and {@code GET /status}: the node itself, and each service with its
- * state as the Receptionist sees it ({@code up} with its instances, or {@code down}).
+ * {@code GET /health}, {@code GET /ready} and {@code GET /status}: the node itself (alive; ready
+ * once it is an Up member of its cluster and every service it runs is listed), and each service
+ * with its state as the Receptionist sees it ({@code up} with its instances, or {@code down}).
  */
 final class NodeRoutes {
   /** {@code GET /health}'s answer. */
   record Health(String status, String node) {}
+
+  /** {@code GET /ready}'s answer: 200 when {@code ready}, 503 with what it waits for otherwise. */
+  record Ready(boolean ready, String member, List<String> waitingFor) {}
 
   /** {@code GET /status}'s answer: {@code work}, what the node holds now of the work it admits. */
   record Status(String node, String started, long uptimeSeconds, Admission.Held work, List<ServiceState> services) {}
@@ -72,7 +79,33 @@ final class NodeRoutes {
   Route route() {
     return Directives.concat(
         Directives.path("health", () -> Directives.get(() -> json.ok(new Health("ok", node)))),
+        Directives.path("ready", () -> Directives.get(() -> Directives.onSuccess(ready(), r -> json.complete(
+            r.ready() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE, r)))),
         Directives.path("status", () -> Directives.get(() -> Directives.onSuccess(status(), json::ok))));
+  }
+
+  private CompletionStage<Ready> ready() {
+    String member = "none";
+    List<String> waiting = new ArrayList<>();
+    if (system.settings().config().getString("pekko.actor.provider").equals("cluster")) {
+      MemberStatus status = Cluster.get(system).selfMember().status();
+      member = status.toString();
+      if (!status.equals(MemberStatus.up())) {
+        waiting.add("cluster membership (this node is " + status + ", not Up)");
+      }
+    }
+    String self = member;
+    List<CompletableFuture<ServiceState>> each = services.stream().map(s -> listed(s).toCompletableFuture()).toList();
+    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              for (CompletableFuture<ServiceState> s : each) {
+                if (!s.join().state().equals("up")) {
+                  waiting.add(s.join().name() + " (" + s.join().state() + ")");
+                }
+              }
+              return new Ready(waiting.isEmpty(), self, List.copyOf(waiting));
+            });
   }
 
   private CompletionStage<Status> status() {

@@ -23,13 +23,6 @@ final class StopLines {
           return CompletableFuture.completedFuture(Done.getInstance());
         });
     cs.addTask(
-        CoordinatedShutdown.PhaseServiceStop(),
-        "deli-say-http-stopped",
-        () -> {
-          System.out.println("deli node: HTTP server stopped, requests in flight answered");
-          return CompletableFuture.completedFuture(Done.getInstance());
-        });
-    cs.addTask(
         CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
         "deli-say-services-stopped",
         () -> {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -88,6 +89,11 @@ final class InProcessNode implements AutoCloseable {
     List<String> out = new ArrayList<>();
     node.fieldNames().forEachRemaining(out::add);
     return out;
+  }
+
+  /** Stops the node as SIGTERM does (CoordinatedShutdown), and tells when it is down. */
+  CompletionStage<?> stop() {
+    return org.apache.pekko.actor.CoordinatedShutdown.get(system).runAll(org.apache.pekko.actor.CoordinatedShutdown.jvmExitReason());
   }
 
   @Override
