@@ -3,6 +3,8 @@ package deli.http;
 import deli.core.Durations;
 import deli.core.Session;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -21,7 +23,13 @@ public final class HttpServer {
   private HttpServer() {}
 
   public static CompletionStage<ServerBinding> start(
-      ActorSystem<?> system, Route routes, String host, int port, Duration drain) {
+      ActorSystem<?> system, Route routes, String host, int port, Duration drain, String token) {
+    Optional<String> refusal = Access.refusal(host, token);
+    if (refusal.isPresent()) {
+      System.err.println("deli node: " + refusal.get());
+      Session.finish(system, 1);
+      return CompletableFuture.failedFuture(new IllegalStateException(refusal.get()));
+    }
     InFlight inFlight = new InFlight();
     return Http.get(system)
         .newServerAt(host, port)

@@ -33,22 +33,36 @@ public final class Routes {
    * The node's routes ({@code /health}, {@code /status} and {@code /cluster} over {@code listed},
    * with how often each restarted) and its services' {@code routes}, behind one size limit and one way of saying errors.
    */
-  public static Route of(
-      ActorSystem<?> system,
-      Json json,
-      long maxRequestBytes,
-      Duration statusTimeout,
+  public static Route of(ActorSystem<?> system, Json json, Limits limits, NodeView view, List<Route> routes) {
+    List<Route> all = new ArrayList<>();
+    all.add(new NodeRoutes(system, json, view.listed(), view.work(), view.restarts(), view.node(), limits.statusTimeout()).route());
+    all.add(new ClusterRoutes(system, json, view.listed(), limits.statusTimeout()).route());
+    all.addAll(routes);
+    return Access.guard(limits.token(), json, of(json, limits.maxRequestBytes(), all.toArray(Route[]::new)));
+  }
+
+  /**
+   * What the edge holds every request to.
+   *
+   * @param maxRequestBytes the largest body (413 beyond)
+   * @param statusTimeout how long {@code /status} waits for each service
+   * @param token the bearer token every request but {@code /health} must carry; blank: none
+   */
+  public record Limits(long maxRequestBytes, Duration statusTimeout, String token) {}
+
+  /**
+   * What the node's own routes show.
+   *
+   * @param node this node's name ({@code host:port})
+   * @param listed the services it runs
+   * @param work what it holds now of the work it admits
+   * @param restarts how often each service was restarted
+   */
+  public record NodeView(
       String node,
       List<Listed> listed,
       Supplier<Admission.Held> work,
-      Supplier<CompletionStage<Map<String, Integer>>> restarts,
-      List<Route> routes) {
-    List<Route> all = new ArrayList<>();
-    all.add(new NodeRoutes(system, json, listed, work, restarts, node, statusTimeout).route());
-    all.add(new ClusterRoutes(system, json, listed, statusTimeout).route());
-    all.addAll(routes);
-    return of(json, maxRequestBytes, all.toArray(Route[]::new));
-  }
+      Supplier<CompletionStage<Map<String, Integer>>> restarts) {}
 
   static Route of(Json json, long maxRequestBytes, Route... routes) {
     ExceptionHandler exceptions =

@@ -12,6 +12,9 @@ import deli.trace.TraceLog;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -61,19 +64,13 @@ public final class Guardian {
                   Routes.of(
                       ctx.getSystem(),
                       json,
-                      settings.maxRequestBytes(),
-                      settings.statusTimeout(),
-                      node,
-                      listed,
-                      admission::snapshot,
-                      () ->
-                          AskPattern.<ServiceStarts.Command, ServiceStarts.Restarts>ask(
-                                  starts, ServiceStarts.GetRestarts::new, settings.statusTimeout(), ctx.getSystem().scheduler())
-                              .thenApply(ServiceStarts.Restarts::byService),
+                      new Routes.Limits(settings.maxRequestBytes(), settings.statusTimeout(), settings.token()),
+                      new Routes.NodeView(node, listed, admission::snapshot, restarts(ctx, starts, settings)),
                       routes),
                   settings.httpHost(),
                   settings.httpPort(),
-                  settings.drain())
+                  settings.drain(),
+                  settings.token())
               .thenAccept(
                   binding -> {
                     onBound.accept(binding.localAddress());
@@ -84,6 +81,14 @@ public final class Guardian {
           StopLines.register(ctx.getSystem(), started);
           return Behaviors.empty();
         });
+  }
+
+  private static Supplier<CompletionStage<Map<String, Integer>>> restarts(
+      ActorContext<Void> ctx, ActorRef<ServiceStarts.Command> starts, NodeSettings settings) {
+    return () ->
+        AskPattern.<ServiceStarts.Command, ServiceStarts.Restarts>ask(
+                starts, ServiceStarts.GetRestarts::new, settings.statusTimeout(), ctx.getSystem().scheduler())
+            .thenApply(ServiceStarts.Restarts::byService);
   }
 
   private static void joinSelfWhenNoSeeds(ActorContext<Void> ctx, Config config) {

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param statusTimeout how long {@code /status} and {@code /cluster} wait for each service
  * @param admission the work the node holds at once
  * @param retryAfter what a 429 tells the client to wait
+ * @param token the bearer token callers must give (blank: none; needed to listen beyond loopback)
  */
 public record NodeSettings(
     String httpHost,
@@ -31,7 +32,8 @@ public record NodeSettings(
     Duration restartMax,
     Duration statusTimeout,
     Admission.Bounds admission,
-    Duration retryAfter) {
+    Duration retryAfter,
+    String token) {
 
   public static NodeSettings from(Config c) {
     return new NodeSettings(
@@ -44,7 +46,8 @@ public record NodeSettings(
         Settings.duration(c, "node.restart-max"),
         Settings.duration(c, "node.status-timeout"),
         admission(c.getConfig("http.admission")),
-        Settings.duration(c, "http.admission.retry-after"));
+        Settings.duration(c, "http.admission.retry-after"),
+        c.getString("http.token"));
   }
 
   private static Admission.Bounds admission(Config c) {

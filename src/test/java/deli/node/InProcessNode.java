@@ -69,6 +69,13 @@ final class InProcessNode implements AutoCloseable {
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** GET with {@code Authorization: authorization}. */
+  HttpResponse<String> get(String path, String authorization) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Authorization", authorization).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> post(String path, String body) throws Exception {
     return http.send(request(path, body), HttpResponse.BodyHandlers.ofString());
   }

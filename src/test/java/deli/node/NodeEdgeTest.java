@@ -74,6 +74,22 @@ class NodeEdgeTest {
   }
 
   @Test
+  void aNodeWithATokenAnswersOnlyCallersWhoGiveIt(@TempDir Path other) throws Exception {
+    try (InProcessNode guarded = InProcessNode.start(other, Services.ALL, Map.of("deli.http.token", "s3cret"))) {
+      HttpResponse<String> none = guarded.get("/status");
+      assertEquals(401, none.statusCode(), none.body());
+      assertEquals("Bearer realm=\"deli\"", none.headers().firstValue("WWW-Authenticate").orElseThrow());
+      assertTrue(none.body().contains("Authorization: Bearer"), none.body());
+      HttpResponse<String> wrong = guarded.get("/status", "Bearer s3crex");
+      assertEquals(401, wrong.statusCode(), wrong.body());
+      assertEquals(200, guarded.get("/status", "Bearer s3cret").statusCode());
+      assertEquals(404, guarded.get("/nowhere", "Bearer s3cret").statusCode());
+      // Liveness stays open, for probes.
+      assertEquals(200, guarded.get("/health").statusCode());
+    }
+  }
+
+  @Test
   void aBodyOverTheLimitIsA413() throws Exception {
     HttpResponse<String> r = node.post("/chefs", "{\"orders\": \"" + "x".repeat(5000) + "\"}");
     assertEquals(413, r.statusCode(), r.body());
