@@ -103,7 +103,8 @@ class ImportsIT {
 
   @Test
   void theNodeAnalyzesATreePerRequestAndRefusesAMissingDirectory(@TempDir Path dir) throws Exception {
-    Process p = Deli.start("node", "--http-port", "0", "--cluster-port", "0");
+    Path tree = tree(dir);
+    Process p = Deli.start("node", "--http-port", "0", "--cluster-port", "0", "--log-port", "0", "--files-root", dir.toString());
     try {
       BufferedReader out = Deli.stdout(p);
       String up = Deli.awaitLine(p, out, " up: http://", new ArrayList<>());
@@ -115,7 +116,7 @@ class ImportsIT {
           http.send(
               HttpRequest.newBuilder(URI.create(m.group(1) + "/imports"))
                   .timeout(Duration.ofSeconds(60))
-                  .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(java.util.Map.of("dir", tree(dir).toString()))))
+                  .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(java.util.Map.of("dir", tree.toString()))))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode(), r.body());
@@ -130,8 +131,16 @@ class ImportsIT {
                   .POST(HttpRequest.BodyPublishers.ofString("{\"dir\": \"/no/such/dir\"}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      assertEquals(400, missing.statusCode());
-      assertEquals("{\"error\":\"no such directory: /no/such/dir\"}", missing.body());
+      assertEquals(403, missing.statusCode());
+      assertTrue(missing.body().startsWith("{\"error\":\"'/no/such/dir' is outside the directories this node reads"), missing.body());
+      HttpResponse<String> gone =
+          http.send(
+              HttpRequest.newBuilder(URI.create(m.group(1) + "/imports"))
+                  .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(java.util.Map.of("dir", dir.resolve("gone").toString()))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, gone.statusCode());
+      assertEquals("{\"error\":\"no such directory: " + dir.resolve("gone") + "\"}", gone.body());
     } finally {
       p.destroyForcibly();
       p.waitFor();

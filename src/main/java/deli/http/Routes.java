@@ -2,6 +2,7 @@ package deli.http;
 
 import deli.service.Admission;
 import deli.service.BadRequest;
+import deli.service.Forbidden;
 import deli.service.Json;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ public final class Routes {
     ExceptionHandler exceptions =
         ExceptionHandler.newBuilder()
             .match(BadRequest.class, e -> json.error(StatusCodes.BAD_REQUEST, e.getMessage()))
+            .match(Forbidden.class, e -> json.error(StatusCodes.FORBIDDEN, e.getMessage()))
             .build();
     RejectionHandler rejections =
         RejectionHandler.defaultHandler()

@@ -1,11 +1,8 @@
 package deli.imports;
 
-import deli.service.BadRequest;
 import deli.service.ProgramDescription;
 import deli.service.ProgramService;
 import deli.service.Service;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
@@ -19,18 +16,12 @@ public final class ImportsService {
 
   public static final Service SERVICE =
       ProgramDescription.of("imports", KEY, "analysis", ImportAnalyzer.Report.class, ImportAnalyzer::create)
-          .settings(Set.of("dir", "pattern", "focus"), ImportsService::settings)
+          .settings(Set.of("dir", "pattern", "focus"), ImportsSettings::from)
+          // the node reads only the directories its operator allows
+          .checked((ctx, s) -> ctx.fileRoots().confine(s.dir()))
           // a tree's size is not known before it is walked: a run counts as a large one
           .cost(s -> 10_000)
           .answers(ImportsJson::answer);
 
   private ImportsService() {}
-
-  private static ImportsSettings settings(com.typesafe.config.Config c) {
-    ImportsSettings settings = ImportsSettings.from(c);
-    if (!Files.isDirectory(Path.of(settings.dir()))) {
-      throw new BadRequest("no such directory: " + settings.dir());
-    }
-    return settings;
-  }
 }

@@ -6,6 +6,7 @@ import deli.http.Listed;
 import deli.http.Routes;
 import deli.service.Admission;
 import deli.service.Edge;
+import deli.service.FileRoots;
 import deli.service.Json;
 import deli.service.Service;
 import deli.trace.TraceLog;
@@ -46,12 +47,13 @@ public final class Guardian {
           joinSelfWhenNoSeeds(ctx, config);
           Json json = new Json(ctx.getSystem());
           Admission admission = new Admission(settings.admission());
+          FileRoots fileRoots = new FileRoots(settings.fileRoots());
           Edge edge = new Edge(ctx.getSystem(), json, settings.askTimeout(), admission, settings.retryAfter());
           ActorRef<ServiceStarts.Command> starts = ctx.spawn(ServiceStarts.create(), "service-starts");
           List<Listed> listed = new ArrayList<>();
           List<Route> routes = new ArrayList<>();
           for (Service s : services) {
-            Service.Running running = s.start().apply(new NodeContext(ctx, settings, edge, s.name(), starts));
+            Service.Running running = s.start().apply(new NodeContext(ctx, settings, edge, fileRoots, s.name(), starts));
             routes.add(running.route());
             if (running.serving()) {
               listed.add(new Listed(s.name(), s.key(), running.stats()));

@@ -74,6 +74,14 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Keep the tree under DIR loaded and serve GET /search (deli.search.serve.root). Default: no search.")
   String searchRoot;
 
+  @Option(
+      names = "--files-root",
+      paramLabel = "DIR",
+      description =
+          "A directory the node reads for its callers (POST /imports), with what lies below it; repeat for "
+              + "several (deli.http.file-roots). Default: none.")
+  List<String> filesRoots;
+
   @Override
   public Integer call() {
     Map<String, Object> flags = new HashMap<>();
@@ -102,6 +110,14 @@ public final class NodeCommand implements Callable<Integer> {
     }
     if (logOut != null) {
       flags.put("deli.logserver.out", logOut);
+    }
+    if (filesRoots != null) {
+      for (String root : filesRoots) {
+        if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(root))) {
+          throw new deli.core.DeliException("--files-root: no such directory: " + root);
+        }
+      }
+      flags.put("deli.http.file-roots", filesRoots);
     }
     if (searchRoot != null) {
       if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(searchRoot))) {

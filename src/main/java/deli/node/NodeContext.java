@@ -2,6 +2,7 @@ package deli.node;
 
 import com.typesafe.config.Config;
 import deli.service.Edge;
+import deli.service.FileRoots;
 import deli.service.ServiceContext;
 import deli.trace.Tracing;
 import java.time.Duration;
@@ -20,7 +21,12 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  * counted, so {@code /status} can tell restarts) and the Receptionist.
  */
 record NodeContext(
-    ActorContext<Void> ctx, NodeSettings settings, Edge edge, String service, ActorRef<ServiceStarts.Command> starts)
+    ActorContext<Void> ctx,
+    NodeSettings settings,
+    Edge edge,
+    FileRoots fileRoots,
+    String service,
+    ActorRef<ServiceStarts.Command> starts)
     implements ServiceContext {
   @Override
   public ActorSystem<?> system() {

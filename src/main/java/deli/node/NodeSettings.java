@@ -5,6 +5,7 @@ import deli.core.Settings;
 import deli.service.Admission;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param statusTimeout how long {@code /status} and {@code /cluster} wait for each service
  * @param admission the work the node holds at once
  * @param retryAfter what a 429 tells the client to wait
+ * @param fileRoots the directories the node reads for its callers ({@code POST /imports})
  * @param token the bearer token callers must give (blank: none; needed to listen beyond loopback)
  */
 public record NodeSettings(
@@ -33,7 +35,8 @@ public record NodeSettings(
     Duration statusTimeout,
     Admission.Bounds admission,
     Duration retryAfter,
-    String token) {
+    String token,
+    List<String> fileRoots) {
 
   public static NodeSettings from(Config c) {
     return new NodeSettings(
@@ -47,7 +50,8 @@ public record NodeSettings(
         Settings.duration(c, "node.status-timeout"),
         admission(c.getConfig("http.admission")),
         Settings.duration(c, "http.admission.retry-after"),
-        c.getString("http.token"));
+        c.getString("http.token"),
+        c.getStringList("http.file-roots"));
   }
 
   private static Admission.Bounds admission(Config c) {

@@ -2,6 +2,7 @@ package deli.service;
 
 import com.typesafe.config.Config;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -30,6 +31,7 @@ public final class ProgramDescription<S, E, R extends E> {
   private Set<String> keys = Set.of();
   private Function<Config, S> read;
   private ToLongFunction<S> cost = s -> 1;
+  private BiConsumer<ServiceContext, S> check = (ctx, s) -> {};
 
   private ProgramDescription(
       String name, ServiceKey<ProgramService.Command> key, String kind, Class<R> finalType, ProgramService.Program<S, E> program) {
@@ -68,6 +70,15 @@ public final class ProgramDescription<S, E, R extends E> {
     return this;
   }
 
+  /**
+   * A check of a request's settings against the node (its file roots, say), before the run;
+   * it throws {@link BadRequest} or {@link Forbidden}.
+   */
+  public ProgramDescription<S, E, R> checked(BiConsumer<ServiceContext, S> check) {
+    this.check = check;
+    return this;
+  }
+
   /** The whole description: a run's final event answered as {@code answer(traceId, event)}. */
   public Service answers(BiFunction<String, R, Object> answer) {
     if (read == null) {
@@ -80,15 +91,17 @@ public final class ProgramDescription<S, E, R extends E> {
           Config config = ctx.config();
           ActorRef<ProgramService.Command> service =
               ctx.serve(name, key, ProgramService.Command.class, ProgramService.create(kind, finalType, program, runProps.apply(config)));
-          return Service.Running.of(route(ctx.edge(), service, config.getConfig("deli." + name), answer));
+          return Service.Running.of(route(ctx, service, config.getConfig("deli." + name), answer));
         });
   }
 
-  private Route route(Edge edge, ActorRef<ProgramService.Command> service, Config defaults, BiFunction<String, R, Object> answer) {
+  private Route route(ServiceContext ctx, ActorRef<ProgramService.Command> service, Config defaults, BiFunction<String, R, Object> answer) {
+    Edge edge = ctx.edge();
     return edge.post(
         name,
         (trace, body) -> {
           S settings = Params.settings(body, defaults, keys, read);
+          check.accept(ctx, settings);
           return edge.<ProgramService.Command, R>askWithStatus(
               name,
               cost.applyAsLong(settings),

@@ -20,6 +20,9 @@ public interface ServiceContext {
 
   Edge edge();
 
+  /** The directories the node reads for its callers. */
+  FileRoots fileRoots();
+
   /** How long an HTTP request waits for the actors' answer. */
   Duration askTimeout();
 

@@ -49,7 +49,7 @@ class NodeApiTest {
     Path tree = Files.createDirectories(dir.resolve("tree"));
     Files.writeString(tree.resolve("a.py"), "import os\nimport sys\n");
     Files.writeString(tree.resolve("b.py"), "from typing import List\nx = 1\n");
-    node = InProcessNode.start(dir, withCrashy(Services.ALL), Map.of("deli.search.serve.root", tree.toString()));
+    node = InProcessNode.start(dir, withCrashy(Services.ALL), Map.of("deli.search.serve.root", tree.toString(), "deli.http.file-roots", List.of(tree.toString())));
   }
 
   /** A message that makes the test's own service throw. */
@@ -289,11 +289,14 @@ class NodeApiTest {
             post("/chefs", "{\"nope\": 1}"),
             post("/sleepers", "[1"),
             post("/factor", "[\"x\"]"),
-            post("/imports", "{\"dir\": \"/no/such/dir\"}"),
+            post("/imports", "{\"dir\": " + JSON.writeValueAsString(dir.resolve("tree/none").toString()) + "}"),
             get("/search"))) {
       assertEquals(400, r.statusCode(), r.body());
       assertEquals(List.of("error"), fields(JSON.readTree(r.body())), r.body());
     }
+    HttpResponse<String> outside = post("/imports", "{\"dir\": \"/etc\"}");
+    assertEquals(403, outside.statusCode(), outside.body());
+    assertEquals(List.of("error"), fields(JSON.readTree(outside.body())));
     HttpResponse<String> missing = get("/nowhere");
     assertEquals(404, missing.statusCode());
     assertEquals(List.of("error"), fields(JSON.readTree(missing.body())));
