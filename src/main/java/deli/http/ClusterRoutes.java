@@ -3,7 +3,6 @@ package deli.http;
 import deli.service.Json;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +45,13 @@ final class ClusterRoutes {
     return Directives.path("cluster", () -> Directives.get(() -> Directives.onSuccess(cluster(), json::ok)));
   }
 
-  private CompletionStage<Map<String, Object>> cluster() {
+  /** {@code GET /cluster}'s answer: this node, the leader (null while there is none), every member. */
+  record ClusterView(String self, String leader, List<MemberView> members) {}
+
+  /** A member as this node sees it, and the services it serves. */
+  record MemberView(String node, String address, String status, boolean reachable, Set<String> roles, Set<String> serves) {}
+
+  private CompletionStage<ClusterView> cluster() {
     Cluster cluster = Cluster.get(system);
     Address self = cluster.selfMember().address();
     List<CompletableFuture<Map<String, Set<String>>>> each = new ArrayList<>();
@@ -64,22 +69,18 @@ final class ClusterRoutes {
               ClusterEvent.CurrentClusterState state = cluster.state();
               Set<Address> unreachable =
                   state.getUnreachable().stream().map(Member::address).collect(Collectors.toSet());
-              List<Map<String, Object>> members = new ArrayList<>();
+              List<MemberView> members = new ArrayList<>();
               for (Member m : StreamSupport.stream(state.getMembers().spliterator(), false).toList()) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("node", node(m.address()));
-                out.put("address", m.address().toString());
-                out.put("status", m.status().toString());
-                out.put("reachable", !unreachable.contains(m.address()));
-                out.put("roles", new TreeSet<>(m.getRoles()));
-                out.put("serves", serves.getOrDefault(node(m.address()), Set.of()));
-                members.add(out);
+                members.add(
+                    new MemberView(
+                        node(m.address()),
+                        m.address().toString(),
+                        m.status().toString(),
+                        !unreachable.contains(m.address()),
+                        new TreeSet<>(m.getRoles()),
+                        serves.getOrDefault(node(m.address()), Set.of())));
               }
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("self", node(self));
-              out.put("leader", state.getLeader() == null ? null : node(state.getLeader()));
-              out.put("members", members);
-              return out;
+              return new ClusterView(node(self), state.getLeader() == null ? null : node(state.getLeader()), members);
             });
   }
 

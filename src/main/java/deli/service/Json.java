@@ -1,7 +1,6 @@
 package deli.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
@@ -38,9 +37,12 @@ public final class Json {
     return Directives.complete(status, body, marshaller);
   }
 
+  /** Every error the node answers: {@code {"error": message}}. */
+  public record ErrorBody(String error) {}
+
   /** {@code {"error": message}} with {@code status}. */
   public Route error(StatusCode status, String message) {
-    return complete(status, Map.of("error", message));
+    return complete(status, new ErrorBody(message));
   }
 
   /** The JSON error entity for a response Pekko built itself (a rejection). */
@@ -48,7 +50,7 @@ public final class Json {
     try {
       return org.apache.pekko.http.javadsl.model.HttpEntities.create(
           org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
-          mapper.writeValueAsString(Map.of("error", message)));
+          mapper.writeValueAsString(new ErrorBody(message)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
