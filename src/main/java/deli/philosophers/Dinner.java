@@ -5,7 +5,7 @@ import deli.trace.Traced;
 import deli.trace.Tracing;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
@@ -81,25 +81,18 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   private final ActorRef<DinnerEvent> listener;
   private final TimerScheduler<Command> timers;
   private final int faculty;
-  private final List<ActorRef<Fork.Command>> forks = new ArrayList<>();
+  private final List<ActorRef<Fork.Command>> forks;
   private final ActorRef<Footman.Command> footman;
   private final ActorRef<Observer.Command> observer;
   private final Philosopher.Place[] places;
   private final List<ActorRef<Philosopher.Command>> philosophers = new ArrayList<>();
   private final ActorRef<Philosopher.Dined> ate;
-  private final long[] mealsEach;
-  private final DinnerEvent.Result[] results;
-  private final List<List<DinnerEvent.Result>> kept = new ArrayList<>();
-  private final boolean keep;
+  private final Servings servings;
   private final boolean watchdog;
-  private final boolean batched;
-  private final List<DinnerEvent> batch = new ArrayList<>();
+  private final Chatter chatter;
   private final long start = System.nanoTime();
   private final long deadline;
-  private int serving;
-  private int reported;
   private int inFlight;
-  private long meals;
   private long end;
   private int restarts;
   private long lastMeal = start;
@@ -113,7 +106,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
         Command.class,
         trace,
         Behaviors.setup(
-            ctx -> Behaviors.withTimers(timers -> new Dinner(ctx, timers, settings, trace, listener))));
+            ctx -> Behaviors.withTimers(timers -> new Dinner(ctx, timers, settings, trace, listener).serve())));
   }
 
   /** Where a dinner should run: its own dispatcher, when the settings name one. */
@@ -138,41 +131,36 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     this.listener = listener;
     this.timers = timers;
     this.faculty = settings.faculty();
-    this.mealsEach = new long[faculty];
-    this.results = new DinnerEvent.Result[faculty];
-    this.keep = !settings.isContinuous() && settings.meals() <= KEEP_RESULTS_UP_TO;
+    this.servings =
+        new Servings(
+            faculty,
+            settings.isContinuous() ? 0 : settings.servings(),
+            !settings.isContinuous() && settings.meals() <= KEEP_RESULTS_UP_TO);
     this.deadline = settings.isContinuous() ? start + settings.continuous().toNanos() : Long.MAX_VALUE;
     this.watchdog = !settings.footman() && !settings.deadlockAfter().isZero();
-    this.batched = !settings.quiet() && settings.eat().isZero() && settings.think().isZero();
+    this.chatter =
+        new Chatter(
+            listener,
+            !settings.quiet() && settings.eat().isZero() && settings.think().isZero(),
+            // with servings, each serving ends a batch; without, a batch ends at this size
+            settings.isContinuous() ? LONGEST_BATCH : Integer.MAX_VALUE);
     this.ate = ctx.messageAdapter(Philosopher.Dined.class, Ate::new);
 
-    DispatcherSelector here = DispatcherSelector.sameAsParent();
-    ActorRef<Observer.Event> watcher = null;
-    if (settings.check()) {
-      int seats = settings.footman() ? settings.seats() : faculty;
-      observer = ctx.spawn(Tracing.traced(Observer.Command.class, trace, Observer.create(faculty, seats)), "observer", here);
-      watcher = observer.narrow();
-    } else {
-      observer = null;
-    }
-    for (int i = 0; i < faculty; i++) {
-      forks.add(ctx.spawn(Tracing.traced(Fork.Command.class, trace, Fork.create(i, watcher)), "fork-" + i, here));
-    }
-    footman =
-        settings.footman()
-            ? ctx.spawn(
-                Tracing.traced(Footman.Command.class, trace, Footman.create(settings.seats(), watcher)), "footman", here)
-            : null;
+    Table table = Table.lay(ctx, settings, trace);
+    forks = table.forks();
+    footman = table.footman();
+    observer = table.observer();
+    ActorRef<Observer.Event> watcher = observer == null ? null : observer.narrow();
     SplittableRandom seeds =
         new SplittableRandom(settings.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong()));
-    ActorRef<DinnerEvent> chatter =
-        settings.quiet() ? null : batched ? ctx.messageAdapter(DinnerEvent.class, Chattered::new) : listener;
+    ActorRef<DinnerEvent> lines =
+        settings.quiet() ? null : chatter.batched() ? ctx.messageAdapter(DinnerEvent.class, Chattered::new) : listener;
     places = new Philosopher.Place[faculty];
     for (int i = 0; i < faculty; i++) {
       places[i] =
           new Philosopher.Place(
               i, footman, forks.get(i), forks.get((i + 1) % faculty), settings.eat(), settings.think(),
-              settings.failRate(), seeds.split(), chatter, watcher);
+              settings.failRate(), seeds.split(), lines, watcher);
       philosophers.add(spawnPhilosopher(i));
     }
 
@@ -183,12 +171,16 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     if (settings.quiet()) {
       timers.startTimerWithFixedDelay(ProgressTick.INSTANCE, PROGRESS_EVERY);
     }
+  }
+
+  /** The dinner begins: every philosopher served at once, or the first serving. */
+  private Behavior<Command> serve() {
     if (settings.isContinuous()) {
       philosophers.forEach(p -> p.tell(new Philosopher.Serve(Trace.here(), 1, ate)));
       inFlight = faculty;
-    } else {
-      nextServing();
+      return this;
     }
+    return nextServing();
   }
 
   private ActorRef<Philosopher.Command> spawnPhilosopher(int id) {
@@ -216,75 +208,46 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
         .build();
   }
 
-  private void nextServing() {
-    serving++;
-    if (serving > settings.servings()) {
-      tally();
-      return;
+  /** Serves the next serving, or, when every serving was served, tallies. */
+  private Behavior<Command> nextServing() {
+    if (!servings.next()) {
+      return tally();
     }
-    reported = 0;
-    Arrays.fill(results, null);
     Trace t = Trace.here();
     for (ActorRef<Philosopher.Command> p : philosophers) {
-      p.tell(new Philosopher.Serve(t, serving, ate));
+      p.tell(new Philosopher.Serve(t, servings.serving(), ate));
     }
+    return this;
   }
 
   private Behavior<Command> onAte(Ate m) {
     Philosopher.Dined d = m.dined();
     int id = d.philosopher();
-    mealsEach[id]++;
-    meals++;
     if (watchdog) {
       lastMeal = System.nanoTime();
     }
     if (settings.isContinuous()) {
+      servings.ate(id);
       if (System.nanoTime() < deadline) {
         philosophers.get(id).tell(new Philosopher.Serve(Trace.here(), d.serving() + 1, ate));
-      } else if (--inFlight == 0) {
-        tally();
+        return this;
       }
-      return Behaviors.same();
+      return --inFlight == 0 ? tally() : this;
     }
-    results[id] = new DinnerEvent.Result(id, d.eat().toNanos() / 1e9, d.think().toNanos() / 1e9);
-    if (++reported == faculty) {
-      if (keep || !settings.quiet()) {
-        List<DinnerEvent.Result> round = List.of(results);
-        if (keep) {
-          kept.add(round);
-        }
-        if (!settings.quiet()) {
-          tell(new DinnerEvent.Served(Trace.here(), serving, round));
-          flush();
-        }
-      }
-      nextServing();
+    Optional<List<DinnerEvent.Result>> round = servings.served(id, d.eat().toNanos() / 1e9, d.think().toNanos() / 1e9);
+    if (round.isEmpty()) {
+      return this;
     }
-    return Behaviors.same();
+    if (!settings.quiet()) {
+      chatter.tell(new DinnerEvent.Served(Trace.here(), servings.serving(), round.get()));
+      chatter.flush();
+    }
+    return nextServing();
   }
 
   private Behavior<Command> onChattered(Chattered m) {
-    batch.add(m.event());
-    if (settings.isContinuous() && batch.size() >= LONGEST_BATCH) {
-      flush(); // no servings to end a batch
-    }
-    return Behaviors.same();
-  }
-
-  /** Tells the listener, after the lines of the batch so far. */
-  private void tell(DinnerEvent e) {
-    if (batched) {
-      batch.add(e);
-    } else {
-      listener.tell(e);
-    }
-  }
-
-  private void flush() {
-    if (!batch.isEmpty()) {
-      listener.tell(new DinnerEvent.Batch(Trace.here(), batch));
-      batch.clear();
-    }
+    chatter.heard(m.event());
+    return this;
   }
 
   private Behavior<Command> onChildFailed(ChildFailed failed) {
@@ -297,16 +260,19 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     ActorRef<Philosopher.Command> again = spawnPhilosopher(id);
     philosophers.set(id, again);
     // It failed before it ate, so it still owes this serving its meal.
-    int owed = settings.isContinuous() ? (int) mealsEach[id] + 1 : serving;
+    int owed = settings.isContinuous() ? (int) servings.mealsOf(id) + 1 : servings.serving();
     again.tell(new Philosopher.Serve(Trace.here(), owed, ate));
     return Behaviors.same();
   }
 
-  /** Every meal is in: the tally counts what the forks, the footman and the observer say. */
-  private void tally() {
+  /**
+   * Every meal is in: the tally counts what the forks, the footman and the observer say, and the
+   * dinner waits for it alone.
+   */
+  private Behavior<Command> tally() {
     end = System.nanoTime();
     timers.cancelAll();
-    flush();
+    chatter.flush();
     int expected = settings.isContinuous() ? -1 : settings.servings();
     getContext().spawn(
         Tracing.traced(
@@ -315,14 +281,14 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
             Tally.create(forks, footman, observer, expected, getContext().messageAdapter(Tally.Counted.class, Tallied::new))),
         "tally",
         DispatcherSelector.sameAsParent());
+    return Behaviors.receive(Command.class)
+        .onMessage(Tallied.class, this::onTallied)
+        .onSignal(Terminated.class, t -> Behaviors.same())
+        .build();
   }
 
   private Behavior<Command> onTallied(Tallied m) {
     Tally.Counted c = m.counted();
-    List<Long> each = new ArrayList<>(faculty);
-    for (long n : mealsEach) {
-      each.add(n);
-    }
     listener.tell(
         new DinnerEvent.DinnerDone(
             Trace.here(),
@@ -330,10 +296,10 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
             settings.isContinuous() ? 0 : settings.servings(),
             settings.footman(),
             settings.continuous(),
-            meals,
+            servings.meals(),
             end - start,
-            each,
-            kept,
+            servings.mealsEach(),
+            servings.kept(),
             restarts,
             c.forksReclaimed(),
             c.seatsReclaimed(),
@@ -345,7 +311,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
 
   private Behavior<Command> onWatchTick() {
     long idle = System.nanoTime() - Math.max(lastMeal, lastLook);
-    if (!watching && end == 0 && idle >= settings.deadlockAfter().toNanos()) {
+    if (!watching && idle >= settings.deadlockAfter().toNanos()) {
       watching = true;
       getContext().spawn(
           Tracing.traced(
@@ -362,9 +328,9 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     watching = false;
     if (m.verdict() instanceof Watchdog.Deadlock d) {
       getContext().getLog().debug("deadlock: {}", d.forks());
-      flush();
+      chatter.flush();
       listener.tell(
-          new DinnerEvent.Deadlocked(Trace.here(), faculty, meals, serving - 1, System.nanoTime() - lastMeal, d.cycle()));
+          new DinnerEvent.Deadlocked(Trace.here(), faculty, servings.meals(), servings.serving() - 1, System.nanoTime() - lastMeal, d.cycle()));
       return Behaviors.stopped();
     }
     // Slow, not stuck: look again only after another quiet spell.
@@ -374,7 +340,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
 
   private Behavior<Command> onProgressTick() {
     long expected = settings.isContinuous() ? -1 : settings.meals();
-    listener.tell(new DinnerEvent.Progress(Trace.here(), meals, expected, System.nanoTime() - start));
+    listener.tell(new DinnerEvent.Progress(Trace.here(), servings.meals(), expected, System.nanoTime() - start));
     return Behaviors.same();
   }
 }
