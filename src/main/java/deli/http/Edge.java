@@ -1,5 +1,6 @@
 package deli.http;
 
+import deli.core.Failures;
 import deli.core.Session;
 import deli.trace.Trace;
 import java.time.Duration;
@@ -69,7 +70,7 @@ public final class Edge {
           if (failure instanceof TimeoutException) {
             return json.error(StatusCodes.SERVICE_UNAVAILABLE, "no answer within " + askTimeout.toMillis() + " ms");
           }
-          return json.error(StatusCodes.INTERNAL_SERVER_ERROR, Session.describe(failure));
+          return json.error(StatusCodes.INTERNAL_SERVER_ERROR, Failures.describe(failure));
         });
   }
 }

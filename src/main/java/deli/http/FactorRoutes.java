@@ -1,5 +1,6 @@
 package deli.http;
 
+import deli.core.Failures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import deli.core.Session;
@@ -54,7 +55,7 @@ public final class FactorRoutes {
                                 if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
                                   return edge.json().error(StatusCodes.SERVICE_UNAVAILABLE, "the factor pool did not answer in time");
                                 }
-                                return edge.json().error(StatusCodes.INTERNAL_SERVER_ERROR, Session.describe(failure));
+                                return edge.json().error(StatusCodes.INTERNAL_SERVER_ERROR, Failures.describe(failure));
                               });
                         }))));
   }

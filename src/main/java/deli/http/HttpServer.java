@@ -1,5 +1,6 @@
 package deli.http;
 
+import deli.core.Failures;
 import deli.core.Session;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -25,7 +26,7 @@ public final class HttpServer {
             (binding, failure) -> {
               if (failure != null) {
                 System.err.println(
-                    "deli node: cannot listen for HTTP on " + host + ":" + port + ": " + Session.describe(failure));
+                    "deli node: cannot listen for HTTP on " + host + ":" + port + ": " + Failures.describe(failure));
                 Session.finish(system, 1);
               } else {
                 binding.addToCoordinatedShutdown(drain, system);
