@@ -1,5 +1,6 @@
 package deli.chefs;
 
+import deli.core.Failures;
 import deli.core.DeliException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ public final class Menu {
         }
         return List.copyOf(out);
       } catch (IOException e) {
-        throw new DeliException("cannot read the orders file " + file + ": " + reason(e));
+        throw new DeliException("cannot read the orders file " + file + ": " + Failures.describe(e));
       }
     }
     return split(spec);
@@ -85,10 +86,5 @@ public final class Menu {
       }
     }
     return List.copyOf(out);
-  }
-
-  private static String reason(IOException e) {
-    String m = e.getMessage();
-    return e instanceof java.nio.file.NoSuchFileException ? "no such file" : m == null ? e.toString() : m;
   }
 }

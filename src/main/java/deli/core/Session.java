@@ -85,7 +85,7 @@ public final class Session {
                       ChildFailed.class,
                       failed -> {
                         err.println(
-                            "deli " + programName + ": failed: " + describe(failed.getCause()));
+                            "deli " + programName + ": failed: " + Failures.describe(failed.getCause()));
                         err.flush();
                         finish(ctx.getSystem(), 1);
                         return Behaviors.same();
@@ -105,7 +105,7 @@ public final class Session {
     try {
       system = ActorSystem.create(root, SYSTEM_NAME, config);
     } catch (RuntimeException e) {
-      throw new DeliException("cannot start the actor system: " + describe(e), e);
+      throw new DeliException("cannot start the actor system: " + Failures.describe(e), e);
     }
     handleSignal("INT", system);
     handleSignal("TERM", system);
@@ -137,15 +137,5 @@ public final class Session {
       // The JVM keeps this signal for itself (for instance with -Xrs): its own shutdown hook
       // still runs CoordinatedShutdown, only the exit code is then the JVM's.
     }
-  }
-
-  /** The most telling message of an exception chain, for one-line errors. */
-  public static String describe(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String msg = root.getMessage();
-    return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
   }
 }

@@ -1,5 +1,6 @@
 package deli.factor;
 
+import deli.core.Failures;
 import deli.core.CborSerializable;
 import deli.core.Session;
 import deli.trace.Trace;
@@ -48,7 +49,7 @@ public final class FactorWorker {
                   factors[i] = Numbers.owning(factoring.apply(numbers.get(i)));
                 }
               } catch (RuntimeException e) {
-                m.replyTo().tell(new Crashed(Trace.here(), m.ticket(), e.getClass().getSimpleName() + ": " + Session.describe(e)));
+                m.replyTo().tell(new Crashed(Trace.here(), m.ticket(), e.getClass().getSimpleName() + ": " + Failures.describe(e)));
                 throw e;
               }
               m.replyTo().tell(new Factored(Trace.here(), m.ticket(), List.of(factors)));

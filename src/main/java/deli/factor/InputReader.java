@@ -1,5 +1,6 @@
 package deli.factor;
 
+import deli.core.Failures;
 import deli.core.Session;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -81,7 +82,7 @@ final class InputReader extends AbstractBehavior<InputReader.Command> {
       }
       r.replyTo().tell(new ChunkRead(Trace.here(), chunk));
     } catch (Exception e) {
-      r.replyTo().tell(new ReadFailed(Trace.here(), Session.describe(e)));
+      r.replyTo().tell(new ReadFailed(Trace.here(), Failures.describe(e)));
     }
     return this;
   }

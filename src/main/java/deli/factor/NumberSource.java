@@ -1,5 +1,6 @@
 package deli.factor;
 
+import deli.python.PythonRandom;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.FilterInputStream;

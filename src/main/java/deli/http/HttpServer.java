@@ -1,6 +1,7 @@
 package deli.http;
 
 import deli.core.Durations;
+import deli.core.Failures;
 import deli.core.Session;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class HttpServer {
             (binding, failure) -> {
               if (failure != null) {
                 System.err.println(
-                    "deli node: cannot listen for HTTP on " + host + ":" + port + ": " + Session.describe(failure));
+                    "deli node: cannot listen for HTTP on " + host + ":" + port + ": " + Failures.describe(failure));
                 Session.finish(system, 1);
               } else {
                 stopWithTheNode(system, binding, inFlight, drain);

@@ -1,5 +1,6 @@
 package deli.imports;
 
+import deli.python.OsError;
 import deli.core.CborSerializable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class Analysis {
       }
       source = Files.readAllBytes(file);
     } catch (IOException | RuntimeException e) {
-      return new Failed(path, Problem.READ, "OSError: " + SourceTree.describe(e));
+      return new Failed(path, Problem.READ, "OSError: " + OsError.strerror(e));
     }
     try {
       ImportScanner.Found found = ImportScanner.scan(source, references);

@@ -42,7 +42,7 @@ public final class ImportWorker {
             m -> {
               List<Analysis.FileResult> results = new ArrayList<>(m.files().size());
               for (Path file : m.files()) {
-                results.add(Analysis.analyze(file, SourceTree.relative(root, file), focus, references));
+                results.add(Analysis.analyze(file, deli.python.OsWalk.relative(root, file), focus, references));
               }
               m.replyTo().tell(new Analyzed(Trace.here(), m.worker(), results));
               return Behaviors.same();

@@ -1,5 +1,6 @@
 package deli.logclient;
 
+import deli.core.Failures;
 import deli.core.Session;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,7 +60,7 @@ final class Connection extends AbstractBehavior<Connection.Command> {
             return new Connection(ctx, socket, where);
           } catch (IOException e) {
             close(socket);
-            return refusing("cannot connect to " + where + ": " + Session.describe(e));
+            return refusing("cannot connect to " + where + ": " + Failures.describe(e));
           }
         });
   }
@@ -100,7 +101,7 @@ final class Connection extends AbstractBehavior<Connection.Command> {
     try {
       out.write(s.bytes());
     } catch (IOException e) {
-      return broken(s.replyTo(), "cannot send to " + where + ": " + Session.describe(e));
+      return broken(s.replyTo(), "cannot send to " + where + ": " + Failures.describe(e));
     }
     s.replyTo().tell(Sent.INSTANCE);
     return this;
@@ -112,7 +113,7 @@ final class Connection extends AbstractBehavior<Connection.Command> {
       socket.shutdownOutput(); // FIN after the data, as a graceful close
       socket.close();
     } catch (IOException e) {
-      return broken(c.replyTo(), "cannot close the connection to " + where + ": " + Session.describe(e));
+      return broken(c.replyTo(), "cannot close the connection to " + where + ": " + Failures.describe(e));
     }
     c.replyTo().tell(Closed.INSTANCE);
     return Behaviors.stopped();

@@ -1,5 +1,7 @@
 package deli.logserver;
 
+import deli.python.PyFloat;
+import deli.python.PyRepr;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Iterator;
@@ -37,7 +39,7 @@ final class JsonLines implements LineFormat {
     } else if (v instanceof Long l) {
       out.appendLong(l);
     } else if (v instanceof Double d) {
-      PyFloat.appendJson(d, out);
+      appendFloat(d, out);
     } else if (v instanceof Boolean b) {
       out.appendAscii(b ? "true" : "false");
     } else if (v instanceof Map<?, ?> map) {
@@ -163,5 +165,15 @@ final class JsonLines implements LineFormat {
         }
       }
     }
+  }
+
+  /** Appends the float as {@code json.dumps} writes it, without a String for the common case. */
+  private static void appendFloat(double v, LineBuffer out) {
+    if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
+      out.appendAscii(PyFloat.json(v));
+      return;
+    }
+    char[] buf = new char[32];
+    out.appendAscii(buf, PyFloat.format(v, buf));
   }
 }

@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.core.Failures;
 import deli.trace.Trace;
 import deli.trace.Tracing;
 import java.net.Inet6Address;
@@ -251,7 +252,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
 
   private Behavior<Command> onBindFailed(BindFailed m) {
     String address = settings.host() + ":" + settings.port();
-    String reason = deli.core.Session.describe(m.cause());
+    String reason = Failures.describe(m.cause());
     if (state != State.BINDING) {
       return this;
     }

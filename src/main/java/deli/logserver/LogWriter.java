@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.core.Failures;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
             channel = open(out);
             owner.tell(new Opened(out));
           } catch (IOException e) {
-            owner.tell(new Failed("cannot write " + out + ": " + describe(e)));
+            owner.tell(new Failed("cannot write " + out + ": " + Failures.describe(e)));
             return Behaviors.stopped();
           }
           return new LogWriter(ctx, settings, owner, out, channel);
@@ -130,7 +131,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     try {
       append(w.chunk());
     } catch (IOException e) {
-      return fail("cannot write " + out + ": " + describe(e));
+      return fail("cannot write " + out + ": " + Failures.describe(e));
     }
     w.replyTo().tell(new Written(w.chunk().lines()));
     if (!flushPending) {
@@ -148,7 +149,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     try {
       drain();
     } catch (IOException e) {
-      return fail("cannot write " + out + ": " + describe(e));
+      return fail("cannot write " + out + ": " + Failures.describe(e));
     }
     return this;
   }
@@ -157,7 +158,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     try {
       finish();
     } catch (IOException e) {
-      owner.tell(new Failed("cannot finish " + out + ": " + describe(e)));
+      owner.tell(new Failed("cannot finish " + out + ": " + Failures.describe(e)));
     }
     c.replyTo().tell(new Closed(lines, bytes, files));
     return this;
@@ -172,7 +173,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     try {
       finish();
     } catch (IOException e) {
-      getContext().getLog().error("cannot finish {}: {}", out, describe(e));
+      getContext().getLog().error("cannot finish {}: {}", out, Failures.describe(e));
     }
     return this;
   }
@@ -278,15 +279,5 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     }
     owner.tell(new Failed(message));
     return Behaviors.stopped();
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException n) {
-      return "no such file or directory " + n.getFile();
-    }
-    if (e instanceof java.nio.file.AccessDeniedException a) {
-      return "permission denied: " + a.getFile();
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.python.PyRepr;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.core.Failures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -55,7 +56,7 @@ final class RecordDecoder {
     } catch (BadInput e) {
       return new BadInput(e.reason(), where() + ": " + e.getMessage());
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      return new BadInput(BadInput.Reason.NOT_PICKLE, where() + " is not a pickle: " + describe(e));
+      return new BadInput(BadInput.Reason.NOT_PICKLE, where() + " is not a pickle: " + Failures.describe(e));
     }
     if (!(record instanceof Map<?, ?> map)) {
       return new BadInput(BadInput.Reason.NOT_DICT, where() + " is a pickle of " + pythonType(record) + ", not of a dict");
@@ -73,11 +74,6 @@ final class RecordDecoder {
 
   private String where() {
     return "record " + (decoded + 1) + " of the connection";
-  }
-
-  private static String describe(Throwable e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   /** The Python type name of what a pickle decoded to, for the warning. */

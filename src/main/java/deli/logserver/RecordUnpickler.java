@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.python.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

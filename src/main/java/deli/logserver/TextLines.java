@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.python.PyRepr;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

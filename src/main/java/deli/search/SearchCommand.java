@@ -5,6 +5,7 @@ import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DeliException;
 import deli.core.Session;
+import deli.python.PyRepr;
 import deli.trace.Trace;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -240,7 +241,7 @@ public final class SearchCommand implements Callable<Integer> {
               String.format(
                   Locale.ROOT,
                   "%s: median %.3f ms, min %.3f ms, max %.3f ms over %d runs after the first (the slowest shard's scan: median %.3f ms)",
-                  PyRepr.of(t.query()),
+                  PyRepr.repr(t.query()),
                   median(sorted) / 1e6,
                   sorted.get(0) / 1e6,
                   sorted.get(sorted.size() - 1) / 1e6,
@@ -309,7 +310,7 @@ public final class SearchCommand implements Callable<Integer> {
               Locale.ROOT,
               "Found %d %s in %d files in %.3f ms",
               f.lines(),
-              PyRepr.of(f.query().text()),
+              PyRepr.repr(f.query().text()),
               f.files(),
               a.nanos() / 1e6));
       List<String> err =

@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.python.Fnmatch;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;

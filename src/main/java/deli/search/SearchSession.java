@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.core.Failures;
 import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -266,7 +267,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
                   }
                 },
                 blocking),
-            (line, failure) -> new Typed(line == null ? Optional.empty() : line, failure == null ? null : deli.core.Session.describe(failure)));
+            (line, failure) -> new Typed(line == null ? Optional.empty() : line, failure == null ? null : Failures.describe(failure)));
   }
 
   private Behavior<Command> onTyped(Typed t) {

@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.core.Failures;
 import deli.core.CborSerializable;
 import deli.core.Session;
 import deli.trace.Trace;
@@ -163,7 +164,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     if (root instanceof OutOfMemoryError) {
       return "out of memory while loading (" + root.getMessage() + "): give the JVM more heap (JAVA_OPTS=-Xmx4g)";
     }
-    return Session.describe(failure);
+    return Failures.describe(failure);
   }
 
   private Behavior<Command> onQuery(Query q) {

@@ -1,5 +1,8 @@
 package deli.search;
 
+import deli.python.Utf8;
+import deli.python.Fnmatch;
+import deli.core.Failures;
 import deli.core.CborSerializable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,7 +130,7 @@ public final class ShardCorpus {
       try {
         l.read(root.resolve(rel), rel);
       } catch (IOException e) {
-        problems.add(new Problem(rel, SourceTree.reason(e)));
+        problems.add(new Problem(rel, Failures.describe(e)));
       }
       long now = System.nanoTime();
       if (now - lastReport >= PROGRESS_NANOS) {

@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.python.Fnmatch;
 import deli.core.CborSerializable;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package deli.service;
 
-import deli.core.Session;
+import deli.core.Failures;
 import deli.trace.Trace;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -155,7 +155,7 @@ public final class Edge {
           if (failure instanceof StatusReply.ErrorMessage error) {
             return json.error(StatusCodes.INTERNAL_SERVER_ERROR, error.getMessage());
           }
-          return json.error(StatusCodes.INTERNAL_SERVER_ERROR, Session.describe(failure));
+          return json.error(StatusCodes.INTERNAL_SERVER_ERROR, Failures.describe(failure));
         });
   }
 }

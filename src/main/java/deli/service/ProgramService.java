@@ -1,6 +1,6 @@
 package deli.service;
 
-import deli.core.Session;
+import deli.core.Failures;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.util.HashMap;
@@ -90,7 +90,7 @@ public final class ProgramService extends AbstractBehavior<ProgramService.Comman
   private Behavior<Command> onRunFailed(ChildFailed failed) {
     ActorRef<Object> relay = relays.remove(failed.getRef());
     if (relay != null) {
-      relay.tell(new RunFailed(kind + " failed: " + Session.describe(failed.getCause())));
+      relay.tell(new RunFailed(kind + " failed: " + Failures.describe(failed.getCause())));
     }
     return this;
   }

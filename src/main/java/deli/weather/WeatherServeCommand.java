@@ -1,5 +1,6 @@
 package deli.weather;
 
+import deli.core.Failures;
 import deli.core.Cli;
 import deli.trace.TraceOptions;
 import deli.core.DurationRange;
@@ -127,7 +128,7 @@ public final class WeatherServeCommand implements Callable<Integer> {
                   (binding, failure) -> {
                     if (failure != null) {
                       System.err.println(
-                          "deli weather serve: cannot listen on " + settings.host() + ":" + settings.port() + ": " + Session.describe(failure));
+                          "deli weather serve: cannot listen on " + settings.host() + ":" + settings.port() + ": " + Failures.describe(failure));
                       Session.finish(system, 1);
                       return;
                     }

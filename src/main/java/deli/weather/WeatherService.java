@@ -1,5 +1,6 @@
 package deli.weather;
 
+import deli.core.Failures;
 import com.typesafe.config.Config;
 import deli.core.CborSerializable;
 import deli.core.Session;
@@ -99,7 +100,7 @@ public final class WeatherService extends AbstractBehavior<WeatherService.Comman
     try {
       read = WeatherSettings.from(config);
     } catch (RuntimeException e) {
-      why = "deli.weather is misconfigured: " + Session.describe(e);
+      why = "deli.weather is misconfigured: " + Failures.describe(e);
       ctx.getLog().error("weather service fetches nothing: {}", why);
     }
     this.settings = read;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SourceTreeTest {
   static boolean matches(String pattern, String name) {
-    return SourceTree.fnmatch(pattern).matcher(name).matches();
+    return deli.python.Fnmatch.of(pattern).matches(name);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.python.PyFloat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.python.Fnmatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.python.Utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

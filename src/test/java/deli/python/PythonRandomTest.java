@@ -1,4 +1,4 @@
-package deli.factor;
+package deli.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package deli.logserver;
+package deli.python;
 
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.math.BigDecimal;
@@ -27,16 +27,6 @@ public final class PyFloat {
     return repr(v);
   }
 
-  /** Appends the float as {@code json.dumps} writes it. */
-  static void appendJson(double v, LineBuffer out) {
-    if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
-      out.appendAscii(json(v));
-      return;
-    }
-    char[] buf = new char[32];
-    out.appendAscii(buf, format(v, buf));
-  }
-
   /** The float as Python's {@code repr} writes it ({@code nan}, {@code inf} for the odd ones). */
   public static String repr(double v) {
     if (Double.isNaN(v)) {
@@ -52,8 +42,11 @@ public final class PyFloat {
     return new String(buf, 0, format(v, buf));
   }
 
-  /** Writes a finite, non-zero {@code v} into {@code out}; returns the length. */
-  private static int format(double v, char[] out) {
+  /**
+   * Writes a finite, non-zero {@code v} as {@code repr} does into {@code out} (32 chars are
+   * enough) and returns the length: for writers that keep no String per float.
+   */
+  public static int format(double v, char[] out) {
     String java = DoubleToDecimal.toString(v); // 1.0E16, -1.2345E-5, 123.456, 0.001
     int len = java.length();
     int at = java.charAt(0) == '-' ? 1 : 0;

@@ -1,4 +1,4 @@
-package deli.factor;
+package deli.python;
 
 /**
  * CPython's {@code random.Random} (the Mersenne Twister MT19937, seeded as
@@ -38,7 +38,7 @@ public final class PythonRandom {
   }
 
   /** As {@code random.getrandbits(k)} for 1 ≤ k ≤ 63. */
-  long getrandbits(int k) {
+  public long getrandbits(int k) {
     if (k <= 32) {
       return Integer.toUnsignedLong(next()) >>> (32 - k);
     }
