@@ -151,7 +151,7 @@ class ClusterIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File(System.getProperty("java.io.tmpdir")));
     Map<String, String> env = pb.environment();
     env.put("DELI_CLUSTER_DIR", dir.toString());
-    env.put("JAVA_OPTS", "-Ddeli.cluster.factor.pause-per-number=2ms");
+    env.put("JAVA_OPTS", Deli.javaOpts("-Ddeli.cluster.factor.pause-per-number=2ms"));
     return Deli.finish(pb.start(), 240);
   }
 
