@@ -74,9 +74,10 @@ final class Deli {
   static Result finish(Process p, int seconds) throws Exception {
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+    long within = deli.testing.Await.scaled(java.time.Duration.ofSeconds(seconds)).toMillis();
+    if (!p.waitFor(within, TimeUnit.MILLISECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("deli did not end within " + seconds + " s");
+      throw new AssertionError("deli did not end within " + within + " ms");
     }
     return new Result(p.exitValue(), out.get(), err.get());
   }
