@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import deli.factor.Factoring;
+import deli.testing.Await;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -55,8 +56,10 @@ class ClusterIT {
         assertTrue(m.get("serves").toString().contains("\"factor\""), m.toString());
       }
 
+      // Up is not loaded: a node answers once its shards are read, until then it says so.
       String needle = "import os";
-      assertEquals(grep(needle, tree), searched(node1, needle), "before the kill");
+      JsonNode loaded = Await.last(Duration.ofSeconds(60), "a complete search", () -> search(node1, needle), a -> a.get("complete").asBoolean());
+      assertEquals(grep(needle, tree), lines(loaded), "before the kill");
 
       // 6000 numbers at 2 ms each on 6 workers: two seconds of work, and node 3 dies in it.
       long[] numbers = new SplittableRandom(42).longs(6000, 100_000_000, 1_000_000_000).toArray();
@@ -67,7 +70,11 @@ class ClusterIT {
                   .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(numbers)))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(500); // not synchronisation: the kill is meant to land at some point of the job
+      // Node 3 dies while it holds batches: once its trace shows one (its pool takes a second
+      // over each of its four, and the trace is flushed every half second).
+      Path node3Trace = clusterDir.resolve("node-3.trace.jsonl");
+      Await.until(Duration.ofSeconds(30), "node 3 to receive a batch",
+          () -> Files.exists(node3Trace) && Files.readString(node3Trace).contains("FactorBatch"));
       long pid = Long.parseLong(Files.readString(clusterDir.resolve("node-3.pid")).strip());
       ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL
       HttpResponse<String> answer = job.get();
@@ -82,24 +89,22 @@ class ClusterIT {
 
       // Node 3's slices are missing until the survivors have loaded them: meanwhile an answer
       // holds no line grep does not find, and says it is not complete and what is missing.
-      boolean sawMissing = false;
-      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (true) {
-        JsonNode a = search(node1, needle);
-        TreeSet<String> lines = lines(a);
+      boolean[] sawMissing = {false};
+      TreeSet<String> all = grep(needle, tree);
+      JsonNode whole = Await.last(Duration.ofSeconds(60), "the survivors to load node 3's share", () -> search(node1, needle), a -> {
         if (a.get("complete").asBoolean()) {
-          assertEquals(grep(needle, tree), lines, "after the kill, once the survivors hold node 3's share");
-          break;
+          return true;
         }
-        sawMissing = true;
-        assertTrue(grep(needle, tree).containsAll(lines), a.toString());
+        sawMissing[0] = true;
+        assertTrue(all.containsAll(lines(a)), a.toString());
         assertTrue(
             a.path("missingShards").size() > 0 && a.path("missingFiles").asInt() > 0,
             "an incomplete answer says what it misses: " + a);
-        assertTrue(System.nanoTime() < until, "the survivors never loaded node 3's share: " + a);
-        Thread.sleep(200);
-      }
-      System.out.println("ClusterIT: an answer named the missing part before the re-split: " + sawMissing);
+        return false;
+      });
+      assertEquals(all, lines(whole), "after the kill, once the survivors hold node 3's share");
+      boolean sawMissingPart = sawMissing[0];
+      System.out.println("ClusterIT: an answer named the missing part before the re-split: " + sawMissingPart);
 
       Deli.Result restarted = cluster(clusterDir, "restart", "3");
       assertEquals(0, restarted.exit(), restarted.out() + restarted.err());
@@ -151,19 +156,12 @@ class ClusterIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File(System.getProperty("java.io.tmpdir")));
     Map<String, String> env = pb.environment();
     env.put("DELI_CLUSTER_DIR", dir.toString());
-    env.put("JAVA_OPTS", "-Ddeli.cluster.factor.pause-per-number=2ms");
+    env.put("JAVA_OPTS", Deli.javaOpts("-Ddeli.cluster.factor.pause-per-number=2ms"));
     return Deli.finish(pb.start(), 240);
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The lines GET /search returns, as {@code path:line:text}. */
-  private static TreeSet<String> searched(String node, String needle) throws Exception {
-    JsonNode body = search(node, needle);
-    assertTrue(body.get("complete").asBoolean(), body.toString());
-    return lines(body);
   }
 
   private static JsonNode search(String node, String needle) throws Exception {

@@ -94,8 +94,9 @@ class CommandLineIT {
 
   @Test
   void theLauncherRunsFromAnyDirectory(@TempDir Path dir) throws Exception {
-    Process p =
-        new ProcessBuilder(Deli.root().resolve("scripts/deli").toString(), "--version").directory(dir.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(Deli.root().resolve("scripts/deli").toString(), "--version").directory(dir.toFile());
+    pb.environment().put("JAVA_OPTS", Deli.javaOpts());
+    Process p = pb.start();
     Deli.Result r = Deli.finish(p, 300);
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("deli "), r.out());

@@ -31,11 +31,35 @@ final class Deli {
   static List<String> command(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(agents());
     cmd.add("-Dconfig.file=" + root().resolve("application.conf"));
     cmd.add("-jar");
     cmd.add(jar().toString());
     cmd.addAll(List.of(args));
     return cmd;
+  }
+
+  /**
+   * The {@code -javaagent} options this JVM runs with (JaCoCo's, in {@code mvn verify}), for
+   * the deli processes the tests start: their coverage lands in the same file as this JVM's,
+   * appended (JaCoCo locks the file while it writes, so processes ending together are safe).
+   */
+  static List<String> agents() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-javaagent:"))
+        .toList();
+  }
+
+  /** {@link #agents()} as one {@code JAVA_OPTS} value for scripts/deli and scripts/cluster. */
+  static String javaOpts(String... more) {
+    List<String> opts = new ArrayList<>(agents());
+    opts.addAll(List.of(more));
+    for (String o : opts) {
+      if (o.contains(" ")) {
+        throw new IllegalStateException("JAVA_OPTS is split on spaces; this option holds one: " + o);
+      }
+    }
+    return String.join(" ", opts);
   }
 
   static Process start(String... args) throws IOException {
@@ -50,9 +74,10 @@ final class Deli {
   static Result finish(Process p, int seconds) throws Exception {
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+    long within = deli.testing.Await.scaled(java.time.Duration.ofSeconds(seconds)).toMillis();
+    if (!p.waitFor(within, TimeUnit.MILLISECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("deli did not end within " + seconds + " s");
+      throw new AssertionError("deli did not end within " + within + " ms");
     }
     return new Result(p.exitValue(), out.get(), err.get());
   }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import deli.testing.Await;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,10 +76,7 @@ class LogServerIT {
     // refuses it, and the client drops its records, as SocketHandler does. Stop only once the
     // server has written a record of every client, so every connection is its own.
     Path out = dir.resolve("one.log");
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!everyClientWritten(out, clients) && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
+    Await.until(Duration.ofSeconds(30), "a record of every client in " + out, () -> everyClientWritten(out, clients));
     s.process().toHandle().destroy(); // SIGTERM while the clients are still sending (about 3 s each)
     for (Process p : ps) {
       assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -147,15 +146,11 @@ class LogServerIT {
       assertEquals(0, c.exit(), c.err());
 
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-      String status = "";
-      long deadline = System.nanoTime() + 10_000_000_000L; // the last records may still be on their way to the file
-      while (!status.contains("\"lines\":40,") && System.nanoTime() < deadline) {
-        if (!status.isEmpty()) {
-          Thread.sleep(50);
-        }
-        status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.group(1) + "/status")).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-      }
+      // The last records may still be on their way to the file.
+      String status = Await.last(Duration.ofSeconds(10), "5 clients x (3 * 2 + 2) records",
+          () -> http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.group(1) + "/status")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString()).body(),
+          b -> b.contains("\"lines\":40,"));
       assertTrue(status.contains("{\"name\":\"logserver\",\"state\":\"up\",\"instances\":1,\"stats\":{\"state\":\"listening\""), status);
       assertTrue(status.contains("\"lines\":40,"), "5 clients x (3 * 2 + 2) records: " + status);
       String stats = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.group(1) + "/logserver")).build(),

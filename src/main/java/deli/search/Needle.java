@@ -149,7 +149,8 @@ final class Needle {
 
   private static boolean sameFolded(byte[] t, int k, byte[] n) {
     for (int j = 0; j < n.length; j++) {
-      if (TrigramIndex.fold(t[k + j] & 0xff) != n[j]) {
+      // n holds folded bytes, signed: compare as unsigned, or no byte above 0x7f ever matches.
+      if (TrigramIndex.fold(t[k + j] & 0xff) != (n[j] & 0xff)) {
         return false;
       }
     }

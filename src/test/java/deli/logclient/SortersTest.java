@@ -17,11 +17,51 @@ class SortersTest {
         double[] data = random.doubles(n).toArray();
         double[] expected = data.clone();
         Arrays.sort(expected);
+        double[] input = data.clone();
         long steps = sorter.sort(data);
         assertTrue(Arrays.equals(expected, data), sorter + " sorted " + Arrays.toString(data));
-        assertTrue(steps >= 0);
+        assertEquals(expectedSteps(sorter, input), steps, sorter + " on " + Arrays.toString(input));
       }
     }
+  }
+
+  /**
+   * The steps, counted apart from the sorters: gnome sort walks forward once per item and once
+   * more, and back once, per swap (one swap per inversion); bogo sort stops at the rank of the
+   * ordering permutation in itertools' order (the lexicographic order of positions, Lehmer code),
+   * counting the identity as step 1, or at 0 when the input is already ordered.
+   */
+  private static long expectedSteps(Sorters sorter, double[] a) {
+    int n = a.length;
+    if (sorter == Sorters.GNOME) {
+      long inversions = 0;
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          if (a[i] > a[j]) {
+            inversions++;
+          }
+        }
+      }
+      return n + 2 * inversions;
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(a[x], a[y]));
+    boolean identity = true;
+    long rank = 0;
+    boolean[] used = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      identity &= order[i] == i;
+      int smaller = 0;
+      for (int j = 0; j < order[i]; j++) {
+        smaller += used[j] ? 0 : 1;
+      }
+      used[order[i]] = true;
+      rank = rank * (n - i) + smaller;
+    }
+    return identity ? 0 : rank + 1;
   }
 
   @Test

@@ -259,22 +259,24 @@ class LogServerTest {
     Socket endless = new Socket();
     endless.connect(new InetSocketAddress("127.0.0.1", r.port()));
     OutputStream os = endless.getOutputStream();
-    Thread sender =
-        new Thread(
-            () -> {
-              try {
-                for (int i = 0; ; i++) {
-                  byte[] f = pickler.frame(record("endless", "record " + i));
-                  os.write(f, 0, f.length);
-                  os.flush();
-                  Thread.sleep(100);
-                }
-              } catch (IOException | InterruptedException e) {
-                // cut by the server, as the test expects
-              }
-            });
-    sender.setDaemon(true);
-    sender.start();
+    // A frame every 100 ms, paced by a scheduler; the first write the server refuses ends it.
+    java.util.concurrent.ScheduledExecutorService sender = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(t -> {
+      Thread thread = new Thread(t, "endless-client");
+      thread.setDaemon(true);
+      return thread;
+    });
+    int[] sent = {0};
+    sender.scheduleAtFixedRate(
+        () -> {
+          try {
+            byte[] f = pickler.frame(record("endless", "record " + sent[0]++));
+            os.write(f, 0, f.length);
+            os.flush();
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cut by the server, as the test expects", e); // stops the schedule
+          }
+        },
+        0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
     TestProbe<Done> done = testKit.createTestProbe();
     done.awaitAssert(Duration.ofSeconds(10), () -> {
       assertEquals(2, r.stats().openConnections(), "both clients are connected");
@@ -307,6 +309,7 @@ class LogServerTest {
       assertTrue(endlessLines.get(i).contains("\"msg\": \"record " + i + "\""), "in order, none missing: " + endlessLines.get(i));
     }
     endless.close();
+    sender.shutdownNow();
   }
 
   @Test

@@ -8,6 +8,8 @@ import deli.core.DeliConfig;
 import deli.core.DurationRange;
 import deli.trace.Trace;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -49,15 +51,26 @@ class SleepersTest {
 
   @Test
   void sleepersWakeInTheOrderOfTheirDelays() {
-    SleepersSettings s = new SleepersSettings(3, DurationRange.parse("0"), OptionalLong.of(1));
-    // Delays are drawn by the parent; with a fixed seed the same run repeats.
+    // Delays are drawn by the parent; with a fixed seed the same run repeats. This seed's six
+    // delays lie at least 100 ms apart (checked below), far more than the scheduler's tick.
+    SleepersSettings s = new SleepersSettings(6, DurationRange.parse("0..2s"), OptionalLong.of(7));
     TestProbe<Sleepers.Event> listener = testKit.createTestProbe();
     testKit.spawn(Sleepers.create(s, Trace.start("test"), listener.getRef()));
     List<Duration> delays = ((Sleepers.Started) listener.receiveMessage()).delays();
-    assertEquals(List.of(Duration.ZERO, Duration.ZERO, Duration.ZERO), delays);
-    for (int i = 0; i < 3; i++) {
-      assertInstanceOf(Sleepers.Awakened.class, listener.receiveMessage());
+    List<Integer> byDelay = new ArrayList<>();
+    for (int i = 0; i < delays.size(); i++) {
+      byDelay.add(i);
     }
+    byDelay.sort(Comparator.comparing(delays::get));
+    for (int i = 1; i < byDelay.size(); i++) {
+      Duration gap = delays.get(byDelay.get(i)).minus(delays.get(byDelay.get(i - 1)));
+      assertTrue(gap.toMillis() >= 100, "the seed draws delays apart: " + delays);
+    }
+    List<Integer> woke = new ArrayList<>();
+    for (int i = 0; i < delays.size(); i++) {
+      woke.add(assertInstanceOf(Sleepers.Awakened.class, listener.receiveMessage(Duration.ofSeconds(5))).id());
+    }
+    assertEquals(byDelay, woke, "delays " + delays);
     assertInstanceOf(Sleepers.AllAwake.class, listener.receiveMessage());
   }
 

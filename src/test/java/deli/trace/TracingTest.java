@@ -139,10 +139,8 @@ class TracingTest {
           ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
           : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
       // Still open: a node's trace file is read while the node runs (or after kill -9).
-      long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!(Files.exists(file) && Files.readString(file).contains(flow.id())) && System.nanoTime() < until) {
-        Thread.sleep(50);
-      }
+      deli.testing.Await.until(Duration.ofSeconds(10), "the flow's lines in " + file,
+          () -> Files.exists(file) && Files.readString(file).contains(flow.id()));
       String text = Files.readString(file);
       assertTrue(text.contains("\"traceId\":\"" + flow.id() + "\""), "the lines are in the file before it is closed: " + text);
       assertTrue(text.endsWith("\n"), "whole lines only");
