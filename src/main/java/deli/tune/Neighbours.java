@@ -1,0 +1,137 @@
+package deli.tune;
+
+/**
+ * The book's k-NN, scored for every k at once. For one distance and one testing sample the
+ * training samples are ordered once, as the book's {@code sorted()} orders its (distance,
+ * sample) pairs: by distance, then by the training sample's features left to right, then by
+ * its label. Only the first max-k of that order are kept (a bounded insertion: the rest is never
+ * sorted), and each k in the grid reads its vote off the same prefix: counting votes nearest
+ * first, a tie goes to the label seen first, as {@code Counter.most_common()} does.
+ *
+ * <p>Comparisons are Python's float comparisons ({@code -0.0 == 0.0}); data holds no NaN.
+ */
+public final class Neighbours {
+  private final Dataset data;
+  private final Distance distance;
+  private final int[] ks;
+  private final int maxK;
+  private final double[] dist;
+  private final double[] scratch;
+  private final int[] nearest;
+  private final int[] votes;
+  private final int[] firstSeen;
+
+  /** A scorer for {@code ks} (ascending, at least 1, at most the training samples); one per thread. */
+  public Neighbours(Dataset data, Distance distance, int[] ks) {
+    this.data = data;
+    this.distance = distance;
+    this.ks = ks.clone();
+    for (int i = 0; i < ks.length; i++) {
+      if (ks[i] < 1 || (i > 0 && ks[i] <= ks[i - 1])) {
+        throw new IllegalArgumentException("k must ascend from 1: " + java.util.Arrays.toString(ks));
+      }
+    }
+    this.maxK = ks[ks.length - 1];
+    if (maxK > data.training().size()) {
+      throw new IllegalArgumentException("k " + maxK + " is more than the " + data.training().size() + " training samples");
+    }
+    this.dist = new double[data.training().size()];
+    this.scratch = new double[data.features()];
+    this.nearest = new int[maxK];
+    this.votes = new int[data.labels().size()];
+    this.firstSeen = new int[data.labels().size()];
+  }
+
+  /**
+   * How many of testing samples {@code from..to-1} each k classifies right ({@code correct[i]}
+   * for {@code ks[i]}). A Sorensen denominator of zero, where Python raises
+   * ZeroDivisionError, is a {@link DataError} naming both lines.
+   */
+  public int[] score(int from, int to) {
+    int[] correct = new int[ks.length];
+    for (int t = from; t < to; t++) {
+      distances(t);
+      order();
+      vote(data.testing().label[t], correct);
+    }
+    return correct;
+  }
+
+  private void distances(int t) {
+    Dataset.Samples train = data.training();
+    int n = data.features();
+    double[] b = data.testing().x;
+    int bi = t * n;
+    for (int i = 0; i < dist.length; i++) {
+      double d = distance.between(train.x, i * n, b, bi, n, scratch);
+      if (Double.isNaN(d)) {
+        throw new DataError(
+            data.source() + ":" + data.testing().line[t] + ": column 1: the Sorensen distance to line " + train.line[i]
+                + " divides by zero (the features of both rows add up to 0)");
+      }
+      dist[i] = d;
+    }
+  }
+
+  /** Keeps the first maxK training samples in the book's order, nearest first, in {@code nearest}. */
+  private void order() {
+    int size = 0;
+    for (int i = 0; i < dist.length; i++) {
+      if (size == maxK) {
+        if (!before(i, nearest[maxK - 1])) {
+          continue;
+        }
+        size--;
+      }
+      int at = size;
+      while (at > 0 && before(i, nearest[at - 1])) {
+        nearest[at] = nearest[at - 1];
+        at--;
+      }
+      nearest[at] = i;
+      size++;
+    }
+  }
+
+  /** Whether training sample i sorts before j: by distance, features, label (Python's tuple order). */
+  private boolean before(int i, int j) {
+    double di = dist[i];
+    double dj = dist[j];
+    if (di != dj) {
+      return di < dj;
+    }
+    Dataset.Samples train = data.training();
+    int n = data.features();
+    double[] x = train.x;
+    for (int f = 0, a = i * n, b = j * n; f < n; f++, a++, b++) {
+      if (x[a] != x[b]) {
+        return x[a] < x[b];
+      }
+    }
+    return train.label[i] < train.label[j];
+  }
+
+  /** Counts votes nearest first; at each k of the grid the leader is the class, ties to the first seen. */
+  private void vote(int truth, int[] correct) {
+    java.util.Arrays.fill(votes, 0);
+    int[] label = data.training().label;
+    int leader = -1;
+    int next = 0;
+    for (int rank = 0; rank < maxK; rank++) {
+      int l = label[nearest[rank]];
+      if (votes[l]++ == 0) {
+        firstSeen[l] = rank;
+      }
+      // Only l's count grew, so the leader is the old one or l.
+      if (leader < 0 || votes[l] > votes[leader] || (votes[l] == votes[leader] && firstSeen[l] < firstSeen[leader])) {
+        leader = l;
+      }
+      if (ks[next] == rank + 1) {
+        if (leader == truth) {
+          correct[next]++;
+        }
+        next++;
+      }
+    }
+  }
+}
