@@ -20,22 +20,25 @@ final class GracefulStop {
 
   private GracefulStop() {}
 
-  /** Registers the three steps; cancel them when the server stops first. */
-  static List<Cancellable> register(ActorSystem<?> system, ActorRef<LogServer.Command> server, Duration drain) {
+  /**
+   * Registers the three steps; cancel them when the server stops first, and when it restarts
+   * (the next incarnation registers its own).
+   */
+  static List<Cancellable> register(ActorSystem<?> system, ActorRef<LogServer.Command> server, LogServerSettings settings) {
     CoordinatedShutdown cs = CoordinatedShutdown.get(system);
     var scheduler = system.scheduler();
     return List.of(
         cs.addCancellableTask(
             CoordinatedShutdown.PhaseServiceUnbind(),
             "deli-logserver-unbind",
-            () -> AskPattern.ask(server, LogServer.Unbind::new, Duration.ofSeconds(10), scheduler)),
+            () -> AskPattern.ask(server, LogServer.Unbind::new, settings.unbindTimeout(), scheduler)),
         cs.addCancellableTask(
             CoordinatedShutdown.PhaseServiceRequestsDone(),
             "deli-logserver-drain",
-            () -> AskPattern.ask(server, LogServer.Drain::new, drain.plus(KILL_GRACE).plusSeconds(5), scheduler)),
+            () -> AskPattern.ask(server, LogServer.Drain::new, settings.drainTimeout().plus(KILL_GRACE).plusSeconds(5), scheduler)),
         cs.addCancellableTask(
             CoordinatedShutdown.PhaseServiceStop(),
             "deli-logserver-close",
-            () -> AskPattern.ask(server, LogServer.Close::new, Duration.ofSeconds(30), scheduler)));
+            () -> AskPattern.ask(server, LogServer.Close::new, settings.closeTimeout(), scheduler)));
   }
 }

@@ -21,6 +21,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -159,7 +160,8 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   private State state = State.BINDING;
   private Tcp.ServerBinding binding;
   private ActorRef<LogWriter.Command> writer;
-  private ActorRef<Done> draining;
+  // Everyone who asked for the drain: a second ask (a second shutdown task, an operator) waits too.
+  private final List<ActorRef<Done>> draining = new java.util.ArrayList<>();
   private ActorRef<Done> closing;
   private Duration retryIn = Duration.ofSeconds(1);
   private long seq;
@@ -188,7 +190,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     for (BadInput.Reason r : BadInput.Reason.values()) {
       bad.put(r, 0L);
     }
-    this.shutdownTasks = GracefulStop.register(ctx.getSystem(), ctx.getSelf(), settings.drainTimeout());
+    this.shutdownTasks = GracefulStop.register(ctx.getSystem(), ctx.getSelf(), settings);
     bind();
   }
 
@@ -227,6 +229,8 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
         .onMessage(Timer.class, this::onTimer)
         .onSignal(Terminated.class, this::onTerminated)
         .onSignal(PostStop.class, s -> onPostStop())
+        // A restart registers the tasks again, for the same ref: this incarnation's must go.
+        .onSignal(PreRestart.class, s -> onPostStop())
         .build();
   }
 
@@ -344,7 +348,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
         binding.unbind();
       }
     }
-    draining = m.replyTo();
+    draining.add(m.replyTo());
     if (!connections.isEmpty() && !settings.drainTimeout().isZero()) {
       timers.startSingleTimer(Timer.DRAIN_DEADLINE, settings.drainTimeout());
     } else if (!connections.isEmpty()) {
@@ -360,22 +364,25 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   }
 
   private void drainedYet() {
-    if (draining != null && connections.isEmpty()) {
-      draining.tell(Done.getInstance());
-      draining = null;
+    if (!draining.isEmpty() && connections.isEmpty()) {
+      drained();
       timers.cancel(Timer.DRAIN_DEADLINE);
       timers.cancel(Timer.KILL_GRACE);
     }
+  }
+
+  private void drained() {
+    draining.forEach(d -> d.tell(Done.getInstance()));
+    draining.clear();
   }
 
   private Behavior<Command> onTimer(Timer t) {
     switch (t) {
       case DRAIN_DEADLINE -> cutAll();
       case KILL_GRACE -> {
-        if (draining != null) {
+        if (!draining.isEmpty()) {
           getContext().getLog().warn("{} connections did not finish after the drain deadline", connections.size());
-          draining.tell(Done.getInstance());
-          draining = null;
+          drained();
         }
       }
       case RETRY_BIND -> {

@@ -25,6 +25,8 @@ import java.util.Locale;
  * @param maxConnections connections served at once; more wait in the listen backlog
  * @param batchBytes how many bytes of frames a connection decodes in one go, at most
  * @param writeBuffer the writer's buffer
+ * @param unbindTimeout how long a stop waits for the port to be released
+ * @param closeTimeout how long a stop waits for the file to be flushed and closed
  */
 public record LogServerSettings(
     String host,
@@ -39,7 +41,9 @@ public record LogServerSettings(
     Duration idleTimeout,
     int maxConnections,
     int batchBytes,
-    int writeBuffer) {
+    int writeBuffer,
+    Duration unbindTimeout,
+    Duration closeTimeout) {
 
   public LogServerSettings {
     if (port < 0 || port > 65535) {
@@ -81,7 +85,9 @@ public record LogServerSettings(
         Settings.duration(c, "idle-timeout"),
         Settings.atLeast(c, "max-connections", 1),
         (int) Math.min(64 * 1024 * 1024, Math.max(4096, bytes(c, "batch-bytes"))),
-        (int) Math.min(256 * 1024 * 1024, Math.max(4096, bytes(c, "write-buffer"))));
+        (int) Math.min(256 * 1024 * 1024, Math.max(4096, bytes(c, "write-buffer"))),
+        Settings.duration(c, "unbind-timeout"),
+        Settings.duration(c, "close-timeout"));
   }
 
   /** A size in config or on the command line: {@code 1048576}, {@code 1m}, {@code 1MiB}, {@code 100MB}. */

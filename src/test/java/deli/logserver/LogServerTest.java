@@ -43,7 +43,8 @@ class LogServerTest {
 
   static LogServerSettings settings(Path out, Duration idle, Duration drain, long rotateSize) {
     return new LogServerSettings(
-        "127.0.0.1", 0, out, "json", "%(message)s", 1024 * 1024, rotateSize, 0, drain, idle, 1024, 256 * 1024, 1024 * 1024);
+        "127.0.0.1", 0, out, "json", "%(message)s", 1024 * 1024, rotateSize, 0, drain, idle, 1024, 256 * 1024, 1024 * 1024,
+        Duration.ofSeconds(10), Duration.ofSeconds(30));
   }
 
   /** A running server, its listener probe, its port and what it said before it listened. */
