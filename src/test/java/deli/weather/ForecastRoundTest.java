@@ -82,9 +82,8 @@ class ForecastRoundTest {
       assertEquals(
           "GALE WARNING IN EFFECT FROM 6 PM THIS EVENING THROUGH WEDNESDAY AFTERNOON",
           ((Outcome.Fetched) done.outcomes().get(2)).advisory());
-      // One after the other they take 2.6 s; at once, about 0.2 s. Half the sum leaves room
-      // for a loaded machine and still fails a client that fetches one by one.
-      assertTrue(done.took().toMillis() < 1300, "13 zones at 200 ms each took " + done.took().toMillis() + " ms");
+      // One after the other they take 2.6 s; at once, about 0.2 s. The peak in flight below
+      // proves they ran at once; the wall time, on a loaded machine, would prove nothing.
       assertTrue(done.took().toMillis() >= 200, "no answer comes before its latency: " + done.took().toMillis() + " ms");
       assertEquals(13, f.stats().peakInFlight(), "all 13 were in flight at once");
     }
@@ -102,12 +101,11 @@ class ForecastRoundTest {
       assertEquals(1000, stats.requests());
       assertTrue(stats.peakInFlight() <= 64, "never more than 64 at once: " + stats.peakInFlight());
       assertTrue(stats.peakInFlight() >= 48, "about 64 at once: " + stats.peakInFlight());
-      // ceil(1000 / 64) = 16 waves of 100 ms: 1.6 s at the very least. Client and server share
-      // this JVM and a loaded machine, so the upper bound is generous: 4 x 1.6 s (one by one,
-      // 1000 zones take 100 s; 16 at a time, 6.3 s plus the same overhead).
+      // ceil(1000 / 64) = 16 waves of 100 ms: 1.6 s at the very least. No upper bound on the
+      // wall time: a loaded machine stretches it without limit, and the peak in flight above
+      // is what proves the fetches ran 64 at once.
       long ms = done.took().toMillis();
       assertTrue(ms >= 1600, "16 waves of 100 ms cannot take " + ms + " ms");
-      assertTrue(ms < 6400, "1000 zones at 64 at once took " + ms + " ms, more than 4 x 1.6 s");
     }
   }
 
@@ -166,7 +164,7 @@ class ForecastRoundTest {
     for (Outcome o : done.outcomes()) {
       assertEquals(Failure.connection("connection refused by 127.0.0.1:" + port), failure(o, 2));
     }
-    assertTrue(done.took().toMillis() < 5000, "refused at once, not timed out: " + done.took());
+    assertTrue(done.took().compareTo(deli.testing.Await.scaled(Duration.ofSeconds(5))) < 0, "refused at once, not timed out: " + done.took());
   }
 
   @Test
