@@ -1,6 +1,5 @@
 package deli.chefs;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.util.ArrayDeque;
@@ -24,7 +23,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class OrderDesk extends AbstractBehavior<OrderDesk.Command> {
 
-  public interface Command extends CborSerializable {}
+  public interface Command {}
 
   /** A chef asks for its next order, saying which one it just finished, if any. */
   public record NextOrder(Trace trace, String chef, Optional<Order> finished, ActorRef<Reply> replyTo)
@@ -33,14 +32,14 @@ public final class OrderDesk extends AbstractBehavior<OrderDesk.Command> {
   /** Asks how the desk's day went. */
   public record Report(Trace trace, ActorRef<DeskReport> replyTo) implements Command, Traced {}
 
-  public interface Reply extends CborSerializable, Traced {}
+  public interface Reply extends Traced {}
 
   public record OrderTaken(Trace trace, Order order) implements Reply {}
 
   public record NoMoreOrders(Trace trace) implements Reply {}
 
   /** How many orders came back because their chef failed. */
-  public record DeskReport(Trace trace, int returned) implements CborSerializable, Traced {}
+  public record DeskReport(Trace trace, int returned) implements Traced {}
 
   private final Deque<Order> queue;
   private final Map<String, Order> inFlight = new HashMap<>();

@@ -1,6 +1,5 @@
 package deli.chefs;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.util.ArrayList;
@@ -19,14 +18,14 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class Tray extends AbstractBehavior<Tray.Command> {
 
-  public interface Command extends CborSerializable {}
+  public interface Command {}
 
   /** A finished order; {@code at} is the chef's monotonic clock in seconds. */
   public record Plate(Trace trace, String chef, Order order, double at) implements Command, Traced {}
 
   /** Every order is on the tray. */
   public record AllPlated(Trace trace, List<Plate> plates, int duplicates)
-      implements CborSerializable, Traced {
+      implements Traced {
     public AllPlated {
       plates = List.copyOf(plates);
     }

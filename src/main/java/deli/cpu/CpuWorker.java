@@ -1,6 +1,5 @@
 package deli.cpu;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -13,12 +12,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * dispatcher (or the single-thread one), never the default.
  */
 public final class CpuWorker {
-  public interface Command extends CborSerializable {}
+  public interface Command {}
 
   public record Sum(Trace trace, long terms, ActorRef<Summed> replyTo) implements Command, Traced {}
 
   public record Summed(Trace trace, String worker, String thread, long sum, long nanos)
-      implements CborSerializable, Traced {}
+      implements Traced {}
 
   private CpuWorker() {}
 

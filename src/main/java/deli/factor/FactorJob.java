@@ -17,35 +17,40 @@ final class FactorJob {
 
   static Behavior<FactorPool.BatchAnswer> create(
       Trace trace, int count, int batchSize, int batches, ActorRef<FactorPool.AllAnswer> replyTo) {
-    Numbers[] results = new Numbers[count];
-    int[] answered = {0};
-    String[] failure = {null};
+    // The state lives inside setup: each incarnation (after a restart too) starts with its own.
     return Tracing.traced(
         FactorPool.BatchAnswer.class,
         trace,
-        Behaviors.receive(FactorPool.BatchAnswer.class)
-            .onMessage(
-                FactorPool.BatchAnswer.class,
-                a -> {
-                  if (a instanceof FactorPool.BatchFactored f) {
-                    int from = (int) f.batchId() * batchSize;
-                    for (int i = 0; i < f.factors().size(); i++) {
-                      results[from + i] = f.factors().get(i);
-                    }
-                  } else if (a instanceof FactorPool.BatchFailed b && failure[0] == null) {
-                    failure[0] = b.reason();
-                    long first = b.batchId() * batchSize + 1;
-                    long last = Math.min(count, first + batchSize - 1);
-                    replyTo.tell(new FactorPool.AllFailed(Trace.here(), "numbers " + first + " to " + last + " not factored: " + b.reason()));
-                  }
-                  if (++answered[0] < batches) {
-                    return Behaviors.same();
-                  }
-                  if (failure[0] == null) {
-                    replyTo.tell(new FactorPool.AllFactored(Trace.here(), List.of(results)));
-                  }
-                  return Behaviors.stopped();
-                })
-            .build());
+        Behaviors.setup(
+            ctx -> {
+              Numbers[] results = new Numbers[count];
+              int[] answered = {0};
+              String[] failure = {null};
+              return Behaviors.receive(FactorPool.BatchAnswer.class)
+                  .onMessage(
+                      FactorPool.BatchAnswer.class,
+                      a -> {
+                        if (a instanceof FactorPool.BatchFactored f) {
+                          int from = (int) f.batchId() * batchSize;
+                          for (int i = 0; i < f.factors().size(); i++) {
+                            results[from + i] = f.factors().get(i);
+                          }
+                        } else if (a instanceof FactorPool.BatchFailed b && failure[0] == null) {
+                          failure[0] = b.reason();
+                          long first = b.batchId() * batchSize + 1;
+                          long last = Math.min(count, first + batchSize - 1);
+                          replyTo.tell(
+                              new FactorPool.AllFailed(Trace.here(), "numbers " + first + " to " + last + " not factored: " + b.reason()));
+                        }
+                        if (++answered[0] < batches) {
+                          return Behaviors.same();
+                        }
+                        if (failure[0] == null) {
+                          replyTo.tell(new FactorPool.AllFactored(Trace.here(), List.of(results)));
+                        }
+                        return Behaviors.stopped();
+                      })
+                  .build();
+            }));
   }
 }

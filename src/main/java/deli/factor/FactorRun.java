@@ -1,6 +1,5 @@
 package deli.factor;
 
-import deli.core.CborSerializable;
 import deli.core.Console;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -31,7 +30,7 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
   public record Job(Callable<NumberSource> input, long total, int repeat, boolean progress) {}
 
   /** What a run tells its listener. */
-  public interface Event extends CborSerializable, Traced {}
+  public interface Event extends Traced {}
 
   /**
    * A chunk's results, in input order: each number's factors, or {@code failure} when the

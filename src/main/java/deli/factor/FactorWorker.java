@@ -1,8 +1,6 @@
 package deli.factor;
 
 import deli.core.Failures;
-import deli.core.CborSerializable;
-import deli.core.Session;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.util.List;
@@ -18,13 +16,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * the exception escapes, so the pool learns at once and the worker's supervisor restarts it.
  */
 public final class FactorWorker {
-  public interface Command extends CborSerializable {}
+  public interface Command {}
 
   /** Factor {@code numbers}; {@code ticket} comes back in the answer. */
   public record Factor(Trace trace, long ticket, Numbers numbers, ActorRef<Answer> replyTo) implements Command, Traced {}
 
   /** What a worker answers. */
-  public interface Answer extends CborSerializable, Traced {
+  public interface Answer extends Traced {
     long ticket();
   }
 

@@ -1,6 +1,5 @@
 package deli.philosophers;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.util.ArrayDeque;
@@ -28,7 +27,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class Footman extends AbstractBehavior<Footman.Command> {
 
-  public interface Command extends CborSerializable {}
+  public interface Command {}
 
   /** {@code philosopher} asks for a seat; {@link Seated} comes once it has one. */
   public record Sit(Trace trace, int philosopher, ActorRef<Seated> replyTo) implements Command, Traced {}
@@ -39,7 +38,7 @@ public final class Footman extends AbstractBehavior<Footman.Command> {
   public record Inspect(Trace trace, ActorRef<State> replyTo) implements Command, Traced {}
 
   /** Your seat. */
-  public record Seated(Trace trace) implements CborSerializable, Traced {}
+  public record Seated(Trace trace) implements Traced {}
 
   /**
    * The footman's state: his seats, the philosophers seated and waiting, seats granted in all,
@@ -47,7 +46,7 @@ public final class Footman extends AbstractBehavior<Footman.Command> {
    */
   public record State(
       Trace trace, int seats, List<Integer> seated, List<Integer> waiting, long granted, int longestQueue, int reclaimed, int refused)
-      implements CborSerializable, Traced {
+      implements Traced {
     public State {
       seated = List.copyOf(seated);
       waiting = List.copyOf(waiting);

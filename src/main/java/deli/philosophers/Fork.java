@@ -1,6 +1,5 @@
 package deli.philosophers;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.util.ArrayDeque;
@@ -24,7 +23,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class Fork extends AbstractBehavior<Fork.Command> {
 
-  public interface Command extends CborSerializable {}
+  public interface Command {}
 
   /** {@code philosopher} asks for the fork; {@link Taken} comes once it holds it. */
   public record Take(Trace trace, int philosopher, ActorRef<Taken> replyTo) implements Command, Traced {}
@@ -36,7 +35,7 @@ public final class Fork extends AbstractBehavior<Fork.Command> {
   public record Inspect(Trace trace, ActorRef<State> replyTo) implements Command, Traced {}
 
   /** The fork is yours. */
-  public record Taken(Trace trace, int fork) implements CborSerializable, Traced {}
+  public record Taken(Trace trace, int fork) implements Traced {}
 
   /**
    * The fork's state: its holder ({@code -1}: on the table), the philosophers waiting for it in
@@ -45,7 +44,7 @@ public final class Fork extends AbstractBehavior<Fork.Command> {
    * holder who died, and how many puts it refused.
    */
   public record State(Trace trace, int fork, int holder, List<Integer> waiters, long changes, int reclaimed, int refused)
-      implements CborSerializable, Traced {
+      implements Traced {
     public State {
       waiters = List.copyOf(waiters);
     }

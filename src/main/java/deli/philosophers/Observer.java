@@ -1,6 +1,5 @@
 package deli.philosophers;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -22,7 +21,7 @@ public final class Observer extends AbstractBehavior<Observer.Command> {
   public interface Command {}
 
   /** A change of state at the table. */
-  public sealed interface Event extends Command, CborSerializable, Traced {}
+  public sealed interface Event extends Command, Traced {}
 
   /** The footman gave {@code philosopher} a seat. */
   public record SeatGranted(Trace trace, int philosopher) implements Event {}

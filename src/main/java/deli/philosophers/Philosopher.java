@@ -1,6 +1,5 @@
 package deli.philosophers;
 
-import deli.core.CborSerializable;
 import deli.core.DurationRange;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -22,14 +21,14 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
 
-  public interface Command extends CborSerializable {}
+  public interface Command {}
 
   /** Dine once in {@code serving}; {@link Dined} goes to {@code replyTo}. */
   public record Serve(Trace trace, int serving, ActorRef<Dined> replyTo) implements Command, Traced {}
 
   /** The chapter's {@code (id, eat_time, think_time)}, for one serving. */
   public record Dined(Trace trace, int philosopher, int serving, Duration eat, Duration think)
-      implements CborSerializable, Traced {}
+      implements Traced {}
 
   private record FromFootman(Footman.Seated seated) implements Command, Traced {
     @Override

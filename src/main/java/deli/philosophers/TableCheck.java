@@ -1,6 +1,5 @@
 package deli.philosophers;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ public final class TableCheck {
    */
   public record Verdict(
       Trace trace, long events, long meals, int maxSeated, int violationCount, List<String> violations)
-      implements CborSerializable, Traced {
+      implements Traced {
     public Verdict {
       violations = List.copyOf(violations);
     }

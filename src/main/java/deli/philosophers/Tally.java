@@ -1,6 +1,5 @@
 package deli.philosophers;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class Tally extends AbstractBehavior<Tally.Command> {
    */
   public record Counted(
       Trace trace, int forksReclaimed, int seatsReclaimed, int refused, int longestQueue, TableCheck.Verdict check)
-      implements CborSerializable, Traced {}
+      implements Traced {}
 
   private final ActorRef<Observer.Command> observer;
   private final int expectedServings;

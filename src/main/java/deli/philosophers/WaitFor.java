@@ -1,6 +1,5 @@
 package deli.philosophers;
 
-import deli.core.CborSerializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.List;
 public final class WaitFor {
 
   /** One link of a cycle: {@code philosopher} holds {@code holds} and waits for {@code waitsFor}, held by {@code heldBy}. */
-  public record Link(int philosopher, int holds, int waitsFor, int heldBy) implements CborSerializable {
+  public record Link(int philosopher, int holds, int waitsFor, int heldBy) {
     @Override
     public String toString() {
       return "philosopher " + philosopher + " holds fork " + holds + " and waits for fork " + waitsFor

@@ -1,6 +1,5 @@
 package deli.philosophers;
 
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.time.Duration;
@@ -37,7 +36,7 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
   }
 
   /** What the watchdog found. */
-  public sealed interface Verdict extends CborSerializable, Traced {}
+  public sealed interface Verdict extends Traced {}
 
   /** A deadlock: the wait-for cycle, and every fork's state. */
   public record Deadlock(Trace trace, List<WaitFor.Link> cycle, List<Fork.State> forks) implements Verdict {
