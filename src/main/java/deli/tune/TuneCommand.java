@@ -87,8 +87,17 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(names = "--progress", negatable = true, description = "A progress line on stderr. Default: on when stderr is a terminal.")
   Boolean progress;
 
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      description = "Run the grid N times over in this JVM, printing it once: each round's time goes to stderr (a benchmark, JIT warm).")
+  int repeat = 1;
+
   @Override
   public Integer call() {
+    if (repeat < 1 || repeat > 10_000) {
+      throw usage("--repeat must be 1 to 10000, not " + repeat);
+    }
     Grid grid = grid();
     if (testEvery < 1) {
       throw usage("--test-every must be 1 or more, not " + testEvery);
@@ -115,7 +124,7 @@ public final class TuneCommand implements Callable<Integer> {
     int workerCount = settings.workers();
     return Session.run(
         Session.<TuneRun.Event>oneShot(
-            "tune", e -> TuneLines.render(e, mode), console -> TuneRun.create(flow, dataset, grid, workerCount, spread, console)),
+            "tune", e -> TuneLines.render(e, mode), console -> TuneRun.create(flow, dataset, grid, workerCount, repeat, spread, console)),
         config,
         130);
   }
