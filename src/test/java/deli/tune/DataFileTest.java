@@ -131,12 +131,15 @@ class DataFileTest {
   }
 
   @Test
-  void fewerTrainingRowsThanTheLargestKIsRefusedBeforeAnyWork() throws Exception {
-    Dataset d = DataFile.read(file("k.csv", "1,a\n2,b\n3,a\n4,b\n"), 3);
+  void fewerTrainingRowsThanTheLargestKIsNamedAtTheLastTrainingRow() throws Exception {
+    Path f = file("k.csv", "1,a\n2,b\n\n3,a\n4,b\n");
+    Dataset d = DataFile.read(f, 3);
     assertEquals(2, d.maxK());
-    // DataFile knows no grid: the k check is the caller's, against Dataset.maxK(); the scorer refuses too.
-    RuntimeException e = assertThrows(RuntimeException.class, () -> Tuning.all(d, Grid.of(1, 3, 2, List.of(Distance.ED))));
-    assertTrue(e.getMessage().contains("3") && e.getMessage().contains("2 training"), e.getMessage());
+    assertEquals(null, Tuning.checkK(d, Grid.of(1, 2, 1, List.of(Distance.ED))));
+    String m = Tuning.checkK(d, Grid.of(1, 3, 2, List.of(Distance.ED)));
+    assertTrue(m.startsWith(f + ":4: column 1:") && m.contains("(3)") && !m.contains("\n"), m);
+    // The scorer refuses such a grid too, rather than answering from fewer neighbours than k.
+    assertThrows(IllegalArgumentException.class, () -> Tuning.all(d, Grid.of(1, 3, 2, List.of(Distance.ED))));
   }
 
   @Test
