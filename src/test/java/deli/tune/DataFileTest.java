@@ -163,7 +163,7 @@ class DataFileTest {
   /**
    * What Python's float() accepts, deli accepts, with the same value: the book reads cells with
    * it. Not in the list: digits other than ASCII ones ("\u0663", "\uff11"), which float() reads
-   * as numbers and deli refuses (told to the lead; a non-ASCII digit in a CSV is rare).
+   * as numbers and deli refuses: PyFloats reads ASCII digits only (a gap, rare in a CSV).
    */
   @Test
   void aCellIsANumberExactlyWhenPythonsFloatSaysSo() throws Exception {
@@ -171,7 +171,7 @@ class DataFileTest {
     List<String> cells =
         List.of("1", " 2.5 ", "-0", "+.5", "5.", ".", "1e3", "1E-3", "1e", "1_000.0_1", "1__0", "_1", "1_", "0x10", "1d", "1f", "0b1",
             "\u00a02\u2003", "inf", "-Infinity", "nan", "1e999", "--1", "1.2.3", "", " ", "\t7\u000b", "\u0085" + "8",
-            "1e+5", "1.5e-2_0", "9" .repeat(400), "4.9e-324", "2.4e-324");
+            "1e+5", "1.5e-2_0", "9".repeat(400), "4.9e-324", "2.4e-324");
     StringBuilder script = new StringBuilder("import sys, math, struct\nfor c in sys.argv[1:]:\n");
     script.append("    try:\n        v = float(c)\n        print(struct.unpack('<q', struct.pack('<d', v))[0] if math.isfinite(v) else 'notfinite')\n");
     script.append("    except ValueError:\n        print('error')\n");
