@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Generated data where ties decide the cells, against knn_oracle.py, the book's rules written
  * plainly in Python: features from a few small values (integers, -0 beside 0, decimals whose
  * sums round), a third of the rows repeating earlier features under another label, labels whose
- * Python order is not Java's (a surrogate pair, a trailing space), blank lines, CRLF, every k
+ * Python order is not Java's (a surrogate pair, a trailing space), blank lines, CRLF, values at
+ * both ends of the double range (overflowing differences, subnormals), every k
  * from 1 (even ones, for ties in votes). Each batch also asks the oracle with the ties broken
  * another way, and checks that changes cells: the data exercises the rules it claims to.
  */
@@ -29,6 +30,8 @@ class TieHeavyOracleTest {
   private static final String[] LABELS = {"b", "a", "B", "a ", "\uFF21", "\uD83D\uDE00", "\u00e4", "Z"};
   private static final String[] POSITIVE = {"1", "2", "3", "1.0", "0.1", "0.2", "0.3", "0.7", "1.5"};
   private static final String[] SIGNED = {"0", "-0", "-0.0", "1", "-1", "2", "-2", "0.1", "0.2", "-0.3", " 1 "};
+  /** Magnitudes at both ends of the double range: sums and squares that overflow or vanish. */
+  private static final String[] EXTREME = {"1e300", "-1e300", "1e154", "1.5e154", "-3e153", "1e-160", "5e-324", "-1e-300", "0", "2"};
   private static final int MAX_K = 30;
 
   @TempDir Path dir;
@@ -48,6 +51,7 @@ class TieHeavyOracleTest {
     for (int seed = 0; seed < 10; seed++) {
       positive.add(write("p" + every + "-" + seed, new Random(seed * 31L + every), POSITIVE));
       signed.add(write("s" + every + "-" + seed, new Random(seed * 17L + every + 1000), SIGNED));
+      signed.add(write("x" + every + "-" + seed, new Random(seed * 13L + every + 2000), EXTREME));
     }
     List<Distance> all = new ArrayList<>(List.of(Distance.values()));
     List<Distance> noSorensen = new ArrayList<>(List.of(Distance.ED, Distance.MD, Distance.CD));
@@ -56,7 +60,8 @@ class TieHeavyOracleTest {
       noSorensen.remove(Distance.ED);
     }
     check(oracle, every, positive, all);
-    // Sorensen divides by the sum of the features, which signed data can make zero.
+    // Sorensen divides by the sum of the features, which signed data can make zero (and
+    // extreme data infinite over infinite, NaN in Python, an error in deli).
     check(oracle, every, signed, noSorensen);
   }
 
