@@ -31,7 +31,9 @@ class TieHeavyOracleTest {
   private static final String[] POSITIVE = {"1", "2", "3", "1.0", "0.1", "0.2", "0.3", "0.7", "1.5"};
   private static final String[] SIGNED = {"0", "-0", "-0.0", "1", "-1", "2", "-2", "0.1", "0.2", "-0.3", " 1 "};
   /** Magnitudes at both ends of the double range: sums and squares that overflow or vanish. */
-  private static final String[] EXTREME = {"1e300", "-1e300", "1e154", "1.5e154", "-3e153", "1e-160", "5e-324", "-1e-300", "0", "2"};
+  private static final String[] EXTREME = {
+    "1e300", "-1e300", "1e154", "1.5e154", "-3e153", "1e-160", "1.0001e-160", "-1.2e-160", "3e-161", "5e-324", "-1e-300", "0", "2"
+  };
   private static final int MAX_K = 30;
 
   @TempDir Path dir;
