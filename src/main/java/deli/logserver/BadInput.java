@@ -24,6 +24,8 @@ public final class BadInput extends RuntimeException {
     UNSAFE,
     /** The record nests deeper than JSON can follow (or refers to itself). */
     TOO_DEEP,
+    /** The record would become more than --max-record bytes (a pickle that shares one part many times). */
+    TOO_LARGE,
     /** The connection failed under us (reset by the peer). */
     BROKEN;
 

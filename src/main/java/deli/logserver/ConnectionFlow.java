@@ -70,7 +70,7 @@ final class ConnectionFlow {
       Trace trace,
       Executor decoding,
       ActorRef<LogWriter.Command> writer) {
-    RecordDecoder decoder = new RecordDecoder(settings.lineFormat());
+    RecordDecoder decoder = new RecordDecoder(settings.lineFormat(), settings.maxRecord());
     Sink<ByteString, Pair<UniqueKillSwitch, CompletionStage<Outcome>>> in =
         Flow.<ByteString>create()
             .viaMat(KillSwitches.single(), Keep.right())

@@ -89,6 +89,14 @@ public final class LogServerCommand implements Callable<Integer> {
   String maxFrame;
 
   @Option(
+      names = "--max-record",
+      paramLabel = "SIZE",
+      description =
+          "The longest line one record may become (a small pickle can share one part many times); "
+              + "a record past it closes its connection. Default: 16MiB.")
+  String maxRecord;
+
+  @Option(
       names = "--drain-timeout",
       paramLabel = "DURATION",
       converter = Cli.DurationConverter.class,
@@ -121,6 +129,7 @@ public final class LogServerCommand implements Callable<Integer> {
     put(flags, "rotate-size", rotateSize);
     put(flags, "rotate-keep", rotateKeep);
     put(flags, "max-frame", maxFrame);
+    put(flags, "max-record", maxRecord);
     put(flags, "drain-timeout", drainTimeout == null ? null : Durations.format(drainTimeout));
     put(flags, "idle-timeout", idleTimeout == null ? null : Durations.format(idleTimeout));
     put(flags, "max-connections", maxConnections);
