@@ -37,6 +37,8 @@ final class RecordSize {
       count(s.length() + 2L);
     } else if (v instanceof byte[] b) {
       count(b.length + 3L);
+    } else if (v instanceof deli.python.PyValue p) {
+      count(p.str().length() + 2L); // each one's str() is bounded by what its pickle holds
     } else if (depth > JsonLines.MAX_DEPTH) {
       // the writers refuse this as too deep (a record holding itself ends here)
       count(1);

@@ -58,4 +58,25 @@ class HostileClientsTest {
     List<String> written = LogServerTest.recordLines(out);
     assertEquals(Python.lines(Files.readString(dir.resolve("sent-good.jsonl"), StandardCharsets.US_ASCII)), written);
   }
+
+  @Test
+  void valuesPythonProgramsLogAreWrittenAsJsonDumpsWithDefaultStrWritesThemAndKeepTheConnection() throws Exception {
+    Path out = dir.resolve("one.log");
+    LogServerTest.Running r = LogServerTest.start(kit, LogServerTest.settings(out, Duration.ofSeconds(10), Duration.ofSeconds(5), 0));
+    Process client =
+        Python.start(dir, Python.script(dir, "values_client.py").toString(), "127.0.0.1", String.valueOf(r.port()), "sent-values.jsonl");
+    String said = output(client).strip();
+    int sent = Integer.parseInt(said.substring("sent ".length()));
+    LogServer.ConnectionClosed c = r.closed(1, Duration.ofSeconds(30)).get(0);
+    assertNull(c.error(), () -> c.error().getMessage());
+    assertEquals(sent, c.lines());
+    r.stop();
+
+    List<String> expected = Python.lines(Files.readString(dir.resolve("sent-values.jsonl"), StandardCharsets.US_ASCII));
+    List<String> written = LogServerTest.recordLines(out);
+    assertEquals(expected.size(), written.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i), written.get(i), "record " + (i + 1));
+    }
+  }
 }
