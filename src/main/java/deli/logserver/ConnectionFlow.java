@@ -74,7 +74,7 @@ final class ConnectionFlow {
     Sink<ByteString, Pair<UniqueKillSwitch, CompletionStage<Outcome>>> in =
         Flow.<ByteString>create()
             .viaMat(KillSwitches.single(), Keep.right())
-            .via(new FrameGuard(settings.maxFrame(), settings.idleTimeout()))
+            .via(new FrameGuard(settings.maxFrame(), settings.idleTimeout(), settings.frameTimeout()))
             .via(Framing.lengthField(4, 0, settings.maxFrame() + 4, ByteOrder.BIG_ENDIAN))
             .<Piece>map(Frame::new)
             .recover(new PFBuilder<Throwable, Piece>().match(Throwable.class, t -> new Broken(classify(t))).build())

@@ -113,6 +113,13 @@ public final class LogServerCommand implements Callable<Integer> {
   Duration idleTimeout;
 
   @Option(
+      names = "--frame-timeout",
+      paramLabel = "DURATION",
+      converter = Cli.DurationConverter.class,
+      description = "Close a client whose frame takes longer than this to arrive, all of it (0: never). Default: 60s.")
+  Duration frameTimeout;
+
+  @Option(
       names = "--max-connections",
       paramLabel = "N",
       description = "Connections served at once; more wait to be accepted. Default: 1024.")
@@ -133,6 +140,7 @@ public final class LogServerCommand implements Callable<Integer> {
     put(flags, "drain-timeout", drainTimeout == null ? null : Durations.format(drainTimeout));
     put(flags, "idle-timeout", idleTimeout == null ? null : Durations.format(idleTimeout));
     put(flags, "max-connections", maxConnections);
+    put(flags, "frame-timeout", frameTimeout == null ? null : Durations.format(frameTimeout));
     LogServerSettings settings;
     var config = Cli.load(flags);
     try {

@@ -29,6 +29,8 @@ import java.util.Locale;
  * @param closeTimeout how long a stop waits for the file to be flushed and closed
  * @param maxRecord the longest line one record may become, in bytes (a pickle sharing one part
  *     many times is small and expands without end)
+ * @param frameTimeout how long one frame may take to arrive, all of it (0: no limit): a client
+ *     sending a byte now and then never trips the idle timeout
  */
 public record LogServerSettings(
     String host,
@@ -46,7 +48,8 @@ public record LogServerSettings(
     int writeBuffer,
     Duration unbindTimeout,
     Duration closeTimeout,
-    long maxRecord) {
+    long maxRecord,
+    Duration frameTimeout) {
 
   public LogServerSettings {
     if (port < 0 || port > 65535) {
@@ -94,7 +97,8 @@ public record LogServerSettings(
         (int) Math.min(256 * 1024 * 1024, Math.max(4096, bytes(c, "write-buffer"))),
         Settings.duration(c, "unbind-timeout"),
         Settings.duration(c, "close-timeout"),
-        bytes(c, "max-record"));
+        bytes(c, "max-record"),
+        Settings.duration(c, "frame-timeout"));
   }
 
   /** A size in config or on the command line: {@code 1048576}, {@code 1m}, {@code 1MiB}, {@code 100MB}. */

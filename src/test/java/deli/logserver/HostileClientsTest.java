@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deli.core.DeliConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +84,62 @@ class HostileClientsTest {
     assertEquals(expected.size(), written.size());
     for (int i = 0; i < expected.size(); i++) {
       assertEquals(expected.get(i), written.get(i), "record " + (i + 1));
+    }
+  }
+
+  @Test
+  void clientsSendingAByteEveryTenthOfASecondAreClosedAtTheFrameDeadlineWhileANormalClientFlows() throws Exception {
+    Path out = dir.resolve("one.log");
+    // The idle timeout alone never closes them: every byte comes well within it.
+    LogServerTest.Running r =
+        LogServerTest.start(kit, LogServerTest.settings(out, Duration.ofSeconds(10), Duration.ofSeconds(5), 0, Duration.ofSeconds(2)));
+    byte[] frame = new RecordPickler().frame(LogServerTest.record("slow", "x".repeat(100)));
+    int slow = 10;
+    List<Socket> sockets = new ArrayList<>();
+    ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(t -> {
+      Thread thread = new Thread(t, "slowloris");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      for (int k = 0; k < slow; k++) {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", r.port()));
+        sockets.add(s);
+        int[] at = {0};
+        sender.scheduleAtFixedRate(
+            () -> {
+              try {
+                s.getOutputStream().write(frame[at[0]++ % frame.length]);
+                s.getOutputStream().flush();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException("closed by the server, as the test expects", e); // ends this schedule
+              }
+            },
+            0, 100, TimeUnit.MILLISECONDS);
+      }
+      int each = 300;
+      Process good =
+          Python.start(dir, Python.script(dir, "socket_client.py").toString(), "127.0.0.1", String.valueOf(r.port()), String.valueOf(each), "good", "sent-good.jsonl");
+      assertEquals("started\nsent " + each, output(good).strip());
+
+      List<LogServer.ConnectionClosed> closed = r.closed(slow + 1, Duration.ofSeconds(30));
+      List<LogServer.ConnectionClosed> cut = closed.stream().filter(c -> c.error() != null).toList();
+      assertEquals(slow, cut.size(), closed.toString());
+      for (LogServer.ConnectionClosed c : cut) {
+        assertEquals(BadInput.Reason.SLOW, c.error().reason(), c.error().getMessage());
+        assertTrue(c.error().getMessage().startsWith("took more than --frame-timeout (2s) to send one frame (got "), c.error().getMessage());
+        assertEquals(0, c.lines());
+      }
+      LogServer.ConnectionClosed clean = closed.stream().filter(c -> c.error() == null).findFirst().orElseThrow();
+      assertEquals(each, clean.lines());
+      assertEquals((long) slow, r.stop().badInput().get("slow"));
+      assertEquals(Python.lines(Files.readString(dir.resolve("sent-good.jsonl"), StandardCharsets.US_ASCII)), LogServerTest.recordLines(out));
+    } finally {
+      sender.shutdownNow();
+      for (Socket s : sockets) {
+        s.close();
+      }
     }
   }
 }

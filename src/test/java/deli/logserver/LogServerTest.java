@@ -42,9 +42,13 @@ class LogServerTest {
   }
 
   static LogServerSettings settings(Path out, Duration idle, Duration drain, long rotateSize) {
+    return settings(out, idle, drain, rotateSize, Duration.ofSeconds(60));
+  }
+
+  static LogServerSettings settings(Path out, Duration idle, Duration drain, long rotateSize, Duration frameTimeout) {
     return new LogServerSettings(
         "127.0.0.1", 0, out, "json", "%(message)s", 1024 * 1024, rotateSize, 0, drain, idle, 1024, 256 * 1024, 1024 * 1024,
-        Duration.ofSeconds(10), Duration.ofSeconds(30), RecordDecoder.MAX_RECORD);
+        Duration.ofSeconds(10), Duration.ofSeconds(30), RecordDecoder.MAX_RECORD, frameTimeout);
   }
 
   /** A running server, its listener probe, its port and what it said before it listened. */
