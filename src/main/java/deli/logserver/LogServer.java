@@ -58,6 +58,11 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   /** Flush and close the file; answered once the listener has been told of the end. */
   public record Close(ActorRef<Done> replyTo) implements Command {}
 
+  /** Open the output file anew if it was moved or deleted (SIGHUP and SIGUSR1, after logrotate). */
+  public enum Reopen implements Command {
+    INSTANCE
+  }
+
   /** What the server tells its listener (the console, or the node's log). */
   public interface Event {}
 
@@ -81,6 +86,18 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
 
   /** The file cannot be written: the server cannot go on. */
   public record WriterFailed(String message) implements Event {}
+
+  /** A reopen: with {@code replaced}, {@code file} had been moved or deleted and was opened anew. */
+  public record Reopened(Path file, boolean replaced, long lines) implements Event {}
+
+  /** The disk refuses writes: the clients are held back, and the write tried again from {@code retryIn}. */
+  public record WriterStalled(String message, Duration retryIn) implements Event {}
+
+  /** The disk takes writes again after {@code after}. */
+  public record WriterResumed(Duration after) implements Event {}
+
+  /** At the stop the disk still refused: {@code lines} records received were not written. */
+  public record RecordsDropped(long lines, String message) implements Event {}
 
   /** The server has stopped; the listener answers {@code ack} once it has said so. */
   public record Stopped(Stats stats, ActorRef<Done> ack) implements Event {}
@@ -191,6 +208,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
       bad.put(r, 0L);
     }
     this.shutdownTasks = GracefulStop.register(ctx.getSystem(), ctx.getSelf(), settings);
+    ReopenSignals.install(ctx.getSelf(), ctx.getLog());
     bind();
   }
 
@@ -223,6 +241,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
         .onMessage(Unbound.class, this::onUnbound)
         .onMessage(Drain.class, this::onDrain)
         .onMessage(Close.class, this::onClose)
+        .onMessage(Reopen.class, this::onReopen)
         .onMessage(FromWriter.class, this::onFromWriter)
         .onMessage(WriterClosed.class, this::onWriterClosed)
         .onMessage(Acknowledged.class, this::onAcknowledged)
@@ -411,6 +430,13 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     return this;
   }
 
+  private Behavior<Command> onReopen(Reopen m) {
+    if (writer != null) {
+      writer.tell(LogWriter.Reopen.INSTANCE);
+    }
+    return this;
+  }
+
   private Behavior<Command> onWriterClosed(WriterClosed m) {
     LogWriter.Closed c = m.closed();
     Stats s = stats().withWriter(c.lines(), c.bytes(), c.files(), 0, 0);
@@ -436,6 +462,14 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
       listener.tell(new Rotated(r.from(), r.to(), r.lines()));
     } else if (e instanceof LogWriter.KeptPrevious k) {
       listener.tell(new KeptPrevious(k.from(), k.to()));
+    } else if (e instanceof LogWriter.Reopened r) {
+      listener.tell(new Reopened(r.file(), r.replaced(), r.lines()));
+    } else if (e instanceof LogWriter.Stalled st) {
+      listener.tell(new WriterStalled(st.message(), st.retryIn()));
+    } else if (e instanceof LogWriter.Resumed res) {
+      listener.tell(new WriterResumed(res.after()));
+    } else if (e instanceof LogWriter.Dropped d) {
+      listener.tell(new RecordsDropped(d.lines(), d.message()));
     } else if (e instanceof LogWriter.Failed f) {
       listener.tell(new WriterFailed(f.message()));
       if (retryBind) {
