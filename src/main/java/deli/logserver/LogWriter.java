@@ -115,6 +115,8 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   private Write pending;
   private int cursor;
   private final Deque<Write> waiting = new ArrayDeque<>();
+  // At the close: writes taken into the buffer, acknowledged once the file is complete.
+  private final java.util.List<Write> taken = new java.util.ArrayList<>();
   private Duration retryIn = FIRST_RETRY;
   private long stalledSince;
 
@@ -305,13 +307,15 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
             cursor = 0;
           }
           append(pending.chunk());
-          pending.replyTo().tell(new Written(pending.chunk().lines()));
+          taken.add(pending);
           pending = null;
         }
         file.finish();
+        taken.forEach(w -> w.replyTo().tell(new Written(w.chunk().lines())));
       } catch (IOException | UncheckedIOException e) {
         giveUp(e instanceof UncheckedIOException u ? u.getCause() : e);
       }
+      taken.clear();
       file = null;
     }
     c.replyTo().tell(new Closed(lines, bytes, files));
@@ -324,6 +328,9 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     long dropped = file.isOpen() ? file.abandon() : 0;
     lines -= dropped;
     bytes -= droppedBytes;
+    for (Write w : taken) {
+      w.replyTo().tell(new Written(0)); // their lines were in the buffer: counted above
+    }
     for (Write w : pendingAndWaiting()) {
       dropped += w.chunk().lines() - (w == pending ? cursor : 0);
       w.replyTo().tell(new Written(0));
