@@ -14,6 +14,7 @@ import deli.search.SearchCommand;
 import deli.sleepers.SleepersCommand;
 import deli.trace.TraceCommand;
 import deli.trace.TraceLog;
+import deli.tune.TuneCommand;
 import deli.weather.WeatherCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,7 @@ import picocli.CommandLine.Spec;
       FactorCommand.class,
       PhilosophersCommand.class,
       SearchCommand.class,
+      TuneCommand.class,
       NodeCommand.class,
       WeatherCommand.class,
       TraceCommand.class

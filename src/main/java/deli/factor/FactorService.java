@@ -2,11 +2,14 @@ package deli.factor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import deli.cluster.ClusterFactor;
-import deli.cluster.ClusterSettings;
+import deli.core.CborSerializable;
 import deli.service.BadRequest;
 import deli.service.Edge;
 import deli.service.Service;
+import deli.spread.SpreadSettings;
+import deli.spread.Spreader;
+import java.util.Map;
+import java.util.function.LongFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -27,19 +30,43 @@ public final class FactorService {
           FactorPool.SERVICE_KEY,
           ctx -> {
             FactorSettings settings = FactorSettings.from(ctx.config().getConfig("deli.factor"));
-            ClusterSettings cluster = ClusterSettings.from(ctx.config().getConfig("deli.cluster"));
-            ctx.serve("factor", FactorPool.SERVICE_KEY, FactorPool.Command.class, FactorPool.create(settings, cluster.factoring()));
+            SpreadSettings spread = SpreadSettings.from(ctx.config().getConfig("deli.cluster"), "factor");
+            ctx.serve("factor", FactorPool.SERVICE_KEY, FactorPool.Command.class, FactorPool.create(settings, factoring(spread)));
+            ActorRef<Spreader.Command> spreader =
+                ctx.spawn("factor-spread", Spreader.Command.class, Spreader.create(FactorPool.SERVICE_KEY, "factor", spread));
             ActorRef<FactorPool.Command> front =
-                ctx.spawn("factor-cluster", FactorPool.Command.class, ClusterFactor.create(cluster));
+                ctx.spawn("factor-cluster", FactorPool.Command.class, ClusterFactor.create(spreader));
             FactorPoolClient client = new FactorPoolClient(ctx.system(), front, ctx.askTimeout());
             return Service.Running.of(route(ctx.edge(), client, settings.maxNumbers()))
                     .withStats(
                         () ->
-                            AskPattern.<FactorPool.Command, ClusterFactor.Stats>ask(
-                                front, ClusterFactor.GetStats::new, ctx.statusTimeout(), ctx.system().scheduler()));
+                            AskPattern.<Spreader.Command, Spreader.Stats>ask(
+                                    spreader, Spreader.GetStats::new, ctx.statusTimeout(), ctx.system().scheduler())
+                                .thenApply(Stats::of));
           });
 
   private FactorService() {}
+
+  /**
+   * What {@code /status} says of factoring: jobs spread and their numbers, the batches each
+   * node answered (by {@code host:port}), and the pools reachable now.
+   */
+  public record Stats(long jobs, long numbers, Map<String, Long> batchesByNode, int pools) implements CborSerializable {
+    static Stats of(Spreader.Stats s) {
+      return new Stats(s.jobs(), s.units(), s.batchesByNode(), s.pools());
+    }
+  }
+
+  /** How this node's pool factors: {@link Factoring#factor}, slowed down by the fault-injection pause if any. */
+  static LongFunction<long[]> factoring(SpreadSettings spread) {
+    if (spread.pausePerUnit().isZero()) {
+      return Factoring::factor;
+    }
+    return n -> {
+      spread.pause(1);
+      return Factoring.factor(n);
+    };
+  }
 
   static Route route(Edge edge, FactorPoolClient pool, int maxNumbers) {
     return edge.post(

@@ -9,6 +9,7 @@ import deli.philosophers.PhilosophersService;
 import deli.search.SearchService;
 import deli.service.Service;
 import deli.sleepers.SleepersService;
+import deli.tune.TuneService;
 import deli.weather.WeatherHttp;
 import java.util.List;
 
@@ -24,7 +25,8 @@ public final class Services {
           LogServerService.SERVICE,
           FactorService.SERVICE,
           PhilosophersService.SERVICE,
-          SearchService.SERVICE);
+          SearchService.SERVICE,
+          TuneService.SERVICE);
 
   private Services() {}
 }

@@ -52,6 +52,59 @@ public record Grid(List<Integer> ks, List<Distance> distances) {
     return new Grid(ks, distances);
   }
 
+  /**
+   * The grid of {@code k} ({@code FROM..TO}, or one value), {@code step} and {@code distances}
+   * ({@code ED,MD}) as a user writes them; an IllegalArgumentException names the option as
+   * {@code names} spells it (the flag, or the request's field).
+   */
+  public static Grid parse(String k, int step, List<String> distances, Names names) {
+    String[] ends = k.split("\\.\\.", -1);
+    int from;
+    int to;
+    try {
+      if (ends.length > 2) {
+        throw new NumberFormatException();
+      }
+      from = Integer.parseInt(ends[0].strip());
+      to = ends.length == 1 ? from : Integer.parseInt(ends[1].strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(names.k() + " takes FROM..TO, such as 1..39, not '" + k + "'");
+    }
+    List<Distance> chosen = new ArrayList<>();
+    for (String name : distances) {
+      try {
+        chosen.add(Distance.named(name.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(names.distances() + ": " + e.getMessage());
+      }
+    }
+    if (from < 1) {
+      throw new IllegalArgumentException(names.k() + " must start at 1 or more, not " + from);
+    }
+    if (to < from) {
+      throw new IllegalArgumentException(names.k() + ": " + to + " is below " + from);
+    }
+    if (step < 1) {
+      throw new IllegalArgumentException(names.step() + " must be 1 or more, not " + step);
+    }
+    if ((to - from) / step + 1 > MAX_KS) {
+      throw new IllegalArgumentException(names.k() + " holds more than " + MAX_KS + " values");
+    }
+    if (chosen.isEmpty()) {
+      throw new IllegalArgumentException(names.distances() + " names no distance");
+    }
+    if (new HashSet<>(chosen).size() != chosen.size()) {
+      throw new IllegalArgumentException(names.distances() + " names a distance twice");
+    }
+    return of(from, to, step, chosen);
+  }
+
+  /** How the options are spelled where the grid comes from: {@code --k} on the command line, {@code k} in a request. */
+  public record Names(String k, String step, String distances) {
+    public static final Names FLAGS = new Names("--k", "--step", "--distances");
+    public static final Names FIELDS = new Names("k", "step", "distances");
+  }
+
   /** The largest k: the training samples needed. */
   public int maxK() {
     return ks.get(ks.size() - 1);

@@ -50,11 +50,91 @@ public final class Neighbours {
   public int[] score(int from, int to) {
     int[] correct = new int[ks.length];
     for (int t = from; t < to; t++) {
-      distances(t);
-      order();
+      if (distance != Distance.SD) {
+        orderBounded(t);
+      } else {
+        distances(t);
+        order();
+      }
       vote(data.testing().label[t], correct);
     }
     return correct;
+  }
+
+  /**
+   * {@link #order} for ED, MD and CD, which skips the training samples that cannot enter the
+   * k nearest so far. MD and CD stop adding as soon as the partial sum (or maximum) passes the
+   * k-th distance: their terms are not negative, so a partial result never exceeds the whole
+   * one, and the skipped samples are exactly those the full computation would not keep. ED
+   * computes the exact {@code math.hypot}, its cost, only for the samples whose plain sum of
+   * squares does not lie clearly beyond the k-th distance: that sum is within n x 2^-53 of the
+   * true square (trusted only well inside the double range), far inside the 10^-9 margin.
+   */
+  private void orderBounded(int t) {
+    Dataset.Samples train = data.training();
+    int n = data.features();
+    double[] a = train.x;
+    double[] b = data.testing().x;
+    int bi = t * n;
+    int size = 0;
+    double kth = Double.POSITIVE_INFINITY;
+    double bound = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < dist.length; i++) {
+      int ai = i * n;
+      if (size == maxK && beyond(a, ai, b, bi, n, kth, bound)) {
+        continue;
+      }
+      dist[i] = distance.between(a, ai, b, bi, n, scratch);
+      if (size == maxK) {
+        if (!before(i, nearest[maxK - 1])) {
+          continue;
+        }
+        size--;
+      }
+      int at = size;
+      while (at > 0 && before(i, nearest[at - 1])) {
+        nearest[at] = nearest[at - 1];
+        at--;
+      }
+      nearest[at] = i;
+      size++;
+      if (size == maxK) {
+        kth = dist[nearest[maxK - 1]];
+        bound = kth * kth * (1 + 1e-9);
+      }
+    }
+  }
+
+  /** Whether training sample {@code a[ai..]} is surely farther than {@code kth} (ED: its square beyond {@code bound}). */
+  private boolean beyond(double[] a, int ai, double[] b, int bi, int n, double kth, double bound) {
+    switch (distance) {
+      case ED -> {
+        double squares = 0.0;
+        for (int f = 0; f < n; f++) {
+          double d = a[ai + f] - b[bi + f];
+          squares += d * d;
+        }
+        return squares > bound && squares < 1e300 && squares > 1e-280;
+      }
+      case MD -> {
+        double sum = 0.0;
+        for (int f = 0; f < n; f++) {
+          sum += Math.abs(a[ai + f] - b[bi + f]);
+          if (sum > kth) {
+            return true;
+          }
+        }
+        return false;
+      }
+      default -> {
+        for (int f = 0; f < n; f++) {
+          if (Math.abs(a[ai + f] - b[bi + f]) > kth) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
   }
 
   private void distances(int t) {

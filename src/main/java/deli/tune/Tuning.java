@@ -7,6 +7,19 @@ import java.util.List;
 public final class Tuning {
   private Tuning() {}
 
+  /**
+   * Whether {@code data} has training samples enough for {@code grid}'s largest k: null, or why
+   * not, naming the file, the line of the last training row, and the column.
+   */
+  public static String checkK(Dataset data, Grid grid) {
+    Dataset.Samples train = data.training();
+    if (grid.maxK() <= train.size()) {
+      return null;
+    }
+    return data.source() + ":" + train.line[train.size() - 1] + ": column 1: " + train.size()
+        + " training rows, fewer than the largest k (" + grid.maxK() + "): lower the largest k";
+  }
+
   /** Every trial of {@code grid} on {@code data}, in grid order (k, then distance). */
   public static List<Trial> all(Dataset data, Grid grid) {
     int tested = data.testing().size();

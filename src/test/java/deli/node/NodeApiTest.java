@@ -1,5 +1,6 @@
 package deli.node;
 
+import deli.testing.InProcessNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,7 +137,7 @@ class NodeApiTest {
     List<String> names = new ArrayList<>();
     status.get("services").forEach(s -> names.add(s.get("name").asText()));
     assertEquals(
-        List.of("chefs", "sleepers", "cpu", "imports", "weather", "logserver", "factor", "philosophers", "search", "crashy"),
+        List.of("chefs", "sleepers", "cpu", "imports", "weather", "logserver", "factor", "philosophers", "search", "tune", "crashy"),
         names);
     for (JsonNode s : status.get("services")) {
       assertEquals("up", s.get("state").asText(), s.toString());
@@ -157,7 +158,7 @@ class NodeApiTest {
     List<String> serves = new ArrayList<>();
     me.get("serves").forEach(s -> serves.add(s.asText()));
     assertEquals(
-        List.of("chefs", "cpu", "crashy", "factor", "imports", "logserver", "philosophers", "search", "sleepers", "weather"),
+        List.of("chefs", "cpu", "crashy", "factor", "imports", "logserver", "philosophers", "search", "sleepers", "tune", "weather"),
         serves);
   }
 
@@ -167,7 +168,7 @@ class NodeApiTest {
     JsonNode crashy = null;
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
-      crashy = ok(get("/status")).get("services").get(9);
+      crashy = ok(get("/status")).get("services").get(10);
       if (crashy.has("restarts")) {
         break;
       }

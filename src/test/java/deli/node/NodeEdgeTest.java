@@ -1,5 +1,6 @@
 package deli.node;
 
+import deli.testing.InProcessNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,5 @@
-package deli.cluster;
+package deli.spread;
 
-import deli.factor.Numbers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,26 +11,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The bookkeeping of one factor job spread over pools, with no actor in sight: the numbers cut
- * into batches, the batches waiting, those out at each pool (at most {@code window} per pool),
- * the answers in request order. A batch is sent again when its pool is lost, fails it, or does
- * not answer in time, up to {@code attempts} sends; the first answer for a batch is kept and
- * any later one dropped, so every number is answered exactly once.
+ * The bookkeeping of one job spread over pools, with no actor in sight: its units cut into
+ * batches, the batches waiting, those out at each pool (at most {@code window} per pool), and
+ * which are answered. A batch is sent again when its pool is lost, fails it, or does not
+ * answer in time, up to {@code attempts} sends; only the first answer for a batch is taken
+ * and any later one dropped, so every unit is answered exactly once.
  *
  * @param <P> what a pool is (an actor ref; a name in tests)
  */
 final class Batches<P> {
-  /** A batch to send: its send id ({@code attempt << 32 | batch}), the pool, the numbers. */
-  record Send<P>(long id, int batch, P pool, Numbers numbers) {}
+  /** A batch to send: its send id ({@code attempt << 32 | batch}), the pool, its units. */
+  record Send<P>(long id, int batch, P pool, int from, int to) {}
+
+  /**
+   * The first answer to a batch, to be checked and then {@link #keep kept} or
+   * {@link #refuse refused}; {@code pool} is null when the send had been given up on.
+   */
+  record Taken<P>(int batch, int from, int to, P pool) {}
 
   private record Out<P>(int batch, P pool) {}
 
-  private final Numbers numbers;
+  private final int units;
   private final int batchSize;
   private final int count;
   private final int window;
   private final int maxAttempts;
-  private final Numbers[] results;
   private final boolean[] done;
   private final int[] attempts;
   private final ArrayDeque<Integer> queued = new ArrayDeque<>();
@@ -41,18 +45,14 @@ final class Batches<P> {
   private int answered;
   private int next;
 
-  /**
-   * {@code numbers} in batches of at most {@code batchSize}, and small enough that each of
-   * {@code pools} pools gets a full window.
-   */
-  Batches(Numbers numbers, int pools, int batchSize, int window, int attempts) {
-    this.numbers = numbers;
+  /** {@code units} in batches of at most {@code batchSize}, and small enough that each of {@code pools} pools gets a full window. */
+  Batches(int units, int pools, int batchSize, int window, int attempts) {
+    this.units = units;
     long slots = (long) Math.max(1, pools) * window;
-    this.batchSize = (int) Math.max(1, Math.min(batchSize, (numbers.size() + slots - 1) / slots));
-    this.count = (numbers.size() + this.batchSize - 1) / this.batchSize;
+    this.batchSize = (int) Math.max(1, Math.min(batchSize, (units + slots - 1) / slots));
+    this.count = (units + this.batchSize - 1) / this.batchSize;
     this.window = window;
     this.maxAttempts = attempts;
-    this.results = new Numbers[numbers.size()];
     this.done = new boolean[count];
     this.attempts = new int[count];
     for (int b = 0; b < count; b++) {
@@ -76,11 +76,6 @@ final class Batches<P> {
     return answered == count;
   }
 
-  /** Every number's factors, in request order, once {@link #complete}. */
-  List<Numbers> results() {
-    return List.of(results);
-  }
-
   /** The batches each pool answered (those that counted). */
   Map<P, Integer> answeredBy() {
     return answeredBy;
@@ -101,45 +96,49 @@ final class Batches<P> {
       long id = ((long) ++attempts[b] << 32) | b;
       out.put(id, new Out<>(b, pool));
       load.merge(pool, 1, Integer::sum);
-      int from = b * batchSize;
-      sends.add(new Send<>(id, b, pool, numbers.slice(from, Math.min(numbers.size(), from + batchSize))));
+      sends.add(new Send<>(id, b, pool, from(b), to(b)));
     }
     return sends;
   }
 
-  /**
-   * An answer to send {@code id}: kept if its batch has none yet. Null, or why the job fails:
-   * an answer of the wrong size counts as a failure of that send.
-   */
-  String factored(long id, List<Numbers> factors) {
+  /** An answer to send {@code id}: its batch if that batch has no answer yet, else null (drop it). */
+  Taken<P> take(long id) {
     Out<P> o = out.remove(id);
     if (o != null) {
       release(o.pool());
     }
-    int b = batchOf(id);
-    if (b < 0 || done[b]) {
+    int b = (int) (id & 0xffffffffL);
+    if (b >= count || done[b]) {
       return null;
     }
-    int from = b * batchSize;
-    if (factors.size() != Math.min(batchSize, numbers.size() - from)) {
-      return o == null ? null : again(b, "a pool answered " + factors.size() + " numbers for a batch of " + (Math.min(batchSize, numbers.size() - from)));
-    }
-    for (int i = 0; i < factors.size(); i++) {
-      results[from + i] = factors.get(i);
-    }
-    done[b] = true;
-    answered++;
-    if (o != null) {
-      answeredBy.merge(o.pool(), 1, Integer::sum);
-    }
-    return null;
+    return new Taken<>(b, from(b), to(b), o == null ? null : o.pool());
   }
 
-  /** Send {@code id} failed or got no answer in time: its batch is queued again. Null, or why the job fails. */
-  String failed(long id, String why) {
+  /** The taken answer counts: its batch is done. */
+  void keep(Taken<P> t) {
+    done[t.batch()] = true;
+    answered++;
+    if (t.pool() != null) {
+      answeredBy.merge(t.pool(), 1, Integer::sum);
+    }
+  }
+
+  /**
+   * The taken answer does not count: its batch is queued again if {@code retry} and attempts
+   * are left. Null, or why the job fails.
+   */
+  String refuse(Taken<P> t, String why, boolean retry) {
+    if (!retry) {
+      return why;
+    }
+    return t.pool() == null ? null : again(t.batch(), why);
+  }
+
+  /** Send {@code id} got no answer in time: its batch is queued again. Null, or why the job fails. */
+  String timedOut(long id, String why) {
     Out<P> o = out.remove(id);
     if (o == null) {
-      return null; // that send was already given up on
+      return null; // that send was already answered or given up on
     }
     release(o.pool());
     return done[o.batch()] ? null : again(o.batch(), why);
@@ -163,22 +162,29 @@ final class Batches<P> {
       Out<P> o = out.remove(ids.get(i));
       if (!done[o.batch()]) {
         queued.addFirst(o.batch());
-        lost.add(0, new Send<>(ids.get(i), o.batch(), o.pool(), null));
+        lost.add(0, new Send<>(ids.get(i), o.batch(), o.pool(), from(o.batch()), to(o.batch())));
       }
     }
     load.keySet().retainAll(now);
     return lost;
   }
 
-  /** {@code numbers A to B}: the first batch not answered, to name in a failure. */
-  String firstMissing() {
+  /** The units of the first batch not answered ({@code {from, to}}), to name in a failure. */
+  int[] firstMissing() {
     for (int b = 0; b < count; b++) {
       if (!done[b]) {
-        long first = (long) b * batchSize + 1;
-        return "numbers " + first + " to " + Math.min(numbers.size(), first + batchSize - 1);
+        return new int[] {from(b), to(b)};
       }
     }
-    return "no numbers";
+    return new int[] {0, 0};
+  }
+
+  private int from(int b) {
+    return b * batchSize;
+  }
+
+  private int to(int b) {
+    return Math.min(units, (b + 1) * batchSize);
   }
 
   private String again(int b, String why) {
@@ -187,11 +193,6 @@ final class Batches<P> {
     }
     queued.addFirst(b);
     return null;
-  }
-
-  private int batchOf(long id) {
-    int b = (int) (id & 0xffffffffL);
-    return b < count ? b : -1;
   }
 
   private P leastLoaded(List<P> pools) {

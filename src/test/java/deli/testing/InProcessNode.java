@@ -1,9 +1,11 @@
-package deli.node;
+package deli.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import deli.core.DeliConfig;
 import deli.core.Session;
+import deli.node.Guardian;
+import deli.node.NodeSettings;
 import deli.service.Service;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,12 +27,12 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * A node in this JVM for tests: its HTTP API on a free port of 127.0.0.1, its log server on
  * another, writing under {@code dir}; asked over real HTTP as a client asks.
  */
-final class InProcessNode implements AutoCloseable {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class InProcessNode implements AutoCloseable {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final ActorSystem<Void> system;
-  final String base;
+  public final String base;
 
   private InProcessNode(ActorSystem<Void> system, String base) {
     this.system = system;
@@ -38,7 +40,7 @@ final class InProcessNode implements AutoCloseable {
   }
 
   /** A node of {@code services}, its config the defaults under {@code settings}. */
-  static InProcessNode start(Path dir, List<Service> services, Map<String, Object> settings) throws Exception {
+  public static InProcessNode start(Path dir, List<Service> services, Map<String, Object> settings) throws Exception {
     Map<String, Object> all = new HashMap<>();
     all.put("pekko.actor.provider", "cluster");
     all.put("pekko.remote.artery.canonical.hostname", "127.0.0.1");
@@ -64,23 +66,23 @@ final class InProcessNode implements AutoCloseable {
     }
   }
 
-  HttpResponse<String> get(String path) throws Exception {
+  public HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** GET with {@code Authorization: authorization}. */
-  HttpResponse<String> get(String path, String authorization) throws Exception {
+  public HttpResponse<String> get(String path, String authorization) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Authorization", authorization).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> post(String path, String body) throws Exception {
+  public HttpResponse<String> post(String path, String body) throws Exception {
     return http.send(request(path, body), HttpResponse.BodyHandlers.ofString());
   }
 
-  CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
+  public CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
     return http.sendAsync(request(path, body), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -92,14 +94,14 @@ final class InProcessNode implements AutoCloseable {
         .build();
   }
 
-  static List<String> fields(JsonNode node) {
+  public static List<String> fields(JsonNode node) {
     List<String> out = new ArrayList<>();
     node.fieldNames().forEachRemaining(out::add);
     return out;
   }
 
   /** Stops the node as SIGTERM does (CoordinatedShutdown), and tells when it is down. */
-  CompletionStage<?> stop() {
+  public CompletionStage<?> stop() {
     return org.apache.pekko.actor.CoordinatedShutdown.get(system).runAll(org.apache.pekko.actor.CoordinatedShutdown.jvmExitReason());
   }
 

@@ -1,4 +1,4 @@
-package deli.cluster;
+package deli.testing;
 
 import deli.core.DeliConfig;
 import deli.core.Session;
@@ -18,13 +18,13 @@ import org.apache.pekko.cluster.typed.Join;
  * detection and the split-brain resolver made quick. {@link #crash} ends a system without
  * leaving the cluster, as {@code kill -9} ends a node.
  */
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
   private final List<ActorTestKit> kits = new ArrayList<>();
 
   private TestCluster() {}
 
   /** {@code size} systems, each an Up member seen by all, within 30 s. */
-  static TestCluster of(int size) {
+  public static TestCluster of(int size) {
     TestCluster c = new TestCluster();
     for (int i = 0; i < size; i++) {
       c.kits.add(ActorTestKit.create(Session.SYSTEM_NAME, DeliConfig.load(settings())));
@@ -65,20 +65,20 @@ final class TestCluster implements AutoCloseable {
         "pekko.cluster.run-coordinated-shutdown-when-down", "off");
   }
 
-  ActorTestKit kit(int i) {
+  public ActorTestKit kit(int i) {
     return kits.get(i);
   }
 
-  ActorSystem<Void> system(int i) {
+  public ActorSystem<Void> system(int i) {
     return kits.get(i).system();
   }
 
-  int size() {
+  public int size() {
     return kits.size();
   }
 
   /** Ends system {@code i} at once: no leaving, no goodbye; the others find out by heartbeats. */
-  void crash(int i) {
+  public void crash(int i) {
     kits.get(i).system().terminate();
   }
 

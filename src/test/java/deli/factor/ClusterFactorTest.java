@@ -1,14 +1,12 @@
-package deli.cluster;
+package deli.factor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import deli.factor.FactorPool;
-import deli.factor.FactorSettings;
-import deli.factor.Factoring;
-import deli.factor.NumberSource;
-import deli.factor.Numbers;
+import deli.spread.SpreadSettings;
+import deli.spread.Spreader;
+import deli.testing.TestCluster;
 import deli.trace.Trace;
 import deli.trace.TraceDiagram;
 import deli.trace.TraceLine;
@@ -35,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Factor work spread over a cluster of three ActorSystems in this JVM. */
 class ClusterFactorTest {
   static final Duration WAIT = Duration.ofSeconds(60);
-  static final ClusterSettings SPREAD = new ClusterSettings(50, 2, Duration.ofSeconds(30), 3);
+  static final SpreadSettings SPREAD = new SpreadSettings("factor", 50, 2, Duration.ofSeconds(30), 3);
+  static final java.util.Map<ActorRef<FactorPool.Command>, ActorRef<Spreader.Command>> spreaders = new java.util.concurrent.ConcurrentHashMap<>();
   static final TestCluster cluster = TestCluster.of(3);
   static final AtomicLong[] factoredBy = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
   static final ActorRef<FactorPool.Command> front = startPoolsAndFront(cluster, i -> countingPool(factoredBy[i]));
@@ -71,7 +70,16 @@ class ClusterFactorTest {
         l -> l.getServiceInstances(FactorPool.SERVICE_KEY).size() == c.size()
             ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
             : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
-    return c.kit(0).spawn(Tracing.traced(FactorPool.Command.class, ClusterFactor.create(SPREAD)), "factor-cluster");
+    return front(c, "factor-cluster");
+  }
+
+  /** A spreader over the pools of factor's key, and a front on it, on node 0. */
+  static ActorRef<FactorPool.Command> front(TestCluster c, String name) {
+    ActorRef<Spreader.Command> spreader =
+        c.kit(0).spawn(Tracing.traced(Spreader.Command.class, Spreader.create(FactorPool.SERVICE_KEY, "factor", SPREAD)), name + "-spread");
+    ActorRef<FactorPool.Command> front = c.kit(0).spawn(Tracing.traced(FactorPool.Command.class, ClusterFactor.create(spreader)), name);
+    spreaders.put(front, spreader);
+    return front;
   }
 
   static Numbers chaptersNumbers(int count, long seed) throws Exception {
@@ -109,9 +117,9 @@ class ClusterFactorTest {
     }
     assertEquals(numbers.size(), total, "every number factored once: no node was lost, nothing was sent twice");
 
-    TestProbe<ClusterFactor.Stats> stats = cluster.kit(0).createTestProbe();
-    front.tell(new ClusterFactor.GetStats(stats.getRef()));
-    ClusterFactor.Stats s = stats.receiveMessage(WAIT);
+    TestProbe<Spreader.Stats> stats = cluster.kit(0).createTestProbe();
+    spreaders.get(front).tell(new Spreader.GetStats(stats.getRef()));
+    Spreader.Stats s = stats.receiveMessage(WAIT);
     assertEquals(3, s.pools());
     Set<String> nodes = java.util.stream.IntStream.range(0, 3).mapToObj(i -> TraceLog.nodeOf(cluster.system(i))).collect(Collectors.toSet());
     assertEquals(nodes, s.batchesByNode().keySet(), "the front counts the batches each node answered");
@@ -133,8 +141,7 @@ class ClusterFactorTest {
 
   @Test
   void aClosedFrontFinishesTheJobsItHasThenStopsAndSaysHowMany() throws Exception {
-    ActorRef<FactorPool.Command> closing =
-        cluster.kit(0).spawn(Tracing.traced(FactorPool.Command.class, ClusterFactor.create(SPREAD)), "factor-cluster-closing");
+    ActorRef<FactorPool.Command> closing = front(cluster, "factor-cluster-closing");
     Numbers numbers = chaptersNumbers(500, 5);
     TestProbe<FactorPool.AllAnswer> answers = cluster.kit(0).createTestProbe();
     TestProbe<FactorPool.Stopped> stopped = cluster.kit(0).createTestProbe();
