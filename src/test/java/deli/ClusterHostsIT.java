@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code scripts/cluster start 3 --hosts}: three nodes on three hosts (network namespaces joined
- * by a bridge), artery over TLS between them, a token on HTTP. A factor job across them equals
- * GNU {@code factor}; host 3 cut off in the middle of a job: the majority completes it, every
+ * by a bridge), artery over TLS between them, a token on HTTP. A tuning job across them equals
+ * {@code deli tune} in one JVM, a factor job GNU {@code factor}; host 3 cut off in the middle of a job: the majority completes it, every
  * number once, and host 3 downs itself; healed and restarted, it takes work again, and a trace
  * draws the job across the three hosts. Host 1, the oldest member and first seed, cut off:
  * hosts 2 and 3 keep the cluster and host 1 downs itself. Needs root and {@code ip}; skips,
@@ -100,6 +100,16 @@ class ClusterHostsIT {
     JsonNode members = JSON.readTree(get(1, "/cluster").body()).get("members");
     assertEquals(3, members.size(), members.toString());
 
+    // The case study's tuning over the three hosts: the trials of 'deli tune' in one JVM.
+    HttpResponse<String> tuned = send("http://10.77.0.1:8080/tune", "{\"dataset\":\"iris\"}", null, true);
+    assertEquals(200, tuned.statusCode(), tuned.body());
+    Deli.Result oneJvm = Deli.run("tune", "--json");
+    assertEquals(0, oneJvm.exit(), oneJvm.err());
+    assertEquals(trials(oneJvm.out()), trials(tuned.body()));
+    Set<String> scored = new TreeSet<>();
+    JSON.readTree(tuned.body()).get("nodes").fieldNames().forEachRemaining(scored::add);
+    assertEquals(Set.of("10.77.0.1:25520", "10.77.0.2:25520", "10.77.0.3:25520"), scored, "every host scored cells");
+
     // 6000 numbers at 2 ms each: seconds of work on each host, and host 3 is cut off in it.
     long[] numbers = new SplittableRandom(18).longs(6000, 100_000_000, 1_000_000_000).toArray();
     List<String> expected = gnuFactor(numbers);
@@ -116,7 +126,7 @@ class ClusterHostsIT {
     assertEquals(200, answer.statusCode(), answer.body());
     assertFactors(expected, answer.body());
     String host1Out = Files.readString(dir.resolve("node-1.out"));
-    assertTrue(host1Out.contains("was at pekko://deli@10.77.0.3:25520, no longer reachable: sending it again"),
+    assertTrue(host1Out.contains("were at pekko://deli@10.77.0.3:25520, no longer reachable: sending them again"),
         "host 1 sent host 3's batches again:\n" + host1Out);
 
     // The minority downs itself and, as configured (run-coordinated-shutdown-when-down), stops;
@@ -303,6 +313,14 @@ class ClusterHostsIT {
       }
     }
     throw new AssertionError("no factor service in host " + host + "'s /status");
+  }
+
+  /** The trials of a tuning answer, in one order whatever order they completed in. */
+  private static TreeSet<String> trials(String json) throws Exception {
+    TreeSet<String> out = new TreeSet<>();
+    JSON.readTree(json).get("results").forEach(r -> out.add(r.toString()));
+    assertEquals(80, out.size(), json);
+    return out;
   }
 
   /** Each number's factors as GNU factor prints them, as deli's JSON lists. */
