@@ -5,16 +5,20 @@ batches each node's pool answered during the timed rounds (from GET /status).
 
 usage: cluster_post.py URL INPUT ROUNDS WARMUP LABEL RESULT_FILE
 (RESULT_FILE gets the median seconds and the batches per node, as JSON, for the script)
+With DELI_TOKEN set, every request carries it (Authorization: Bearer), as a cluster of hosts wants.
 """
 import json
 import statistics
 import sys
 import time
+import os
 import urllib.request
+
+HEADERS = {"Authorization": "Bearer " + os.environ["DELI_TOKEN"]} if os.environ.get("DELI_TOKEN") else {}
 
 
 def batches(url):
-    with urllib.request.urlopen(url + "/status", timeout=30) as r:
+    with urllib.request.urlopen(urllib.request.Request(url + "/status", headers=HEADERS), timeout=30) as r:
         status = json.load(r)
     for s in status["services"]:
         if s["name"] == "factor":
@@ -32,7 +36,7 @@ def main():
     for i in range(warmup + rounds):
         if i == warmup:
             before = batches(url)
-        req = urllib.request.Request(url + "/factor", data=body, method="POST")
+        req = urllib.request.Request(url + "/factor", data=body, method="POST", headers=HEADERS)
         start = time.monotonic()
         with urllib.request.urlopen(req, timeout=120) as r:
             answer = r.read()

@@ -85,7 +85,7 @@ class ClusterIT {
         assertEquals(JSON.writeValueAsString(Factoring.factor(numbers[i])), factors.get(i).toString(), "number " + i);
       }
       String node1Out = Files.readString(clusterDir.resolve("node-1.out"));
-      assertTrue(node1Out.contains("no longer reachable: sending it again"), "node 1 re-sent node 3's batches:\n" + node1Out);
+      assertTrue(node1Out.contains("no longer reachable: sending them again"), "node 1 re-sent node 3's batches:\n" + node1Out);
 
       // Node 3's slices are missing until the survivors have loaded them: meanwhile an answer
       // holds no line grep does not find, and says it is not complete and what is missing.
