@@ -3,6 +3,7 @@ package deli;
 import com.typesafe.config.ConfigException;
 import deli.chefs.ChefsCommand;
 import deli.core.DeliException;
+import deli.core.Options;
 import deli.cpu.CpuCommand;
 import deli.imports.ImportsCommand;
 import deli.logclient.LogClientCommand;
@@ -81,6 +82,13 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code (the tests call this). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    // Numbers in deli's one wording ("--seed must be an integer, not 'abc'"), for every command.
+    cli.registerConverter(Long.class, Options::parseLong);
+    cli.registerConverter(Long.TYPE, Options::parseLong);
+    cli.registerConverter(Integer.class, Options::parseInt);
+    cli.registerConverter(Integer.TYPE, Options::parseInt);
+    cli.registerConverter(Double.class, Options::parseDouble);
+    cli.registerConverter(Double.TYPE, Options::parseDouble);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(Main::runtimeError);
     return cli.execute(args);
@@ -88,7 +96,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "choose a command (see 'deli --help')");
+    throw new ParameterException(spec.commandLine(), "choose a command");
   }
 
   private static int usageError(ParameterException e, String[] args) {
@@ -97,6 +105,12 @@ public final class Main implements Runnable {
     String name = cmd.getCommandSpec().qualifiedName();
     String hint = " (see '" + name + " --help')";
     String message = e.getMessage();
+    if (e.getCause() instanceof CommandLine.TypeConversionException bad && e.getArgSpec() != null) {
+      // picocli's "Invalid value for option '--seed': ..." in deli's wording, the flag as typed.
+      String flag =
+          e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? Options.typed(o, java.util.List.of(args)) : e.getArgSpec().paramLabel();
+      message = Options.named(bad.getMessage(), flag);
+    }
     if (e instanceof CommandLine.UnmatchedArgumentException u
         && !cmd.getSubcommands().isEmpty()
         && u.getUnmatched().size() > 0

@@ -7,7 +7,6 @@ import deli.core.DurationRange;
 import deli.core.Session;
 import deli.trace.Trace;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,43 +71,16 @@ public final class ChefsCommand implements Callable<Integer> {
   @Option(
       names = "--fail-rate",
       paramLabel = "P",
-      description = "Chance (0 to 1) that a chef drops an order halfway and is restarted. Default: 0.")
+      description = "Chance (0 to below 1) that a chef drops an order halfway and is restarted. Default: 0.")
   Double failRate;
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
     if (orders != null && count != null) {
       throw new ParameterException(spec.commandLine(), "give --orders or --count, not both");
     }
-    if (orders != null) {
-      flags.put("deli.chefs.orders", Menu.orders(orders));
-    }
-    if (count != null) {
-      if (count < 0 || count > 1_000_000) {
-        throw new ParameterException(spec.commandLine(), "--count must be 0 to 1,000,000, not " + count);
-      }
-      flags.put("deli.chefs.count", count);
-    }
-    if (chefs != null) {
-      flags.put("deli.chefs.chefs", Menu.chefs(chefs));
-    }
-    if (prep != null) {
-      flags.put("deli.chefs.prep", prep.toString());
-    }
-    if (seed != null) {
-      flags.put("deli.chefs.seed", seed);
-    }
-    if (failRate != null) {
-      flags.put("deli.chefs.fail-rate", failRate);
-    }
-    var config = Cli.load(flags);
-    ChefsSettings settings;
-    try {
-      settings = ChefsSettings.from(config.getConfig("deli.chefs"));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    var config = ChefsSettings.OPTIONS.load(spec);
+    ChefsSettings settings = ChefsSettings.OPTIONS.settings(spec, config, ChefsSettings::from);
     Trace flow = common.startFlow(config, "cli", System.err);
     return Session.run(
         Session.oneShot("kitchen", ChefsCommand::render, console -> Kitchen.create(settings, flow, console)),

@@ -6,7 +6,6 @@ import deli.service.Service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
@@ -19,7 +18,7 @@ public final class ChefsService {
 
   public static final Service SERVICE =
       ProgramDescription.of("chefs", KEY, "kitchen", Kitchen.KitchenClosed.class, Kitchen::create)
-          .settings(Set.of("orders", "count", "chefs", "prep", "seed", "fail-rate"), ChefsSettings::from)
+          .settings(ChefsSettings.OPTIONS, ChefsSettings::from)
           .cost(s -> s.orders().size() + s.chefs().size())
           .answers(Answer::of);
 

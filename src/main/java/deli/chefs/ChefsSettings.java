@@ -1,7 +1,10 @@
 package deli.chefs;
 
 import com.typesafe.config.Config;
+import deli.core.Bounds;
 import deli.core.DurationRange;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.core.Settings;
 import java.util.List;
 import java.util.OptionalLong;
@@ -19,6 +22,21 @@ public record ChefsSettings(
     List<String> orders, List<String> chefs, DurationRange prep, OptionalLong seed, double failRate) {
 
   public static final int MAX_CHEFS = 1024;
+  /** A chef that always failed would never make an order: the chance stays below 1. */
+  public static final Bounds FAIL_RATE = Bounds.below(0, 1);
+  /** The most orders {@code count} makes: the list is built in memory. */
+  public static final int MAX_COUNT = 1_000_000;
+
+  /** The settings under {@code deli.chefs}, their flags and bounds: the command's and the body's. */
+  public static final Options OPTIONS =
+      Options.of(
+          "deli.chefs",
+          Setting.list("orders").flags("--orders").fromFlag(f -> Menu.orders((String) f)),
+          Setting.integer("count", 0, MAX_COUNT).flags("--count"),
+          Setting.list("chefs").flags("--chefs").fromFlag(f -> Menu.chefs((String) f)),
+          Setting.value("prep").flags("--prep"),
+          Setting.integer("seed").flags("--seed"),
+          Setting.number("fail-rate", FAIL_RATE).flags("--fail-rate"));
 
   public ChefsSettings {
     orders = List.copyOf(orders);
@@ -29,14 +47,12 @@ public record ChefsSettings(
     if (new java.util.HashSet<>(chefs).size() != chefs.size()) {
       throw new IllegalArgumentException("chef names must differ: " + String.join(", ", chefs));
     }
-    if (!(failRate >= 0 && failRate < 1)) {
-      throw new IllegalArgumentException("fail-rate must be at least 0 and below 1, not " + failRate);
-    }
+    FAIL_RATE.check("fail-rate", failRate);
   }
 
   public static ChefsSettings from(Config c) {
     List<String> orders =
-        c.hasPath("count") ? Menu.cycle(Settings.atLeast(c, "count", 0)) : c.getStringList("orders");
+        c.hasPath("count") ? Menu.cycle((int) Bounds.of(0, MAX_COUNT).check("count", c.getLong("count"))) : c.getStringList("orders");
     return new ChefsSettings(
         orders,
         c.getStringList("chefs"),

@@ -1,5 +1,6 @@
 package deli.chefs;
 
+import deli.core.Bounds;
 import deli.core.Failures;
 import deli.core.DeliException;
 import java.io.IOException;
@@ -67,6 +68,11 @@ public final class Menu {
   public static List<String> chefs(String spec) {
     String t = spec.strip();
     if (t.matches("\\d+")) {
+      // Bounded before the list is built: a number is all it takes to ask for a billion chefs.
+      Bounds bounds = Bounds.of(1, ChefsSettings.MAX_CHEFS);
+      if (t.length() > 9 || !bounds.contains(Long.parseLong(t))) {
+        throw new IllegalArgumentException("chefs must be " + bounds.describe() + ", not " + t);
+      }
       int n = Integer.parseInt(t);
       List<String> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {

@@ -1,20 +1,17 @@
 package deli.cpu;
 
-import deli.core.Cli;
+import deli.core.Bounds;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.Session;
 import deli.trace.Trace;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deli cpu}: the chapter's {@code MuchCPU}, processes against threads, as actors. */
@@ -37,7 +34,7 @@ public final class CpuCommand implements Callable<Integer> {
   @Option(
       names = "--work",
       paramLabel = "N",
-      description = "Terms each worker sums, sum(2*i+1 for i in range(N)). Default: 100,000,000.")
+      description = "Terms each worker sums, sum(2*i+1 for i in range(N)) (0 to 10,000,000,000). Default: 100,000,000.")
   Long work;
 
   @Option(names = "--workers", paramLabel = "N", description = "Workers (1 to 256). Default: one per core.")
@@ -45,23 +42,11 @@ public final class CpuCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
-    if (work != null) {
-      flags.put("deli.cpu.work", work);
+    if (workers != null && workers < 1) {
+      throw CpuSettings.OPTIONS.usage(spec, "workers", "must be " + Bounds.of(1, CpuSettings.MAX_WORKERS).describe() + ", not " + workers);
     }
-    if (workers != null) {
-      if (workers < 1) {
-        throw new ParameterException(spec.commandLine(), "--workers must be 1 to 256, not " + workers);
-      }
-      flags.put("deli.cpu.workers", workers);
-    }
-    var config = Cli.load(flags);
-    CpuSettings settings;
-    try {
-      settings = CpuSettings.from(config.getConfig("deli.cpu"));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    var config = CpuSettings.OPTIONS.load(spec);
+    CpuSettings settings = CpuSettings.OPTIONS.settings(spec, config, CpuSettings::from);
     Trace flow = common.startFlow(config, "cli", System.err);
     return Session.run(
         Session.oneShot("cpu", CpuCommand::render, console -> CpuRace.create(settings, flow, console)), config, 130);

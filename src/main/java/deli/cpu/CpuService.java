@@ -3,7 +3,6 @@ package deli.cpu;
 import deli.service.ProgramDescription;
 import deli.service.ProgramService;
 import deli.service.Service;
-import java.util.Set;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /** {@code deli cpu} as a node service: {@code POST /cpu} runs the race once per request. */
@@ -12,7 +11,7 @@ public final class CpuService {
 
   public static final Service SERVICE =
       ProgramDescription.of("cpu", KEY, "race", CpuRace.RaceDone.class, CpuRace::create)
-          .settings(Set.of("work", "workers"), CpuSettings::from)
+          .settings(CpuSettings.OPTIONS, CpuSettings::from)
           // a worker holds a core for its whole sum
           .cost(s -> 1000L * s.workers())
           .answers(Answer::of);

@@ -1,6 +1,9 @@
 package deli.cpu;
 
 import com.typesafe.config.Config;
+import deli.core.Bounds;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.core.Settings;
 
 /**
@@ -10,13 +13,21 @@ import deli.core.Settings;
  * @param workers how many workers (the chapter's {@code cpu_count()})
  */
 public record CpuSettings(long work, int workers) {
+  /** The most terms a worker sums: a hundred times the chapter's, minutes of one core. */
+  public static final long MAX_WORK = 10_000_000_000L;
+  public static final int MAX_WORKERS = 256;
+
+  /** The settings under {@code deli.cpu}, their flags and bounds: the command's and the body's. */
+  public static final Options OPTIONS =
+      Options.of(
+          "deli.cpu",
+          Setting.integer("work", 0, MAX_WORK).flags("--work"),
+          // 0 in config is one per core; on the command line that is leaving --workers out.
+          Setting.integer("workers", 0, MAX_WORKERS).flags("--workers"));
+
   public CpuSettings {
-    if (work < 0) {
-      throw new IllegalArgumentException("work must be 0 or more, not " + work);
-    }
-    if (workers < 1 || workers > 256) {
-      throw new IllegalArgumentException("workers must be 1 to 256, not " + workers);
-    }
+    Bounds.of(0, MAX_WORK).check("work", work);
+    Bounds.of(1, MAX_WORKERS).check("workers", (long) workers);
   }
 
   public static CpuSettings from(Config c) {

@@ -1,6 +1,5 @@
 package deli.imports;
 
-import deli.core.Cli;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DeliException;
@@ -113,30 +112,14 @@ public final class ImportsCommand implements Callable<Integer> {
     if (json && format != null) {
       throw new ParameterException(spec.commandLine(), "give --json or --graph, not both");
     }
-    Map<String, Object> flags = new HashMap<>();
+    Map<String, Object> worked = new HashMap<>();
     if (dir != null) {
-      flags.put("deli.imports.dir", dir);
+      worked.put("deli.imports.dir", dir);
     }
-    if (pattern != null) {
-      flags.put("deli.imports.pattern", pattern);
-    }
-    if (focus != null) {
-      flags.put("deli.imports.focus", focus);
-    }
-    if (workers != null) {
-      flags.put("deli.imports.workers", workers);
-    }
-    if (repeat != null) {
-      flags.put("deli.imports.repeat", repeat);
-    }
-    flags.put("deli.imports.graph", format != null);
-    var config = Cli.load(flags);
-    ImportsSettings settings;
-    try {
-      settings = ImportsSettings.from(config.getConfig("deli.imports"));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    // The graph keeps each import statement: on exactly when this run draws one.
+    worked.put("deli.imports.graph", format != null);
+    var config = ImportsSettings.OPTIONS.load(spec, worked);
+    ImportsSettings settings = ImportsSettings.OPTIONS.settings(spec, config, ImportsSettings::from);
     Path root = Path.of(settings.dir());
     if (!Files.exists(root)) {
       throw new DeliException("no such directory: " + settings.dir());

@@ -3,7 +3,6 @@ package deli.imports;
 import deli.service.ProgramDescription;
 import deli.service.ProgramService;
 import deli.service.Service;
-import java.util.Set;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
@@ -16,7 +15,7 @@ public final class ImportsService {
 
   public static final Service SERVICE =
       ProgramDescription.of("imports", KEY, "analysis", ImportAnalyzer.Report.class, ImportAnalyzer::create)
-          .settings(Set.of("dir", "pattern", "focus"), ImportsSettings::from)
+          .settings(ImportsSettings.OPTIONS, ImportsSettings::from)
           // the node reads only the directories its operator allows
           .checked((ctx, s) -> ctx.fileRoots().confine(s.dir()))
           // a tree's size is not known before it is walked: a run counts as a large one

@@ -1,6 +1,9 @@
 package deli.imports;
 
 import com.typesafe.config.Config;
+import deli.core.Bounds;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.core.Settings;
 import java.util.List;
 
@@ -19,6 +22,22 @@ import java.util.List;
 public record ImportsSettings(
     String dir, String pattern, String focus, List<String> skip, int workers, int batch, int repeat, boolean graph) {
 
+  /**
+   * The settings under {@code deli.imports}: a body may name the tree, the pattern and the
+   * module in focus; how the run is spread and repeated is the command's and the operator's.
+   */
+  public static final Options OPTIONS =
+      Options.of(
+          "deli.imports",
+          Setting.text("dir"),
+          Setting.text("pattern").flags("--pattern"),
+          Setting.text("focus").flags("--focus"),
+          Setting.list("skip").cliOnly(),
+          Setting.integer("workers", 0, 1024).flags("--workers").cliOnly(),
+          Setting.integer("batch", 1, 10_000).cliOnly(),
+          Setting.integer("repeat", 1, 1000).flags("--repeat").cliOnly(),
+          Setting.bool("graph").cliOnly());
+
   public ImportsSettings {
     skip = List.copyOf(skip);
     if (dir.isBlank()) {
@@ -31,15 +50,9 @@ public record ImportsSettings(
     if (focus.isBlank()) {
       throw new IllegalArgumentException("focus must name a module");
     }
-    if (batch < 1 || batch > 10_000) {
-      throw new IllegalArgumentException("batch must be 1 to 10,000, not " + batch);
-    }
-    if (repeat < 1 || repeat > 1000) {
-      throw new IllegalArgumentException("repeat must be 1 to 1,000, not " + repeat);
-    }
-    if (workers > 1024) {
-      throw new IllegalArgumentException("workers must be 0 (one per core) to 1,024, not " + workers);
-    }
+    Bounds.of(1, 10_000).check("batch", (long) batch);
+    Bounds.of(1, 1000).check("repeat", (long) repeat);
+    Bounds.of(1, 1024).check("workers", (long) workers);
   }
 
   public static ImportsSettings from(Config c) {

@@ -10,10 +10,8 @@ import deli.trace.Trace;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +51,7 @@ public final class PhilosophersCommand implements Callable<Integer> {
   @Option(names = "--faculty", paramLabel = "N", description = "Philosophers at the table, and forks (2 to 100,000). Default: 5.")
   Integer faculty;
 
-  @Option(names = "--servings", paramLabel = "N", description = "Servings: each philosopher eats once per serving. Default: 5.")
+  @Option(names = "--servings", paramLabel = "N", description = "Servings: each philosopher eats once per serving (0 to 1,000,000). Default: 5.")
   Integer servings;
 
   @Option(
@@ -89,7 +87,7 @@ public final class PhilosophersCommand implements Callable<Integer> {
   @Option(
       names = "--fail-rate",
       paramLabel = "P",
-      description = "Chance (0 to 1) that a philosopher fails after getting its seat or a fork, before eating; "
+      description = "Chance (0 to below 1) that a philosopher fails after getting its seat or a fork, before eating; "
           + "it is started again and its forks and seat come back. Default: 0.")
   Double failRate;
 
@@ -115,31 +113,8 @@ public final class PhilosophersCommand implements Callable<Integer> {
     if (servings != null && continuous != null) {
       throw new ParameterException(spec.commandLine(), "give --servings or --continuous, not both");
     }
-    Map<String, Object> flags = new HashMap<>();
-    put(flags, "faculty", faculty);
-    put(flags, "servings", servings);
-    put(flags, "eat", eat == null ? null : eat.toString());
-    put(flags, "think", think == null ? null : think.toString());
-    put(flags, "seed", seed);
-    if (noFootman) {
-      flags.put("deli.philosophers.footman", false);
-    }
-    put(flags, "deadlock-after", deadlockAfter == null ? null : Durations.format(deadlockAfter));
-    put(flags, "fail-rate", failRate);
-    put(flags, "continuous", continuous == null ? null : Durations.format(continuous));
-    if (check) {
-      flags.put("deli.philosophers.check", true);
-    }
-    if (quiet) {
-      flags.put("deli.philosophers.quiet", true);
-    }
-    var config = Cli.load(flags);
-    PhilosophersSettings settings;
-    try {
-      settings = PhilosophersSettings.from(config.getConfig("deli.philosophers"));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    var config = PhilosophersSettings.OPTIONS.load(spec);
+    PhilosophersSettings settings = PhilosophersSettings.OPTIONS.settings(spec, config, PhilosophersSettings::from);
     Trace flow = common.startFlow(config, "cli", System.err);
     boolean terminal = System.console() != null;
     // System.out flushes at every println, a write(2) per line: a timeless dinner prints a
@@ -160,12 +135,6 @@ public final class PhilosophersCommand implements Callable<Integer> {
           130);
     } finally {
       out.flush();
-    }
-  }
-
-  private static void put(Map<String, Object> flags, String key, Object value) {
-    if (value != null) {
-      flags.put("deli.philosophers." + key, value);
     }
   }
 

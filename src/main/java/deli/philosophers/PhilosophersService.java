@@ -6,7 +6,6 @@ import deli.service.ProgramService;
 import deli.service.Service;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
@@ -19,14 +18,10 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 public final class PhilosophersService {
   public static final ServiceKey<ProgramService.Command> KEY = ServiceKey.create(ProgramService.Command.class, "deli-philosophers");
 
-  /** The body's fields: {@code deli.philosophers} keys a client may set. */
-  public static final Set<String> FIELDS =
-      Set.of("faculty", "servings", "eat", "think", "seed", "footman", "deadlock-after", "fail-rate", "continuous", "check");
-
   public static final Service SERVICE =
       ProgramDescription.of("philosophers", KEY, "dinner", DinnerEvent.Outcome.class, Dinner::create)
           .runsWith(c -> Props.empty().withNext(Dinner.dispatcher(c.getString("deli.philosophers.dispatcher"))))
-          .settings(FIELDS, c -> PhilosophersSettings.from(c).withQuiet(true))
+          .settings(PhilosophersSettings.OPTIONS, c -> PhilosophersSettings.from(c).withQuiet(true))
           .cost(PhilosophersService::cost)
           .answers(PhilosophersService::answer);
 

@@ -3,6 +3,9 @@ package deli.philosophers;
 import com.typesafe.config.Config;
 import deli.core.DurationRange;
 import deli.core.Durations;
+import deli.core.Bounds;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.core.Settings;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -42,18 +45,35 @@ public record PhilosophersSettings(
     String dispatcher) {
 
   public static final int MAX_FACULTY = 100_000;
+  public static final int MAX_SERVINGS = 1_000_000;
+  /** A philosopher that always failed would never eat: the chance stays below 1. */
+  public static final Bounds FAIL_RATE = Bounds.below(0, 1);
+
+  /**
+   * The settings under {@code deli.philosophers}, their flags and bounds: the command's and the
+   * body's (a dinner over HTTP is always quiet, and runs on the node's dispatcher).
+   */
+  public static final Options OPTIONS =
+      Options.of(
+          "deli.philosophers",
+          // One philosopher would need fork 0 twice, and the footman would have no seat to give.
+          Setting.integer("faculty", 2, MAX_FACULTY).flags("--faculty"),
+          Setting.integer("servings", 0, MAX_SERVINGS).flags("--servings"),
+          Setting.value("eat").flags("--eat"),
+          Setting.value("think").flags("--think"),
+          Setting.integer("seed").flags("--seed"),
+          Setting.bool("footman").flags("--no-footman").fromFlag(f -> !(Boolean) f),
+          Setting.value("deadlock-after").flags("--deadlock-after"),
+          Setting.number("fail-rate", FAIL_RATE).flags("--fail-rate"),
+          Setting.value("continuous").flags("--continuous"),
+          Setting.bool("check").flags("--check"),
+          Setting.bool("quiet").flags("--quiet").cliOnly(),
+          Setting.text("dispatcher").cliOnly());
 
   public PhilosophersSettings {
-    if (faculty < 2 || faculty > MAX_FACULTY) {
-      // One philosopher would need fork 0 twice, and the footman would have no seat to give.
-      throw new IllegalArgumentException("faculty must be 2 to " + String.format("%,d", MAX_FACULTY) + ", not " + faculty);
-    }
-    if (servings < 0) {
-      throw new IllegalArgumentException("servings must be 0 or more, not " + servings);
-    }
-    if (!(failRate >= 0 && failRate < 1)) {
-      throw new IllegalArgumentException("fail-rate must be at least 0 and below 1, not " + failRate);
-    }
+    Bounds.of(2, MAX_FACULTY).check("faculty", (long) faculty);
+    Bounds.of(0, MAX_SERVINGS).check("servings", (long) servings);
+    FAIL_RATE.check("fail-rate", failRate);
     if (deadlockAfter.isNegative() || continuous.isNegative()) {
       throw new IllegalArgumentException("durations must not be negative");
     }

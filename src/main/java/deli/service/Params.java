@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
+import deli.core.Options;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -17,7 +18,13 @@ import java.util.function.Function;
 public final class Params {
   private Params() {}
 
-  public static <S> S settings(String body, Config defaults, Set<String> allowed, Function<Config, S> read) {
+  /**
+   * The settings {@code read} makes of {@code body} laid over {@code defaults} (the node's tree
+   * of the program's config), the body's keys those {@code options} allows, every problem a
+   * {@link BadRequest} naming the body key (or the config path, when the node's config is at
+   * fault).
+   */
+  public static <S> S settings(String body, Config defaults, Options options, Function<Config, S> read) {
     Config given;
     try {
       given =
@@ -27,16 +34,14 @@ public final class Params {
     } catch (ConfigException e) {
       throw new BadRequest("the body is not a JSON object: " + e.getMessage().replaceFirst("^String: \\d+: ", ""));
     }
+    Set<String> allowed = options.bodyKeys();
     for (String key : given.root().keySet()) {
       if (!allowed.contains(key)) {
         throw new BadRequest("unknown field '" + key + "'; known: " + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
     try {
-      return read.apply(given.withFallback(defaults));
-    } catch (ConfigException e) {
-      // HOCON puts the origin first ("String: 1: count has type STRING rather than NUMBER").
-      throw new BadRequest(e.getMessage().replaceFirst("^String: \\d+: ", ""));
+      return options.read(given.withFallback(defaults), key -> given.root().containsKey(key) ? key : options.path(key), read);
     } catch (IllegalArgumentException e) {
       throw new BadRequest(e.getMessage());
     }

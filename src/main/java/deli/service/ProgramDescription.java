@@ -1,7 +1,7 @@
 package deli.service;
 
 import com.typesafe.config.Config;
-import java.util.Set;
+import deli.core.Options;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -28,7 +28,7 @@ public final class ProgramDescription<S, E, R extends E> {
   private final Class<R> finalType;
   private final ProgramService.Program<S, E> program;
   private Function<Config, Props> runProps = c -> Props.empty();
-  private Set<String> keys = Set.of();
+  private Options options;
   private Function<Config, S> read;
   private ToLongFunction<S> cost = s -> 1;
   private BiConsumer<ServiceContext, S> check = (ctx, s) -> {};
@@ -54,9 +54,12 @@ public final class ProgramDescription<S, E, R extends E> {
     return this;
   }
 
-  /** The body's keys (those of {@code deli.NAME} a client may set), read into settings by {@code read}. */
-  public ProgramDescription<S, E, R> settings(Set<String> keys, Function<Config, S> read) {
-    this.keys = Set.copyOf(keys);
+  /**
+   * The program's declared settings ({@code deli.NAME}; the body may set those declared for
+   * it), read into the settings record by {@code read}: the command line's declaration and reader.
+   */
+  public ProgramDescription<S, E, R> settings(Options options, Function<Config, S> read) {
+    this.options = options;
     this.read = read;
     return this;
   }
@@ -91,7 +94,7 @@ public final class ProgramDescription<S, E, R extends E> {
           Config config = ctx.config();
           ActorRef<ProgramService.Command> service =
               ctx.serve(name, key, ProgramService.Command.class, ProgramService.create(kind, finalType, program, runProps.apply(config)));
-          return Service.Running.of(route(ctx, service, config.getConfig("deli." + name), answer));
+          return Service.Running.of(route(ctx, service, config.getConfig(options.tree()), answer));
         });
   }
 
@@ -100,7 +103,7 @@ public final class ProgramDescription<S, E, R extends E> {
     return edge.post(
         name,
         (trace, body) -> {
-          S settings = Params.settings(body, defaults, keys, read);
+          S settings = Params.settings(body, defaults, options, read);
           check.accept(ctx, settings);
           return edge.<ProgramService.Command, R>askWithStatus(
               name,

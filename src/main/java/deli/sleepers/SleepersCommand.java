@@ -8,16 +8,13 @@ import deli.core.Durations;
 import deli.core.Session;
 import deli.trace.Trace;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deli sleepers}: the chapter's {@code random_sleep} and {@code gather}, as actors. */
@@ -51,23 +48,8 @@ public final class SleepersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
-    if (count != null) {
-      flags.put("deli.sleepers.count", count);
-    }
-    if (delay != null) {
-      flags.put("deli.sleepers.delay", delay.toString());
-    }
-    if (seed != null) {
-      flags.put("deli.sleepers.seed", seed);
-    }
-    var config = Cli.load(flags);
-    SleepersSettings settings;
-    try {
-      settings = SleepersSettings.from(config.getConfig("deli.sleepers"));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    var config = SleepersSettings.OPTIONS.load(spec);
+    SleepersSettings settings = SleepersSettings.OPTIONS.settings(spec, config, SleepersSettings::from);
     Trace flow = common.startFlow(config, "cli", System.err);
     return Session.run(
         Session.oneShot("sleepers", SleepersCommand::render, console -> Sleepers.create(settings, flow, console)),

@@ -4,7 +4,6 @@ import deli.core.Durations;
 import deli.service.ProgramDescription;
 import deli.service.ProgramService;
 import deli.service.Service;
-import java.util.Set;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /** {@code deli sleepers} as a node service: {@code POST /sleepers} gathers one set of sleepers per request. */
@@ -13,7 +12,7 @@ public final class SleepersService {
 
   public static final Service SERVICE =
       ProgramDescription.of("sleepers", KEY, "sleepers", Sleepers.AllAwake.class, Sleepers::create)
-          .settings(Set.of("count", "delay", "seed"), SleepersSettings::from)
+          .settings(SleepersSettings.OPTIONS, SleepersSettings::from)
           .cost(SleepersSettings::count)
           .answers(Answer::of);
 

@@ -2,6 +2,8 @@ package deli.sleepers;
 
 import com.typesafe.config.Config;
 import deli.core.DurationRange;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.core.Settings;
 import java.util.OptionalLong;
 
@@ -15,10 +17,16 @@ import java.util.OptionalLong;
 public record SleepersSettings(int count, DurationRange delay, OptionalLong seed) {
   public static final int MAX_COUNT = 1_000_000;
 
+  /** The settings under {@code deli.sleepers}, their flags and bounds: the command's and the body's. */
+  public static final Options OPTIONS =
+      Options.of(
+          "deli.sleepers",
+          Setting.integer("count", 0, MAX_COUNT).flags("--count"),
+          Setting.value("delay").flags("--delay"),
+          Setting.integer("seed").flags("--seed"));
+
   public SleepersSettings {
-    if (count < 0 || count > MAX_COUNT) {
-      throw new IllegalArgumentException("count must be 0 to " + MAX_COUNT + ", not " + count);
-    }
+    OPTIONS.setting("count").orElseThrow().bounds().check("count", (long) count);
   }
 
   public static SleepersSettings from(Config c) {

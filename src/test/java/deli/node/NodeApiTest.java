@@ -302,4 +302,23 @@ class NodeApiTest {
     assertEquals(404, missing.statusCode());
     assertEquals(List.of("error"), fields(JSON.readTree(missing.body())));
   }
+
+  @Test
+  void aNumberPastItsBoundIsA400NamingItAndTheNodeAnswersOn() throws Exception {
+    // {"count": 1000000000} once built a billion orders and the JVM died of OutOfMemoryError.
+    for (String[] c :
+        new String[][] {
+          {"/chefs", "{\"count\": 1000000000, \"prep\": \"0\"}", "count must be 0 to 1,000,000, not 1000000000"},
+          {"/chefs", "{\"count\": 3, \"fail-rate\": 1}", "fail-rate must be 0 to below 1, not 1"},
+          {"/sleepers", "{\"count\": 1000000000, \"delay\": \"0\"}", "count must be 0 to 1,000,000, not 1000000000"},
+          {"/sleepers", "{\"count\": \"many\"}", "count must be an integer, not 'many'"},
+          {"/philosophers", "{\"servings\": 2000000000}", "servings must be 0 to 1,000,000, not 2000000000"},
+          {"/cpu", "{\"work\": 100000000000000}", "work must be 0 to 10,000,000,000, not 100000000000000"},
+        }) {
+      HttpResponse<String> r = post(c[0], c[1]);
+      assertEquals(400, r.statusCode(), r.body());
+      assertEquals(c[2], JSON.readTree(r.body()).get("error").asText(), c[0] + " " + c[1]);
+    }
+    assertEquals(2, ok(post("/sleepers", "{\"count\": 2, \"delay\": \"0\"}")).get("count").asInt());
+  }
 }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.util.Set;
+import deli.core.Options;
+import deli.core.Setting;
 import org.junit.jupiter.api.Test;
 
 class ParamsTest {
   private static final Config DEFAULTS = ConfigFactory.parseString("count = 3, delay = 1s");
-  private static final Set<String> KEYS = Set.of("count", "delay");
+  private static final Options KEYS =
+      Options.of("deli.test", Setting.integer("count", 0, 1_000_000), Setting.value("delay"), Setting.integer("workers", 0, 8).cliOnly());
 
   @Test
   void theBodysFieldsOverrideTheDefaultsAndAnEmptyBodyKeepsThem() {
@@ -33,5 +35,46 @@ class ParamsTest {
     assertTrue(unknown.getMessage().contains("unknown field 'cuont'"), unknown.getMessage());
     BadRequest type = assertThrows(BadRequest.class, () -> Params.settings("{\"count\": \"many\"}", DEFAULTS, KEYS, c -> c.getInt("count")));
     assertTrue(type.getMessage().startsWith("count"), type.getMessage());
+  }
+
+  @Test
+  void aWrongTypeIsWordedAsOnTheCommandLineAfterTheBodyKey() {
+    BadRequest type = assertThrows(BadRequest.class, () -> Params.settings("{\"count\": \"many\"}", DEFAULTS, KEYS, c -> c.getInt("count")));
+    assertEquals("count must be an integer, not 'many'", type.getMessage());
+    BadRequest fraction = assertThrows(BadRequest.class, () -> Params.settings("{\"count\": 2.5}", DEFAULTS, KEYS, c -> c.getInt("count")));
+    assertEquals("count must be an integer, not 2.5", fraction.getMessage());
+  }
+
+  @Test
+  void aNumberPastItsDeclaredBoundIsRefusedBeforeTheSettingsAreRead() {
+    BadRequest e =
+        assertThrows(
+            BadRequest.class,
+            () ->
+                Params.settings(
+                    "{\"count\": 1000000000}", DEFAULTS, KEYS, c -> {
+                      throw new AssertionError("read with count " + c.getInt("count"));
+                    }));
+    assertEquals("count must be 0 to 1,000,000, not 1000000000", e.getMessage());
+  }
+
+  @Test
+  void aSettingNotDeclaredForTheBodyIsAnUnknownFieldAndTheKnownOnesAreListed() {
+    BadRequest e = assertThrows(BadRequest.class, () -> Params.settings("{\"workers\": 2}", DEFAULTS, KEYS, c -> c.getInt("count")));
+    assertEquals("unknown field 'workers'; known: count, delay", e.getMessage());
+  }
+
+  @Test
+  void theSettingsRecordsOwnMessagesNameTheBodyKeyAndAFaultyNodeConfigItsPath() {
+    BadRequest given =
+        assertThrows(
+            BadRequest.class,
+            () -> Params.settings("{\"delay\": \"soon\"}", DEFAULTS, KEYS, c -> deli.core.Settings.duration(c, "delay")));
+    assertTrue(given.getMessage().startsWith("delay: 'soon' is not a duration"), given.getMessage());
+    BadRequest node =
+        assertThrows(
+            BadRequest.class,
+            () -> Params.settings("{}", ConfigFactory.parseString("count = -1"), KEYS, c -> c.getInt("count")));
+    assertEquals("deli.test.count must be 0 to 1,000,000, not -1", node.getMessage());
   }
 }

@@ -1,0 +1,115 @@
+package deli.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One setting of a program, declared once: its key under the program's config tree (which is
+ * also its HTTP body key), the flags that set it on the command line, what kind of value it
+ * holds and, for numbers, its {@link Bounds}. {@link Options} maps flags and bodies through it.
+ *
+ * @param key the key under the tree, as in reference.conf: {@code "fail-rate"}
+ * @param flags the command line's names for it ({@code -m}, {@code --limit}); none: HTTP only
+ * @param kind what the value is, for the check of its type
+ * @param bounds for a number, the values allowed; null for no bound or no number
+ * @param body whether an HTTP body may set it
+ * @param fromFlag the flag's value as config holds it, when the two are written differently
+ */
+public record Setting(String key, List<String> flags, Kind kind, Bounds bounds, boolean body, Function<Object, Object> fromFlag) {
+
+  /** What a setting's value is: what its type check says it must be. */
+  public enum Kind {
+    INTEGER("an integer"),
+    NUMBER("a number"),
+    BOOLEAN("true or false"),
+    TEXT("text"),
+    LIST("a list"),
+    OTHER("");
+
+    final String what;
+
+    Kind(String what) {
+      this.what = what;
+    }
+  }
+
+  public Setting {
+    flags = List.copyOf(flags);
+    if (bounds != null && kind != Kind.INTEGER && kind != Kind.NUMBER) {
+      throw new IllegalArgumentException(key + ": bounds on a " + kind);
+    }
+  }
+
+  /** A whole number from {@code min} to {@code max}. */
+  public static Setting integer(String key, long min, long max) {
+    return new Setting(key, List.of(), Kind.INTEGER, Bounds.of(min, max), true, Setting::asConfig);
+  }
+
+  /** A whole number with no bound of its own (a seed). */
+  public static Setting integer(String key) {
+    return new Setting(key, List.of(), Kind.INTEGER, null, true, Setting::asConfig);
+  }
+
+  /** A number within {@code bounds}. */
+  public static Setting number(String key, Bounds bounds) {
+    return new Setting(key, List.of(), Kind.NUMBER, bounds, true, Setting::asConfig);
+  }
+
+  public static Setting bool(String key) {
+    return new Setting(key, List.of(), Kind.BOOLEAN, null, true, Setting::asConfig);
+  }
+
+  public static Setting text(String key) {
+    return new Setting(key, List.of(), Kind.TEXT, null, true, Setting::asConfig);
+  }
+
+  public static Setting list(String key) {
+    return new Setting(key, List.of(), Kind.LIST, null, true, Setting::asConfig);
+  }
+
+  /** A value its settings record reads and checks itself: a duration, a range, a size. */
+  public static Setting value(String key) {
+    return new Setting(key, List.of(), Kind.OTHER, null, true, Setting::asConfig);
+  }
+
+  /** Set on the command line by {@code names}. */
+  public Setting flags(String... names) {
+    return new Setting(key, List.of(names), kind, bounds, body, fromFlag);
+  }
+
+  /** Not for an HTTP body: what only makes sense in a terminal or to the operator. */
+  public Setting cliOnly() {
+    return new Setting(key, flags, kind, bounds, false, fromFlag);
+  }
+
+  /**
+   * The flag's value turned into config's by {@code convert} (an {@code @FILE} read into a
+   * list, a switch that turns a setting off); an {@link IllegalArgumentException} it throws is
+   * a usage error whose message follows the flag.
+   */
+  public Setting fromFlag(Function<Object, Object> convert) {
+    return new Setting(key, flags, kind, bounds, body, convert);
+  }
+
+  /** The name the user gave, or the longest declared flag. */
+  public Optional<String> longestFlag() {
+    return flags.stream().reduce((a, b) -> b.length() > a.length() ? b : a);
+  }
+
+  /** Durations and ranges as the command line writes them, paths as text: what config holds. */
+  public static Object asConfig(Object value) {
+    if (value instanceof Duration d) {
+      return Durations.format(d);
+    }
+    if (value instanceof DurationRange || value instanceof Path || value instanceof Enum<?>) {
+      return value.toString();
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Setting::asConfig).toList();
+    }
+    return value;
+  }
+}
