@@ -1,6 +1,6 @@
 package deli.factor;
 
-import deli.core.Cli;
+import deli.core.Bounds;
 import deli.trace.TraceOptions;
 import deli.core.Console;
 import deli.core.DeliException;
@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +52,7 @@ import picocli.CommandLine.Spec;
     })
 public final class FactorCommand implements Callable<Integer> {
   private static final String CHAPTER_RANGE = "100000000..1000000000";
+  private static final int MAX_REPEAT = 10_000;
 
   @Spec CommandSpec spec;
   @Mixin TraceOptions common;
@@ -88,7 +87,7 @@ public final class FactorCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Workers in the pool (1 to 256). Default: one per core.")
   Integer workers;
 
-  @Option(names = "--batch-size", paramLabel = "N", description = "The most numbers per message to a worker. Default: 1000.")
+  @Option(names = "--batch-size", paramLabel = "N", description = "The most numbers per message to a worker (1 to 1,000,000). Default: 1000.")
   Integer batchSize;
 
   @Option(
@@ -103,30 +102,18 @@ public final class FactorCommand implements Callable<Integer> {
   @Option(
       names = "--repeat",
       paramLabel = "N",
-      description = "Factor the input N times over, printing it once: each round's speed goes to stderr (a benchmark, JIT warm).")
+      description = "Factor the input N times over (1 to 10,000), printing it once: each round's speed goes to stderr (a benchmark, JIT warm).")
   int repeat = 1;
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
-    if (workers != null) {
-      if (workers < 1) {
-        throw usage("--workers must be 1 to 256, not " + workers);
-      }
-      flags.put("deli.factor.workers", workers);
+    if (workers != null && workers < 1) {
+      throw FactorSettings.OPTIONS.usage(spec, "workers", "must be " + Bounds.of(1, FactorSettings.MAX_WORKERS).describe() + ", not " + workers);
     }
-    if (batchSize != null) {
-      flags.put("deli.factor.batch-size", batchSize);
-    }
-    var config = Cli.load(flags);
-    FactorSettings settings;
-    try {
-      settings = FactorSettings.from(config.getConfig("deli.factor"));
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
-    if (repeat < 1 || repeat > 10_000) {
-      throw usage("--repeat must be 1 to 10000, not " + repeat);
+    var config = FactorSettings.OPTIONS.load(spec);
+    FactorSettings settings = FactorSettings.OPTIONS.settings(spec, config, FactorSettings::from);
+    if (!Bounds.of(1, MAX_REPEAT).contains(repeat)) {
+      throw usage("--repeat must be " + Bounds.of(1, MAX_REPEAT).describe() + ", not " + repeat);
     }
     FactorRun.Job job = job();
     Trace flow = common.startFlow(config, "cli", System.err);

@@ -1,6 +1,9 @@
 package deli.factor;
 
 import com.typesafe.config.Config;
+import deli.core.Bounds;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.core.Settings;
 import java.time.Duration;
 
@@ -14,22 +17,30 @@ import java.time.Duration;
  * @param maxNumbers the most numbers one {@code POST /factor} may carry
  */
 public record FactorSettings(int workers, int batchSize, int prefetch, Duration batchTimeout, int maxNumbers) {
+  public static final int MAX_WORKERS = 256;
+
+  /**
+   * The settings under {@code deli.factor}, their flags and bounds. {@code POST /factor}'s body
+   * is the numbers, not settings: none is declared for it.
+   */
+  public static final Options OPTIONS =
+      Options.of(
+          "deli.factor",
+          // 0 in config is one per core; on the command line that is leaving --workers out.
+          Setting.integer("workers", 0, MAX_WORKERS).flags("--workers").cliOnly(),
+          Setting.integer("batch-size", 1, 1_000_000).flags("--batch-size").cliOnly(),
+          Setting.integer("prefetch", 1, 64).cliOnly(),
+          Setting.value("batch-timeout").cliOnly(),
+          Setting.integer("max-numbers", 1, 100_000_000).cliOnly());
+
   public FactorSettings {
-    if (workers < 1 || workers > 256) {
-      throw new IllegalArgumentException("workers must be 1 to 256, not " + workers);
-    }
-    if (batchSize < 1 || batchSize > 1_000_000) {
-      throw new IllegalArgumentException("batch-size must be 1 to 1,000,000, not " + batchSize);
-    }
-    if (prefetch < 1 || prefetch > 64) {
-      throw new IllegalArgumentException("prefetch must be 1 to 64, not " + prefetch);
-    }
+    Bounds.of(1, MAX_WORKERS).check("workers", (long) workers);
+    Bounds.of(1, 1_000_000).check("batch-size", (long) batchSize);
+    Bounds.of(1, 64).check("prefetch", (long) prefetch);
     if (batchTimeout.isZero() || batchTimeout.isNegative()) {
       throw new IllegalArgumentException("batch-timeout must be more than 0, not " + batchTimeout);
     }
-    if (maxNumbers < 1) {
-      throw new IllegalArgumentException("max-numbers must be at least 1, not " + maxNumbers);
-    }
+    Bounds.of(1, 100_000_000).check("max-numbers", (long) maxNumbers);
   }
 
   public static FactorSettings from(Config c) {

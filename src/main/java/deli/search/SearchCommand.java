@@ -1,6 +1,9 @@
 package deli.search;
 
+import deli.core.Bounds;
 import deli.core.Cli;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DeliException;
@@ -18,10 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +58,26 @@ import picocli.CommandLine.Spec;
           + "not answer in time, or the root cannot be read, 2 a usage error."
     })
 public final class SearchCommand implements Callable<Integer> {
+  /**
+   * The settings under {@code deli.search} the command line sets. {@code GET /search} takes
+   * query parameters of its own (a query, not a loaded tree), read by {@code SearchService}.
+   */
+  static final Options OPTIONS =
+      Options.of(
+          "deli.search",
+          Setting.text("root").flags("--root").cliOnly(),
+          Setting.text("pattern").flags("--pattern").cliOnly(),
+          Setting.list("skip").flags("--skip").cliOnly().fromFlag(SearchCommand::skipNames),
+          // 0 in config is one per core; on the command line that is leaving --shards out.
+          Setting.integer("shards", 0, SearchSettings.MAX_SHARDS).flags("--shards").cliOnly(),
+          Setting.bool("index").flags("--index").cliOnly(),
+          Setting.bool("count").flags("-c", "--count").cliOnly(),
+          Setting.integer("limit", 0, Integer.MAX_VALUE).flags("-m", "--limit").cliOnly(),
+          Setting.bool("ignore-case").flags("-i", "--ignore-case").cliOnly(),
+          Setting.bool("regex").flags("-E", "--regex").cliOnly(),
+          Setting.integer("repeat", 1, 1_000_000).flags("--repeat").cliOnly(),
+          Setting.value("query-timeout").flags("--timeout").cliOnly());
+
   @Spec CommandSpec spec;
   @Mixin TraceOptions common;
 
@@ -110,7 +131,7 @@ public final class SearchCommand implements Callable<Integer> {
       names = "--repeat",
       paramLabel = "N",
       description =
-          "Run the queries N times: lines printed once, timings every time, then the median of the runs after the first "
+          "Run the queries N times (1 to 1,000,000): lines printed once, timings every time, then the median of the runs after the first "
               + "(which warms the JIT up).")
   Integer repeat;
 
@@ -123,39 +144,13 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
-    if (root != null) {
-      flags.put("deli.search.root", root.toString());
+    // In config 0 shards is one per core; on the command line that is leaving --shards out.
+    if (shards != null && shards < 1) {
+      throw OPTIONS.usage(spec, "shards", "must be " + Bounds.of(1, SearchSettings.MAX_SHARDS).describe() + ", not " + shards);
     }
-    if (pattern != null) {
-      flags.put("deli.search.pattern", pattern);
-    }
-    if (skip != null) {
-      flags.put("deli.search.skip", skip.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
-    }
-    if (shards != null) {
-      if (shards < 1 || shards > SearchSettings.MAX_SHARDS) {
-        throw new ParameterException(spec.commandLine(), "--shards must be 1 to " + SearchSettings.MAX_SHARDS + ", not " + shards);
-      }
-      flags.put("deli.search.shards", shards);
-    }
-    put(flags, "index", index);
-    put(flags, "count", count);
-    put(flags, "ignore-case", ignoreCase);
-    put(flags, "regex", regex);
-    if (limit != null) {
-      flags.put("deli.search.limit", limit);
-    }
-    if (repeat != null) {
-      flags.put("deli.search.repeat", repeat);
-    }
-    if (timeout != null) {
-      flags.put("deli.search.query-timeout", deli.core.Durations.format(timeout));
-    }
-    var config = Cli.load(flags);
-    SearchSettings settings;
+    var config = OPTIONS.load(spec);
+    SearchSettings settings = OPTIONS.settings(spec, config, SearchSettings::from);
     try {
-      settings = SearchSettings.from(config.getConfig("deli.search"));
       for (String q : queries) {
         settings.query(q);
       }
@@ -183,10 +178,9 @@ public final class SearchCommand implements Callable<Integer> {
         130);
   }
 
-  private static void put(Map<String, Object> flags, String key, Boolean value) {
-    if (value != null) {
-      flags.put("deli.search." + key, value);
-    }
+  /** {@code --skip} as config holds it: the names stripped, empty ones left out. */
+  private static Object skipNames(Object flag) {
+    return ((List<?>) flag).stream().map(n -> ((String) n).strip()).filter(n -> !n.isEmpty()).toList();
   }
 
   /** Turns a session's events into the lines a user reads. */
