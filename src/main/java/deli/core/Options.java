@@ -47,6 +47,11 @@ public final class Options {
     return new Options(tree, List.of(settings));
   }
 
+  /** Settings only the command line and config set: no route takes them in a body. */
+  public static Options commandLine(String tree, Setting... settings) {
+    return new Options(tree, java.util.Arrays.stream(settings).map(Setting::cliOnly).toList());
+  }
+
   public String tree() {
     return tree;
   }

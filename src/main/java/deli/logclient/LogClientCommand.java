@@ -1,13 +1,13 @@
 package deli.logclient;
 
-import deli.core.Cli;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.Session;
 import deli.trace.Trace;
 import deli.trace.Tracing;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deli logclient}: the chapter's sorting clients, logging over the SocketHandler protocol. */
@@ -38,6 +37,18 @@ import picocli.CommandLine.Spec;
       "Prints the records sent and the rate. Exit code 1 if a client could not deliver its records."
     })
 public final class LogClientCommand implements Callable<Integer> {
+  /** The settings under {@code deli.logclient} the command line sets, and their bounds. */
+  static final Options OPTIONS =
+      Options.commandLine(
+          "deli.logclient",
+          Setting.text("host").flags("--host"),
+          Setting.integer("port", 1, 65535).flags("--port"),
+          Setting.integer("clients", 1, LogClientSettings.MAX_CLIENTS).flags("--clients"),
+          Setting.integer("workload", 0, 10_000_000).flags("--workload"),
+          Setting.text("sorter").flags("--sorter"),
+          Setting.integer("seed").flags("--seed"),
+          Setting.bool("echo").flags("--echo"));
+
   @Spec CommandSpec spec;
   @Mixin TraceOptions common;
 
@@ -47,10 +58,10 @@ public final class LogClientCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", description = "The log server's port. Default: 18842, the chapter's.")
   Integer port;
 
-  @Option(names = "--clients", paramLabel = "N", description = "Clients at once, each with its own connection. Default: 128.")
+  @Option(names = "--clients", paramLabel = "N", description = "Clients at once, each with its own connection (1 to 10,000). Default: 128.")
   Integer clients;
 
-  @Option(names = "--workload", paramLabel = "N", description = "Lists each client sorts. Default: 10, the chapter's.")
+  @Option(names = "--workload", paramLabel = "N", description = "Lists each client sorts (0 to 10,000,000). Default: 10, the chapter's.")
   Integer workload;
 
   @Option(
@@ -67,23 +78,8 @@ public final class LogClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
-    put(flags, "host", host);
-    put(flags, "port", port);
-    put(flags, "clients", clients);
-    put(flags, "workload", workload);
-    put(flags, "sorter", sorter);
-    put(flags, "seed", seed);
-    if (echo) {
-      put(flags, "echo", true);
-    }
-    var config = Cli.load(flags);
-    LogClientSettings settings;
-    try {
-      settings = LogClientSettings.from(config.getConfig("deli.logclient"));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    var config = OPTIONS.load(spec);
+    LogClientSettings settings = OPTIONS.settings(spec, config, LogClientSettings::from);
     Trace flow = common.startFlow(config, "cli", System.err);
     return Session.run(
         Session.oneShot(
@@ -92,12 +88,6 @@ public final class LogClientCommand implements Callable<Integer> {
             console -> Tracing.traced(LogClients.Command.class, flow, LogClients.create(settings, flow, console))),
         config,
         130);
-  }
-
-  private static void put(Map<String, Object> flags, String key, Object value) {
-    if (value != null) {
-      flags.put("deli.logclient." + key, value);
-    }
   }
 
   static Output render(LogClients.Event event, LogClientSettings s) {

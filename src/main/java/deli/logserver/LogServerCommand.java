@@ -1,6 +1,8 @@
 package deli.logserver;
 
 import deli.core.Cli;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.Durations;
@@ -8,7 +10,6 @@ import deli.core.Session;
 import deli.trace.Tracing;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deli logserver}: the chapter's log catcher, as a Pekko Streams TCP collector. */
@@ -50,6 +50,24 @@ import picocli.CommandLine.Spec;
       ""
     })
 public final class LogServerCommand implements Callable<Integer> {
+  /** The settings under {@code deli.logserver} the command line sets, and their bounds. */
+  static final Options OPTIONS =
+      Options.commandLine(
+          "deli.logserver",
+          Setting.text("host").flags("--host"),
+          Setting.integer("port", 0, 65535).flags("--port"),
+          Setting.text("out").flags("--out"),
+          Setting.text("format").flags("--format"),
+          Setting.text("text-format").flags("--text-format"),
+          Setting.value("rotate-size").flags("--rotate-size"),
+          Setting.integer("rotate-keep", 0, 100_000).flags("--rotate-keep"),
+          Setting.value("max-frame").flags("--max-frame"),
+          Setting.value("max-record").flags("--max-record"),
+          Setting.value("drain-timeout").flags("--drain-timeout"),
+          Setting.value("idle-timeout").flags("--idle-timeout"),
+          Setting.value("frame-timeout").flags("--frame-timeout"),
+          Setting.integer("max-connections", 1, 100_000).flags("--max-connections"));
+
   @Spec CommandSpec spec;
   @Mixin TraceOptions common;
 
@@ -84,7 +102,7 @@ public final class LogServerCommand implements Callable<Integer> {
   @Option(
       names = "--rotate-keep",
       paramLabel = "N",
-      description = "Keep N rotated files, deleting older ones. Default: 0, keep all.")
+      description = "Keep N rotated files, deleting older ones (0 to 100,000). Default: 0, keep all.")
   Integer rotateKeep;
 
   @Option(
@@ -127,32 +145,13 @@ public final class LogServerCommand implements Callable<Integer> {
   @Option(
       names = "--max-connections",
       paramLabel = "N",
-      description = "Connections served at once; more wait to be accepted. Default: 1024.")
+      description = "Connections served at once (1 to 100,000); more wait to be accepted. Default: 1024.")
   Integer maxConnections;
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
-    put(flags, "host", host);
-    put(flags, "port", port);
-    put(flags, "out", out);
-    put(flags, "format", format);
-    put(flags, "text-format", textFormat);
-    put(flags, "rotate-size", rotateSize);
-    put(flags, "rotate-keep", rotateKeep);
-    put(flags, "max-frame", maxFrame);
-    put(flags, "max-record", maxRecord);
-    put(flags, "drain-timeout", drainTimeout == null ? null : Durations.format(drainTimeout));
-    put(flags, "idle-timeout", idleTimeout == null ? null : Durations.format(idleTimeout));
-    put(flags, "max-connections", maxConnections);
-    put(flags, "frame-timeout", frameTimeout == null ? null : Durations.format(frameTimeout));
-    LogServerSettings settings;
-    var config = Cli.load(flags);
-    try {
-      settings = LogServerSettings.from(config.getConfig("deli.logserver"));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    var config = OPTIONS.load(spec);
+    LogServerSettings settings = OPTIONS.settings(spec, config, LogServerSettings::from);
     java.nio.file.Path dir = settings.out().toAbsolutePath().getParent();
     if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
       throw new deli.core.DeliException("cannot write " + settings.out() + ": no such directory " + dir);
@@ -161,10 +160,10 @@ public final class LogServerCommand implements Callable<Integer> {
       throw new deli.core.DeliException("cannot write " + settings.out() + ": the directory " + dir + " is not writable");
     }
     // The drain runs in CoordinatedShutdown's service-requests-done phase: give it the time asked for.
-    flags.put(
-        "pekko.coordinated-shutdown.phases.service-requests-done.timeout",
-        Durations.format(settings.drainTimeout().plusSeconds(15)));
-    config = Cli.load(flags);
+    config =
+        OPTIONS.load(
+            spec,
+            Map.of("pekko.coordinated-shutdown.phases.service-requests-done.timeout", Durations.format(settings.drainTimeout().plusSeconds(15))));
     common.startFlow(config, "cli", System.err);
     return Session.run(
         Session.oneShot(
@@ -173,12 +172,6 @@ public final class LogServerCommand implements Callable<Integer> {
             console -> Tracing.traced(LogServer.Command.class, LogServer.create(settings, console, false))),
         config,
         0);
-  }
-
-  private static void put(Map<String, Object> flags, String key, Object value) {
-    if (value != null) {
-      flags.put("deli.logserver." + key, value);
-    }
   }
 
   /** The chapter's lines, and deli's warnings on stderr. */
