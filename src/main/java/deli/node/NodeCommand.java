@@ -1,6 +1,8 @@
 package deli.node;
 
-import deli.core.Cli;
+import deli.core.Bounds;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.core.Session;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code deli node}: a long-running node with every service and the HTTP API. */
@@ -30,6 +34,23 @@ import picocli.CommandLine.Option;
       "Ctrl-C or SIGTERM stops it gracefully (exit 0), saying what it stopped."
     })
 public final class NodeCommand implements Callable<Integer> {
+  private static final Bounds PORT = Bounds.of(0, 65535);
+
+  /** The paths of the node's flags: settings of several trees (HTTP, the cluster, the log server, search). */
+  static final Options OPTIONS =
+      Options.commandLine(
+          "",
+          Setting.text("deli.http.host").flags("--http-host"),
+          Setting.integer("deli.http.port", 0, 65535).flags("--http-port"),
+          Setting.text("pekko.remote.artery.canonical.hostname").flags("--cluster-host"),
+          Setting.integer("pekko.remote.artery.canonical.port", 0, 65535).flags("--cluster-port"),
+          Setting.list("pekko.cluster.seed-nodes").flags("--seed-node").fromFlag(NodeCommand::seedAddresses),
+          Setting.integer("deli.logserver.port", 0, 65535).flags("--log-port"),
+          Setting.text("deli.logserver.out").flags("--log-out"),
+          Setting.text("deli.search.serve.root").flags("--search-root").fromFlag(f -> directories("--search-root", f)),
+          Setting.list("deli.http.file-roots").flags("--files-root").fromFlag(f -> directories("--files-root", f)));
+
+  @Spec CommandSpec spec;
   @Mixin deli.trace.TraceOptions common;
 
   @Option(names = "--http-host", paramLabel = "HOST", description = "Interface for HTTP. Default: 127.0.0.1.")
@@ -84,73 +105,42 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
-    flags.put("pekko.actor.provider", "cluster");
-    if (httpHost != null) {
-      flags.put("deli.http.host", httpHost);
-    }
-    if (httpPort != null) {
-      flags.put("deli.http.port", checkPort(httpPort, "--http-port"));
-    }
-    if (clusterHost != null) {
-      flags.put("pekko.remote.artery.canonical.hostname", clusterHost);
-    }
-    if (clusterPort != null) {
-      flags.put("pekko.remote.artery.canonical.port", checkPort(clusterPort, "--cluster-port"));
-    }
-    if (seedNodes != null) {
-      List<String> seeds = new ArrayList<>();
-      for (String seed : seedNodes) {
-        seeds.add(seedAddress(seed));
-      }
-      flags.put("pekko.cluster.seed-nodes", seeds);
-    }
-    if (logPort != null) {
-      flags.put("deli.logserver.port", checkPort(logPort, "--log-port"));
-    }
-    if (logOut != null) {
-      flags.put("deli.logserver.out", logOut);
-    }
-    if (filesRoots != null) {
-      for (String root : filesRoots) {
-        if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(root))) {
-          throw new deli.core.DeliException("--files-root: no such directory: " + root);
-        }
-      }
-      flags.put("deli.http.file-roots", filesRoots);
-    }
-    if (searchRoot != null) {
-      if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(searchRoot))) {
-        throw new deli.core.DeliException("--search-root: no such directory: " + searchRoot);
-      }
-      flags.put("deli.search.serve.root", searchRoot);
-    }
-    var config = Cli.load(flags);
+    // A node is a cluster member even when alone: it joins itself.
+    Map<String, Object> cluster = Map.of("pekko.actor.provider", "cluster");
+    var config = OPTIONS.load(spec, cluster);
     NodeSettings settings = NodeSettings.from(config.getConfig("deli"));
     deli.logserver.LogServerSettings logserver;
     try {
       logserver = deli.logserver.LogServerSettings.from(config.getConfig("deli.logserver"));
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "deli.logserver." + e.getMessage());
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "deli.logserver." + e.getMessage());
     }
     // The log server drains its connections in CoordinatedShutdown's service-requests-done phase.
     java.time.Duration drain = settings.drain().compareTo(logserver.drainTimeout()) > 0 ? settings.drain() : logserver.drainTimeout();
-    flags.put("pekko.coordinated-shutdown.phases.service-requests-done.timeout", deli.core.Durations.format(drain.plusSeconds(15)));
-    config = Cli.load(flags);
+    Map<String, Object> extra = new HashMap<>(cluster);
+    extra.put("pekko.coordinated-shutdown.phases.service-requests-done.timeout", deli.core.Durations.format(drain.plusSeconds(15)));
+    config = OPTIONS.load(spec, extra);
     common.startFlow(config, "node", System.err);
     int code = Session.run(Guardian.create(settings), config, 0);
     System.out.println(code == 0 ? "deli node stopped" : "deli node stopped with errors");
     return code;
   }
 
-  /** {@code HOST:PORT} or a full {@code pekko://deli@HOST:PORT} address, checked. */
-  private String seedAddress(String seed) {
+  /** Each {@code HOST:PORT} or full {@code pekko://deli@HOST:PORT} address, checked and written in full. */
+  private static Object seedAddresses(Object flag) {
+    List<String> seeds = new ArrayList<>();
+    for (Object seed : (List<?>) flag) {
+      seeds.add(seedAddress((String) seed));
+    }
+    return seeds;
+  }
+
+  private static String seedAddress(String seed) {
     String prefix = "pekko://" + Session.SYSTEM_NAME + "@";
     String hostPort = seed.startsWith(prefix) ? seed.substring(prefix.length()) : seed;
     int colon = hostPort.lastIndexOf(':');
     if (hostPort.contains("/") || colon <= 0) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "--seed-node must be HOST:PORT or " + prefix + "HOST:PORT, not " + seed);
+      throw new IllegalArgumentException("must be HOST:PORT or " + prefix + "HOST:PORT, not " + seed);
     }
     int port;
     try {
@@ -158,18 +148,20 @@ public final class NodeCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       port = -1;
     }
-    if (port < 1 || port > 65535) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "--seed-node " + seed + ": the port must be 1 to 65535");
+    if (!PORT.contains(port) || port == 0) {
+      throw new IllegalArgumentException("must be HOST:PORT with a port of 1 to " + Bounds.number(PORT.max()) + ", not " + seed);
     }
     return prefix + hostPort;
   }
 
-  private int checkPort(int port, String flag) {
-    if (port < 0 || port > 65535) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), flag + " must be 0 to 65535, not " + port);
+  /** The directories a flag names, each of which must be there. */
+  private static Object directories(String name, Object flag) {
+    List<?> dirs = flag instanceof List<?> l ? l : List.of(flag);
+    for (Object dir : dirs) {
+      if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of((String) dir))) {
+        throw new deli.core.DeliException(name + ": no such directory: " + dir);
+      }
     }
-    return port;
+    return flag;
   }
 }

@@ -1,6 +1,8 @@
 package deli.weather;
 
 import deli.core.Cli;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.Durations;
@@ -11,16 +13,13 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deli weather}: the chapter's MarineWX, forecasts fetched concurrently by actors. */
@@ -48,6 +47,19 @@ import picocli.CommandLine.Spec;
     footer = {"", "Offline: run 'deli weather serve' in one terminal, then 'deli weather --base-url URL' with the URL it prints."})
 public final class WeatherCommand implements Callable<Integer> {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+  /** The settings under {@code deli.weather} the command line sets, and their bounds. */
+  static final Options OPTIONS =
+      Options.commandLine(
+          "deli.weather",
+          Setting.text("zones-file").flags("--zones"),
+          Setting.text("base-url").flags("--base-url"),
+          Setting.integer("concurrency", 1, WeatherSettings.MAX_CONCURRENCY).flags("--concurrency"),
+          Setting.value("timeout").flags("--timeout"),
+          Setting.integer("retries", 0, WeatherSettings.MAX_RETRIES).flags("--retries"),
+          Setting.value("backoff").flags("--backoff"),
+          Setting.bool("allow-partial").flags("--allow-partial"),
+          Setting.value("watch").flags("--watch"));
 
   @Spec CommandSpec spec;
   @Mixin TraceOptions common;
@@ -107,38 +119,8 @@ public final class WeatherCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
-    if (zones != null) {
-      flags.put("deli.weather.zones-file", zones.toString());
-    }
-    if (baseUrl != null) {
-      flags.put("deli.weather.base-url", baseUrl);
-    }
-    if (concurrency != null) {
-      flags.put("deli.weather.concurrency", concurrency);
-    }
-    if (timeout != null) {
-      flags.put("deli.weather.timeout", Durations.format(timeout));
-    }
-    if (retries != null) {
-      flags.put("deli.weather.retries", retries);
-    }
-    if (backoff != null) {
-      flags.put("deli.weather.backoff", Durations.format(backoff));
-    }
-    if (allowPartial != null) {
-      flags.put("deli.weather.allow-partial", allowPartial);
-    }
-    if (watch != null) {
-      flags.put("deli.weather.watch", Durations.format(watch));
-    }
-    var config = Cli.load(flags);
-    WeatherSettings settings;
-    try {
-      settings = WeatherSettings.from(config.getConfig("deli.weather"));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    var config = OPTIONS.load(spec);
+    WeatherSettings settings = OPTIONS.settings(spec, config, WeatherSettings::from);
     if (listZones) {
       Zones.format(settings.zones()).forEach(System.out::println);
       return 0;

@@ -1,14 +1,16 @@
 package deli.weather;
 
 import deli.core.Failures;
+import deli.core.Bounds;
 import deli.core.Cli;
+import deli.core.Options;
+import deli.core.Setting;
 import deli.trace.TraceOptions;
 import deli.core.DurationRange;
 import deli.core.Session;
 import deli.trace.Tracing;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -26,7 +28,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deli weather serve}: a local stand-in for the NWS, for tests and offline use. */
@@ -45,6 +46,18 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Example: 'deli weather serve --latency 50ms --fault anz540=404', then 'deli weather --base-url URL' with the URL it prints."})
 public final class WeatherServeCommand implements Callable<Integer> {
+  /** The settings under {@code deli.weather.serve} the command line sets, and their bounds. */
+  static final Options OPTIONS =
+      Options.commandLine(
+          "deli.weather.serve",
+          Setting.text("dir"),
+          Setting.text("host").flags("--host"),
+          Setting.integer("port", 0, 65535).flags("--port"),
+          Setting.value("latency").flags("--latency"),
+          Setting.number("failure-rate", new Bounds(0, 1, false)).flags("--failure-rate"),
+          Setting.list("faults").flags("--fault"),
+          Setting.integer("seed").flags("--seed"));
+
   @Spec CommandSpec spec;
   @Mixin TraceOptions common;
 
@@ -80,35 +93,9 @@ public final class WeatherServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> flags = new HashMap<>();
-    if (dir != null) {
-      flags.put("deli.weather.serve.dir", dir.toString());
-    }
-    if (host != null) {
-      flags.put("deli.weather.serve.host", host);
-    }
-    if (port != null) {
-      flags.put("deli.weather.serve.port", port);
-    }
-    if (latency != null) {
-      flags.put("deli.weather.serve.latency", latency.toString());
-    }
-    if (failureRate != null) {
-      flags.put("deli.weather.serve.failure-rate", failureRate);
-    }
-    if (faults != null) {
-      flags.put("deli.weather.serve.faults", faults);
-    }
-    if (seed != null) {
-      flags.put("deli.weather.serve.seed", seed);
-    }
-    var config = Cli.load(flags);
-    FixtureSettings settings;
-    try {
-      settings = FixtureSettings.from(config.getConfig("deli.weather.serve"));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    // DIR is a positional parameter, not a flag: its path is put by hand.
+    var config = OPTIONS.load(spec, dir == null ? Map.of() : Map.of("deli.weather.serve.dir", dir.toString()));
+    FixtureSettings settings = OPTIONS.settings(spec, config, FixtureSettings::from);
     ForecastFiles files = settings.dir().isBlank() ? ForecastFiles.samples() : ForecastFiles.in(Path.of(settings.dir()));
     int count = files.count();
     common.startFlow(config, "cli", System.err);
