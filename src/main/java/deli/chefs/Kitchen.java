@@ -24,7 +24,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class Kitchen extends AbstractBehavior<Kitchen.Command> {
   /** The dispatcher for CPU-bound work, sized to the cores (reference.conf). */
-  public static final String CPU_DISPATCHER = "deli.cpu-dispatcher";
+  public static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
 
   public interface Command {}
 

@@ -24,8 +24,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * workers' lines are the last round's.
  */
 public final class CpuRace extends AbstractBehavior<CpuRace.Command> {
-  static final String CPU_DISPATCHER = "deli.cpu-dispatcher";
-  static final String SINGLE_THREAD_DISPATCHER = "deli.single-thread-dispatcher";
+  static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
+  static final String SINGLE_THREAD_DISPATCHER = deli.core.Dispatchers.SINGLE_THREAD;
   private static final long WARM_UP_TERMS = 2_000_000;
   private static final int WARM_UP_ROUNDS = 5;
   public static final int TIMED_ROUNDS = 5;

@@ -39,7 +39,7 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   /** The node registers its pool under this key. */
   public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "deli-factor");
 
-  static final String CPU_DISPATCHER = "deli.cpu-dispatcher";
+  static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
 
   public interface Command extends CborSerializable {}
 

@@ -32,7 +32,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * analyzer too, rather than leaving it waiting for a batch that will never come.
  */
 public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Command> {
-  static final String CPU_DISPATCHER = "deli.cpu-dispatcher";
+  static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
   /** Batches a worker holds at once: one being analyzed, one waiting, so it never idles. */
   private static final int IN_FLIGHT = 2;

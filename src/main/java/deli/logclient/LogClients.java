@@ -21,7 +21,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class LogClients extends AbstractBehavior<LogClients.Command> {
   /** The dispatcher the sorting runs on (CPU-bound work). */
-  public static final String CPU_DISPATCHER = "deli.cpu-dispatcher";
+  public static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
 
   public interface Command {}
 

@@ -31,7 +31,6 @@ import org.apache.pekko.util.ByteString;
  */
 public final class FixtureServer {
   private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_.-]+\\.txt");
-  private static final Duration ASK = Duration.ofSeconds(10);
   /** Where a {@code moved} fault sends a client. */
   private static final String MOVED = "moved/";
 
@@ -39,10 +38,13 @@ public final class FixtureServer {
   private final ActorRef<ForecastOffice.Command> office;
   private final ForecastFiles files;
   private final Executor blocking;
+  /** How long a request waits for the office's decision (deli.weather.serve.ask-timeout). */
+  private final Duration ask;
 
   private FixtureServer(ActorSystem<?> system, ActorRef<ForecastOffice.Command> office, ForecastFiles files) {
     this.system = system;
     this.office = office;
+    this.ask = deli.core.Settings.duration(system.settings().config(), "deli.weather.serve.ask-timeout");
     this.files = files;
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
   }
@@ -76,7 +78,7 @@ public final class FixtureServer {
     }
     String file = prefix + name.substring(0, name.length() - 4).toLowerCase(Locale.ROOT);
     CompletionStage<FixturePlan.Decision> decision =
-        AskPattern.ask(office, replyTo -> new ForecastOffice.Decide(file, replyTo), ASK, system.scheduler());
+        AskPattern.ask(office, replyTo -> new ForecastOffice.Decide(file, replyTo), ask, system.scheduler());
     return decision
         .thenCompose(d -> Patterns.after(d.delay(), system.classicSystem(), () -> answer(d, name)))
         .whenComplete((a, error) -> office.tell(new ForecastOffice.Answered(a == null ? 500 : a.counted())))
