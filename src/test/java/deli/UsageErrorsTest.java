@@ -48,6 +48,9 @@ class UsageErrorsTest {
     assertEquals("deli sleepers: --count must be 0 to 1,000,000, not -1 (see 'deli sleepers --help')", refused("sleepers", "--count=-1"));
     assertEquals("deli cpu: --workers must be 1 to 256, not 0 (see 'deli cpu --help')", refused("cpu", "--workers", "0"));
     assertEquals("deli factor: --repeat must be 1 to 10,000, not 0 (see 'deli factor --help')", refused("factor", "--repeat", "0", "12"));
+    assertEquals(
+        "deli factor: --random must be 0 to 1,000,000,000,000, not -1 (see 'deli factor --help')", refused("factor", "--random", "-1"));
+    assertEquals("deli trace: --limit must be 1 to 1,000,000, not -1 (see 'deli trace --help')", refused("trace", "--limit", "-1", "t.jsonl"));
   }
 
   @Test
@@ -71,6 +74,8 @@ class UsageErrorsTest {
           {"cpu", "--workers", "1 to 256"},
           {"factor", "--repeat", "1 to 10,000"},
           {"search", "--shards", "1 to 1024"},
+          {"trace", "--limit", "1 to 1,000,000"},
+          {"factor", "--random", "0 to 1,000,000,000,000"},
         }) {
       picocli.CommandLine cmd = new picocli.CommandLine(new Main()).getSubcommands().get(flagAndBound[0]);
       String help = String.join(" ", cmd.getCommandSpec().findOption(flagAndBound[1]).description());

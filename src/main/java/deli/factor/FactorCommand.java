@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
 public final class FactorCommand implements Callable<Integer> {
   private static final String CHAPTER_RANGE = "100000000..1000000000";
   private static final int MAX_REPEAT = 10_000;
+  /** Drawn as they are factored, never held: a bound only against a typo's run of days. */
+  private static final long MAX_RANDOM = 1_000_000_000_000L;
 
   @Spec CommandSpec spec;
   @Mixin TraceOptions common;
@@ -66,7 +68,7 @@ public final class FactorCommand implements Callable<Integer> {
   @Option(
       names = "--random",
       paramLabel = "N",
-      description = "Factor N random numbers (the chapter's 40960), drawn as Python's random.randint draws them.")
+      description = "Factor N random numbers (0 to 1,000,000,000,000; the chapter's 40960), drawn as Python's random.randint draws them.")
   Long random;
 
   @Option(
@@ -135,8 +137,8 @@ public final class FactorCommand implements Callable<Integer> {
     }
     boolean bar = progress != null ? progress : Console.isTerminal(2);
     if (random != null) {
-      if (random < 0) {
-        throw usage("--random must be 0 or more, not " + random);
+      if (!Bounds.of(0, MAX_RANDOM).contains(random)) {
+        throw usage("--random must be " + Bounds.of(0, MAX_RANDOM).describe() + ", not " + random);
       }
       long[] lowHigh = range(range == null ? CHAPTER_RANGE : range);
       long s = seed != null ? seed : new java.util.Random().nextLong();

@@ -1,5 +1,6 @@
 package deli.trace;
 
+import deli.core.Bounds;
 import deli.core.DeliException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code deli trace}: draws the message sequence of one trace from trace logs. */
 @Command(
@@ -28,6 +31,9 @@ import picocli.CommandLine.Parameters;
       "Without --trace-id it draws the last trace in the files (the latest run)."
     })
 public final class TraceCommand implements Callable<Integer> {
+  private static final Bounds LIMIT = Bounds.of(1, 1_000_000);
+
+  @Spec CommandSpec spec;
   /** The formats {@code --format} takes. */
   public enum Format {
     mermaid,
@@ -52,11 +58,14 @@ public final class TraceCommand implements Callable<Integer> {
   @Option(names = "--details", description = "Label arrows with the messages' contents, not only their types.")
   boolean details;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Draw at most N messages. Default: 1000.")
+  @Option(names = "--limit", paramLabel = "N", description = "Draw at most N messages (1 to 1,000,000). Default: 1000.")
   int limit = 1000;
 
   @Override
   public Integer call() throws IOException {
+    if (!LIMIT.contains(limit)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be " + LIMIT.describe() + ", not " + limit);
+    }
     TraceLine.Read read = TraceLine.read(files);
     if (read.lines().isEmpty()) {
       throw new DeliException("no trace lines in " + files + (read.skipped() > 0 ? " (" + read.skipped() + " other lines)" : ""));
