@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LogClientCommand implements Callable<Integer> {
   /** The settings under {@code deli.logclient} the command line sets, and their bounds. */
-  static final Options OPTIONS =
+  public static final Options OPTIONS =
       Options.commandLine(
           "deli.logclient",
           Setting.text("host").flags("--host"),

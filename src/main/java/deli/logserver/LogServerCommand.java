@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LogServerCommand implements Callable<Integer> {
   /** The settings under {@code deli.logserver} the command line sets, and their bounds. */
-  static final Options OPTIONS =
+  public static final Options OPTIONS =
       Options.commandLine(
           "deli.logserver",
           Setting.text("host").flags("--host"),

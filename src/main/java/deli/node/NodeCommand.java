@@ -37,7 +37,7 @@ public final class NodeCommand implements Callable<Integer> {
   private static final Bounds PORT = Bounds.of(0, 65535);
 
   /** The paths of the node's flags: settings of several trees (HTTP, the cluster, the log server, search). */
-  static final Options OPTIONS =
+  public static final Options OPTIONS =
       Options.commandLine(
           "",
           Setting.text("deli.http.host").flags("--http-host"),

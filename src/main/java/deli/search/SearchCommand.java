@@ -62,7 +62,7 @@ public final class SearchCommand implements Callable<Integer> {
    * The settings under {@code deli.search} the command line sets. {@code GET /search} takes
    * query parameters of its own (a query, not a loaded tree), read by {@code SearchService}.
    */
-  static final Options OPTIONS =
+  public static final Options OPTIONS =
       Options.of(
           "deli.search",
           Setting.text("root").flags("--root").cliOnly(),

@@ -49,7 +49,7 @@ public final class WeatherCommand implements Callable<Integer> {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   /** The settings under {@code deli.weather} the command line sets, and their bounds. */
-  static final Options OPTIONS =
+  public static final Options OPTIONS =
       Options.commandLine(
           "deli.weather",
           Setting.text("zones-file").flags("--zones"),

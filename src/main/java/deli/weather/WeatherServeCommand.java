@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Example: 'deli weather serve --latency 50ms --fault anz540=404', then 'deli weather --base-url URL' with the URL it prints."})
 public final class WeatherServeCommand implements Callable<Integer> {
   /** The settings under {@code deli.weather.serve} the command line sets, and their bounds. */
-  static final Options OPTIONS =
+  public static final Options OPTIONS =
       Options.commandLine(
           "deli.weather.serve",
           Setting.text("dir"),
