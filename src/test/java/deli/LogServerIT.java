@@ -197,4 +197,47 @@ class LogServerIT {
     assertEquals(1, none.exit());
     assertEquals("deli logserver: cannot write /no/such/dir/one.log: no such directory /no/such/dir", none.err().strip());
   }
+
+  private static void signal(Process p, String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(p.pid())).start();
+    assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+    assertEquals(0, kill.exitValue());
+  }
+
+  private void log(int port, String name, int n) throws Exception {
+    Path client = script("socket_client.py");
+    Process c = new ProcessBuilder("python3", client.toString(), "127.0.0.1", String.valueOf(port), String.valueOf(n), name,
+        dir.resolve("sent-" + name + ".jsonl").toString()).start();
+    assertTrue(c.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, c.exitValue(), new String(c.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void sighupAfterLogrotateMovedTheFileReopensItAndSigusr1DoesTooWithoutStoppingTheServer() throws Exception {
+    Server s = start();
+    Path out = dir.resolve("one.log");
+    log(s.port(), "before", 50);
+    Deli.awaitLine(s.process(), s.out(), "From (", s.seen());
+    Files.move(out, dir.resolve("one.log.1")); // logrotate's rename, then its postrotate kill -HUP
+    signal(s.process(), "HUP");
+    assertEquals(
+        "reopened one.log: it had been moved or deleted; the old file ends with its 50 lines",
+        Deli.awaitLine(s.process(), s.out(), "reopen", s.seen()));
+    log(s.port(), "after", 30);
+    Deli.awaitLine(s.process(), s.out(), "From (", s.seen());
+    signal(s.process(), "USR1");
+    assertEquals("reopen: one.log is still in place, nothing to reopen", Deli.awaitLine(s.process(), s.out(), "reopen", s.seen()));
+
+    s.process().toHandle().destroy();
+    String rest = String.join("\n", s.out().lines().toList());
+    Deli.Result r = Deli.finish(s.process(), 60);
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(rest.contains("{'lines_collected': 80}"), rest);
+    List<String> first = lines(dir.resolve("one.log.1"));
+    assertEquals(lines(dir.resolve("sent-before.jsonl")), first.subList(0, 50));
+    assertEquals(List.of("{\"lines_collected\": 50}"), first.subList(50, first.size()));
+    List<String> second = lines(out);
+    assertEquals(lines(dir.resolve("sent-after.jsonl")), second.subList(0, 30));
+    assertEquals(List.of("{\"lines_collected\": 30}"), second.subList(30, second.size()));
+  }
 }

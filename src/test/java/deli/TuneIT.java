@@ -51,11 +51,26 @@ class TuneIT {
     assertEquals("", quiet.out());
     assertTrue(quiet.err().contains("80 hyperparameters, 100 training and 50 testing samples"), quiet.err());
 
+    Deli.Result repeated = Deli.run("tune", "--quiet", "--repeat", "3", "--k", "1..3");
+    assertEquals(0, repeated.exit(), repeated.err());
+    List<String> rounds = repeated.err().lines().filter(l -> l.startsWith("deli tune: round ")).toList();
+    assertEquals(3, rounds.size(), repeated.err());
+    assertTrue(rounds.get(2).matches("deli tune: round 3 of 3: 8 trials in \\d+\\.\\d ms"), rounds.toString());
+
     Path data = dir.resolve("points.csv");
     Files.writeString(data, "0,0,a\n1,0,a\n0,1,a\n9,9,b\n8,9,b\n9,8,b\n0.5,0.5,a\n8.5,8.5,b\n1,1,a\n9.5,9,b\n");
     Deli.Result own = Deli.run("tune", data.toString(), "--k", "1..3", "--step", "2", "--distances", "MD", "--sorted");
     assertEquals(0, own.exit(), own.err());
     assertEquals(List.of(" 1 MD 1.000", " 3 MD 1.000"), own.out().lines().toList());
+  }
+
+  @Test
+  void helpExplainsTheOptionsWithoutComplaint() throws Exception {
+    Deli.Result help = Deli.run("tune", "--help");
+    assertEquals(0, help.exit(), help.err());
+    assertEquals("", help.err(), "no picocli warning");
+    assertTrue(help.out().contains("tests when n % TEST-EVERY == 0"), help.out());
+    assertTrue(help.out().contains("--distances=D,D"), help.out());
   }
 
   @Test

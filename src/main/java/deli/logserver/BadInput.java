@@ -25,7 +25,11 @@ public final class BadInput extends RuntimeException {
     /** The record nests deeper than JSON can follow (or refers to itself). */
     TOO_DEEP,
     /** The connection failed under us (reset by the peer). */
-    BROKEN;
+    BROKEN,
+    /** The record would become more than --max-record bytes (a pickle that shares one part many times). */
+    TOO_LARGE,
+    /** A frame took longer than --frame-timeout to arrive (a byte now and then: slowloris). */
+    SLOW;
 
     /** The stats key: {@code not-pickle}. */
     public String key() {

@@ -70,11 +70,11 @@ final class ConnectionFlow {
       Trace trace,
       Executor decoding,
       ActorRef<LogWriter.Command> writer) {
-    RecordDecoder decoder = new RecordDecoder(settings.lineFormat());
+    RecordDecoder decoder = new RecordDecoder(settings.lineFormat(), settings.maxRecord());
     Sink<ByteString, Pair<UniqueKillSwitch, CompletionStage<Outcome>>> in =
         Flow.<ByteString>create()
             .viaMat(KillSwitches.single(), Keep.right())
-            .via(new FrameGuard(settings.maxFrame(), settings.idleTimeout()))
+            .via(new FrameGuard(settings.maxFrame(), settings.idleTimeout(), settings.frameTimeout()))
             .via(Framing.lengthField(4, 0, settings.maxFrame() + 4, ByteOrder.BIG_ENDIAN))
             .<Piece>map(Frame::new)
             .recover(new PFBuilder<Throwable, Piece>().match(Throwable.class, t -> new Broken(classify(t))).build())

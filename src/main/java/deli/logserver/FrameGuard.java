@@ -21,28 +21,33 @@ import org.apache.pekko.util.ByteString;
  * <ul>
  *   <li>a header announcing more than {@code maxFrame} bytes (garbage usually does);
  *   <li>the connection ending, or stalling for {@code idleTimeout}, inside a frame;
- *   <li>a client that sends nothing at all for {@code idleTimeout}.
+ *   <li>a client that sends nothing at all for {@code idleTimeout};
+ *   <li>a frame that takes longer than {@code frameTimeout} to arrive, all of it, however
+ *       steadily its bytes come (a byte every 100 ms never trips the idle clock: slowloris).
  * </ul>
  *
  * A client may stay quiet between frames for as long as it likes (an application that logs
- * once an hour). The idle clock runs only while the stage waits for bytes it has asked for, so
- * a slow disk that holds the connection back is never taken for a silent client.
+ * once an hour). Both clocks run only while the stage waits for bytes it has asked for, so
+ * a slow disk that holds the connection back is never taken for a silent or slow client.
  *
  * <p>It fails only when it has been asked for more bytes: {@code Framing} asks only when it
  * holds no complete frame, so every frame received before the bad bytes goes on downstream.
  */
 final class FrameGuard extends GraphStage<FlowShape<ByteString, ByteString>> {
   private static final String IDLE = "idle";
+  private static final String FRAME = "frame";
 
   private final Inlet<ByteString> in = Inlet.create("FrameGuard.in");
   private final Outlet<ByteString> out = Outlet.create("FrameGuard.out");
   private final FlowShape<ByteString, ByteString> shape = FlowShape.of(in, out);
   private final int maxFrame;
   private final Duration idleTimeout;
+  private final long frameTimeoutNanos;
 
-  FrameGuard(int maxFrame, Duration idleTimeout) {
+  FrameGuard(int maxFrame, Duration idleTimeout, Duration frameTimeout) {
     this.maxFrame = maxFrame;
     this.idleTimeout = idleTimeout;
+    this.frameTimeoutNanos = frameTimeout.toNanos();
   }
 
   @Override
@@ -59,6 +64,9 @@ final class FrameGuard extends GraphStage<FlowShape<ByteString, ByteString>> {
       private long remaining;
       private long received;
       private BadInput pending;
+      // The time spent waiting for the bytes of the frame under way, and since when it waits.
+      private long frameWaited;
+      private long waitingSince;
 
       {
         setHandler(
@@ -67,6 +75,10 @@ final class FrameGuard extends GraphStage<FlowShape<ByteString, ByteString>> {
               @Override
               public void onPush() {
                 cancelTimer(IDLE);
+                cancelTimer(FRAME);
+                if (midFrame()) {
+                  frameWaited += System.nanoTime() - waitingSince;
+                }
                 ByteString chunk = grab(in);
                 received += chunk.length();
                 int cut = scan(chunk);
@@ -106,6 +118,10 @@ final class FrameGuard extends GraphStage<FlowShape<ByteString, ByteString>> {
                 if (!idleTimeout.isZero() && (received == 0 || midFrame())) {
                   scheduleOnce(IDLE, idleTimeout);
                 }
+                if (frameTimeoutNanos > 0 && midFrame()) {
+                  waitingSince = System.nanoTime();
+                  scheduleOnce(FRAME, Duration.ofNanos(Math.max(1, frameTimeoutNanos - frameWaited)));
+                }
               }
             });
       }
@@ -124,6 +140,9 @@ final class FrameGuard extends GraphStage<FlowShape<ByteString, ByteString>> {
             remaining -= take;
             i += take;
             continue;
+          }
+          if (headerHave == 0) {
+            frameWaited = 0; // a new frame: its own clock
           }
           header = (header << 8) | (chunk.apply(i) & 0xff);
           headerHave++;
@@ -158,6 +177,14 @@ final class FrameGuard extends GraphStage<FlowShape<ByteString, ByteString>> {
 
       @Override
       public void onTimer(Object key) {
+        if (FRAME.equals(key)) {
+          failStage(
+              new BadInput(
+                  BadInput.Reason.SLOW,
+                  "took more than --frame-timeout (" + Durations.format(Duration.ofNanos(frameTimeoutNanos)) + ") to send one frame ("
+                      + progress() + ")"));
+          return;
+        }
         String after = Durations.format(idleTimeout);
         if (received == 0) {
           failStage(new BadInput(BadInput.Reason.SILENT, "sent nothing in " + after));

@@ -1,6 +1,8 @@
 package deli.logserver;
 
 import deli.python.PyFloat;
+import deli.python.PyObjects;
+import deli.python.PyValue;
 import deli.python.PyRepr;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -13,9 +15,11 @@ import java.util.Map;
  * everything outside printable ASCII escaped ({@code ensure_ascii}, {@code \}{@code u00e9},
  * surrogate pairs for the rest), floats as Python's repr, ints of any size, tuples as lists.
  *
- * <p>Where {@code json.dumps} would raise instead (bytes, sets, datetimes, ints of more than
- * 4300 digits, keys that are not str, int, float, bool or None), the value is written as a
- * JSON string of its Python repr, so the record is kept.
+ * <p>A value JSON cannot hold (bytes, sets, deques, datetimes, Decimal, UUID, complex, paths)
+ * is written as {@code json.dumps(record, default=str)} writes it: a JSON string of its
+ * Python {@code str()}. Where even that would raise (ints of more than 4300 digits, keys that
+ * are not str, int, float, bool or None), the int is written in hex and the key as its repr,
+ * so the record is kept.
  */
 final class JsonLines implements LineFormat {
   /** Deeper than this is an error, as for Python's json (which also refuses self-reference). */
@@ -43,7 +47,10 @@ final class JsonLines implements LineFormat {
     } else if (v instanceof Boolean b) {
       out.appendAscii(b ? "true" : "false");
     } else if (v instanceof Map<?, ?> map) {
-      object(map, out, depth);
+      object(map, out, depth); // dict, and OrderedDict, defaultdict and Counter, which json.dumps writes as dicts
+    } else if (v instanceof PyValue || v instanceof PyObjects.Set || v instanceof PyObjects.Deque) {
+      deeper(depth);
+      string(PyRepr.str(v), out);
     } else if (v instanceof Object[] tuple) {
       deeper(depth);
       out.append('[');
@@ -54,7 +61,7 @@ final class JsonLines implements LineFormat {
         value(tuple[i], out, depth + 1);
       }
       out.append(']');
-    } else if (v instanceof Collection<?> list && !(v instanceof java.util.Set)) {
+    } else if (v instanceof Collection<?> list) {
       deeper(depth);
       out.append('[');
       boolean first = true;
@@ -74,7 +81,7 @@ final class JsonLines implements LineFormat {
         string((big.signum() < 0 ? "-0x" : "0x") + big.abs().toString(16), out);
       }
     } else {
-      string(PyRepr.repr(v), out);
+      string(PyRepr.str(v), out);
     }
   }
 

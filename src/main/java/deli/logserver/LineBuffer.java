@@ -8,13 +8,24 @@ import java.util.Arrays;
  * where each line ends. Not thread-safe: one per connection's decoder.
  */
 final class LineBuffer {
+  /** The largest array the JVM will make. */
+  static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  private final long maxLine;
   private byte[] bytes;
   private int length;
   private int[] ends = new int[64];
   private int lines;
 
-  LineBuffer(int capacity) {
+  /** A buffer of {@code capacity} to start with, refusing to grow a line past {@code maxLine} bytes. */
+  LineBuffer(int capacity, long maxLine) {
+    this.maxLine = maxLine;
     bytes = new byte[Math.max(capacity, 64)];
+  }
+
+  /** The bytes written since the last complete line. */
+  long lineLength() {
+    return length - (lines == 0 ? 0 : ends[lines - 1]);
   }
 
   int length() {
@@ -112,6 +123,22 @@ final class LineBuffer {
   }
 
   private void grow(int atLeast) {
-    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + atLeast));
+    long need = (long) length + atLeast;
+    if (lineLength() + atLeast > maxLine) {
+      throw new BadInput(
+          BadInput.Reason.TOO_LARGE, String.format(java.util.Locale.ROOT, "the record makes a line of more than --max-record (%,d bytes)", maxLine));
+    }
+    bytes = Arrays.copyOf(bytes, newCapacity(bytes.length, need));
+  }
+
+  /**
+   * The size to grow to: double, or what is needed if more, never past what an array can be
+   * (doubling in ints overflows past 1 GiB, and then each copy would grow by a few bytes).
+   */
+  static int newCapacity(int current, long need) {
+    if (need > MAX_ARRAY) {
+      throw new BadInput(BadInput.Reason.TOO_LARGE, "the lines would pass the 2 GiB a buffer can hold");
+    }
+    return (int) Math.min(MAX_ARRAY, Math.max(2L * current, need));
   }
 }

@@ -7,6 +7,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,11 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   /** Flush and close the file; answered once the listener has been told of the end. */
   public record Close(ActorRef<Done> replyTo) implements Command {}
 
+  /** Open the output file anew if it was moved or deleted (SIGHUP and SIGUSR1, after logrotate). */
+  public enum Reopen implements Command {
+    INSTANCE
+  }
+
   /** What the server tells its listener (the console, or the node's log). */
   public interface Event {}
 
@@ -81,6 +87,18 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
 
   /** The file cannot be written: the server cannot go on. */
   public record WriterFailed(String message) implements Event {}
+
+  /** A reopen: with {@code replaced}, {@code file} had been moved or deleted and was opened anew. */
+  public record Reopened(Path file, boolean replaced, long lines) implements Event {}
+
+  /** The disk refuses writes: the clients are held back, and the write tried again from {@code retryIn}. */
+  public record WriterStalled(String message, Duration retryIn) implements Event {}
+
+  /** The disk takes writes again after {@code after}. */
+  public record WriterResumed(Duration after) implements Event {}
+
+  /** At the stop the disk still refused: {@code lines} records received were not written. */
+  public record RecordsDropped(long lines, String message) implements Event {}
 
   /** The server has stopped; the listener answers {@code ack} once it has said so. */
   public record Stopped(Stats stats, ActorRef<Done> ack) implements Event {}
@@ -116,6 +134,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     }
   }
 
+
   private record Bound(Tcp.ServerBinding binding) implements Command {}
 
   private record BindFailed(Throwable cause) implements Command {}
@@ -138,14 +157,6 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     RETRY_BIND
   }
 
-  private enum State {
-    BINDING,
-    LISTENING,
-    DRAINING,
-    CLOSING,
-    CLOSED
-  }
-
   private static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
   private final LogServerSettings settings;
@@ -157,11 +168,11 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   private final List<Cancellable> shutdownTasks;
   private final OpenConnections connections = new OpenConnections();
   private final EnumMap<BadInput.Reason, Long> bad = new EnumMap<>(BadInput.Reason.class);
-  private State state = State.BINDING;
+  private String state = "binding"; // for the figures; the behaviors below are the states
   private Tcp.ServerBinding binding;
   private ActorRef<LogWriter.Command> writer;
   // Everyone who asked for the drain: a second ask (a second shutdown task, an operator) waits too.
-  private final List<ActorRef<Done>> draining = new java.util.ArrayList<>();
+  private final List<ActorRef<Done>> draining = new ArrayList<>();
   private ActorRef<Done> closing;
   private Duration retryIn = Duration.ofSeconds(1);
   private long seq;
@@ -191,56 +202,123 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
       bad.put(r, 0L);
     }
     this.shutdownTasks = GracefulStop.register(ctx.getSystem(), ctx.getSelf(), settings);
+    ReopenSignals.install(ctx.getSelf(), ctx.getLog());
     bind();
   }
 
   private void bind() {
     ActorRef<Command> self = getContext().getSelf();
     CompletionStage<Tcp.ServerBinding> bound =
-        Tcp.get(getContext().getSystem())
-            .bind(settings.host(), settings.port(), 1024, List.of(), false, Optional.empty())
-            .mapAsyncUnordered(
-                settings.maxConnections(),
-                c -> {
-                  CompletableFuture<Done> closed = new CompletableFuture<>();
-                  self.tell(new Accepted(c, closed));
-                  return closed;
-                })
-            .to(Sink.ignore())
-            .run(materializer);
+        Acceptor.bind(getContext().getSystem(), settings, materializer, (c, closed) -> self.tell(new Accepted(c, closed)));
     getContext().pipeToSelf(bound, (b, e) -> e == null ? new Bound(b) : new BindFailed(e));
   }
 
+  /** Binding: waiting for the port (and, in the node, trying again while it is taken). */
   @Override
   public Receive<Command> createReceive() {
-    return newReceiveBuilder()
-        .onMessage(Bound.class, this::onBound)
-        .onMessage(BindFailed.class, this::onBindFailed)
-        .onMessage(Accepted.class, this::onAccepted)
-        .onMessage(Ended.class, this::onEnded)
+    return common(
+            newReceiveBuilder()
+                .onMessage(Bound.class, this::onBound)
+                .onMessage(BindFailed.class, this::onBindFailed)
+                .onMessage(Accepted.class, this::refuse)
+                .onMessage(Unbind.class, m -> startDraining(m.replyTo(), null))
+                .onMessage(Drain.class, m -> startDraining(null, m.replyTo()))
+                .onMessageEquals(Timer.RETRY_BIND, () -> {
+                  bind();
+                  return Behaviors.same();
+                }))
+        .build();
+  }
+
+  /** Listening: connections are served, the writer has the file. */
+  private Behavior<Command> listening() {
+    state = "listening";
+    return common(
+            newReceiveBuilder()
+                .onMessage(Accepted.class, this::serve)
+                .onMessage(Unbind.class, m -> startDraining(m.replyTo(), null))
+                .onMessage(Drain.class, m -> startDraining(null, m.replyTo())))
+        .build();
+  }
+
+  /** Draining: no new connections; the open ones finish, or are cut at the deadline. */
+  private Behavior<Command> draining() {
+    state = "draining";
+    return common(
+            newReceiveBuilder()
+                .onMessage(Accepted.class, this::serve) // accepted before the port was released
+                .onMessage(Bound.class, this::unbindLate)
+                .onMessage(Unbind.class, this::onUnbindAgain)
+                .onMessage(Drain.class, m -> {
+                  drain(m.replyTo());
+                  return Behaviors.same();
+                }))
+        .build();
+  }
+
+  /** Closing: the writer ends the file; the listener is told, then whoever asked. */
+  private Behavior<Command> closing() {
+    state = "closing";
+    return common(
+            newReceiveBuilder()
+                .onMessage(Accepted.class, this::refuse)
+                .onMessage(Bound.class, this::unbindLate)
+                .onMessage(Unbind.class, this::onUnbindAgain)
+                .onMessage(WriterClosed.class, this::onWriterClosed)
+                .onMessage(Acknowledged.class, m -> closed())
+                .onMessage(Drain.class, m -> {
+                  drain(m.replyTo());
+                  return Behaviors.same();
+                }))
+        .build();
+  }
+
+  /** Closed: the file is complete; only the figures are left. */
+  private Behavior<Command> closed() {
+    state = "closed";
+    if (closing != null) {
+      closing.tell(Done.getInstance());
+      closing = null;
+    }
+    return common(
+            newReceiveBuilder()
+                .onMessage(Accepted.class, this::refuse)
+                .onMessage(Bound.class, this::unbindLate)
+                .onMessage(Unbind.class, this::onUnbindAgain)
+                .onMessage(Drain.class, m -> {
+                  drain(m.replyTo());
+                  return Behaviors.same();
+                }))
+        .build();
+  }
+
+  /** What every state answers: figures, connection ends, the writer's news, a stop's last steps. */
+  private org.apache.pekko.actor.typed.javadsl.ReceiveBuilder<Command> common(
+      org.apache.pekko.actor.typed.javadsl.ReceiveBuilder<Command> b) {
+    return b.onMessage(Ended.class, this::onEnded)
         .onMessage(GetStats.class, this::onGetStats)
-        .onMessage(Unbind.class, this::onUnbind)
-        .onMessage(Unbound.class, this::onUnbound)
-        .onMessage(Drain.class, this::onDrain)
+        .onMessage(Unbound.class, m -> {
+          m.replyTo().tell(Done.getInstance());
+          return Behaviors.same();
+        })
         .onMessage(Close.class, this::onClose)
+        .onMessage(Reopen.class, m -> {
+          if (writer != null) {
+            writer.tell(LogWriter.Reopen.INSTANCE);
+          }
+          return Behaviors.same();
+        })
         .onMessage(FromWriter.class, this::onFromWriter)
-        .onMessage(WriterClosed.class, this::onWriterClosed)
-        .onMessage(Acknowledged.class, this::onAcknowledged)
         .onMessage(Timer.class, this::onTimer)
+        .onMessage(BindFailed.class, m -> Behaviors.same()) // a stop came first
         .onSignal(Terminated.class, this::onTerminated)
         .onSignal(PostStop.class, s -> onPostStop())
         // A restart registers the tasks again, for the same ref: this incarnation's must go.
-        .onSignal(PreRestart.class, s -> onPostStop())
-        .build();
+        .onSignal(PreRestart.class, s -> onPostStop());
   }
 
   private Behavior<Command> onBound(Bound m) {
     binding = m.binding();
-    if (state != State.BINDING) {
-      binding.unbind(); // a stop came first
-      return this;
-    }
-    state = State.LISTENING;
     retryIn = Duration.ofSeconds(1);
     writer =
         getContext()
@@ -251,54 +329,54 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
                 "writer",
                 DispatcherSelector.blocking());
     getContext().watch(writer);
-    return this; // listening is announced once the writer has its file open
+    return listening(); // announced once the writer has its file open
+  }
+
+  private Behavior<Command> unbindLate(Bound m) {
+    binding = m.binding();
+    binding.unbind(); // a stop came first
+    return Behaviors.same();
   }
 
   private Behavior<Command> onBindFailed(BindFailed m) {
     String address = settings.host() + ":" + settings.port();
     String reason = Failures.describe(m.cause());
-    if (state != State.BINDING) {
-      return this;
-    }
     if (!retryBind) {
       listener.tell(new NotListening(address, reason, null));
-      state = State.CLOSED;
-      return this;
+      return closed();
     }
     listener.tell(new NotListening(address, reason, retryIn));
     timers.startSingleTimer(Timer.RETRY_BIND, retryIn);
     retryIn = retryIn.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retryIn.multipliedBy(2);
-    return this;
+    return Behaviors.same();
   }
 
-  private Behavior<Command> onAccepted(Accepted m) {
-    if (state != State.LISTENING && state != State.DRAINING || writer == null) {
-      m.connection().handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), materializer);
-      m.closed().complete(Done.getInstance());
-      return this;
+  private Behavior<Command> refuse(Accepted m) {
+    Acceptor.refuse(m.connection(), m.closed(), materializer);
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> serve(Accepted m) {
+    if (writer == null) {
+      return refuse(m);
     }
     long id = ++seq;
     String peer = peer(m.connection().remoteAddress());
     Pair<UniqueKillSwitch, CompletionStage<ConnectionFlow.Outcome>> run =
-        m.connection()
-            .handleWith(
-                ConnectionFlow.create(settings, Trace.start("connection-" + id), decoding, writer),
-                materializer);
+        Acceptor.serve(m.connection(), id, settings, decoding, writer, materializer);
     connections.add(id, new OpenConnections.Open(peer, run.first(), m.closed()));
     getContext().pipeToSelf(run.second(), (outcome, failure) -> new Ended(id, outcome, failure));
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onEnded(Ended m) {
     OpenConnections.Closed c = connections.remove(m.id());
     if (c == null) {
-      return this;
+      return Behaviors.same();
     }
     boolean wasCut = c.cut();
     ConnectionFlow.Outcome o =
-        m.outcome() != null
-            ? m.outcome()
-            : new ConnectionFlow.Outcome(0, ConnectionFlow.classify(m.failure()));
+        m.outcome() != null ? m.outcome() : new ConnectionFlow.Outcome(0, ConnectionFlow.classify(m.failure()));
     BadInput error = o.error();
     if (wasCut && error != null && error.reason() == BadInput.Reason.TRUNCATED) {
       error = new BadInput(BadInput.Reason.TRUNCATED, "a partial frame was dropped at the drain deadline");
@@ -307,7 +385,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     }
     listener.tell(new ConnectionClosed(c.peer(), o.lines(), error, wasCut));
     drainedYet();
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onGetStats(GetStats m) {
@@ -317,45 +395,43 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     } else {
       m.replyTo().tell(own);
     }
-    return this;
+    return Behaviors.same();
   }
 
-  private Behavior<Command> onUnbind(Unbind m) {
-    if (state == State.BINDING || state == State.LISTENING) {
-      state = State.DRAINING;
-      if (writer != null) {
-        listener.tell(new Draining(connections.size(), settings.drainTimeout()));
-      }
+  /** From binding or listening: stop accepting; answer {@code unbound} once the port is free, then drain. */
+  private Behavior<Command> startDraining(ActorRef<Done> unbound, ActorRef<Done> drained) {
+    if (writer != null) {
+      listener.tell(new Draining(connections.size(), settings.drainTimeout()));
     }
     timers.cancel(Timer.RETRY_BIND);
+    if (unbound != null) {
+      onUnbindAgain(new Unbind(unbound));
+    } else if (binding != null) {
+      binding.unbind();
+    }
+    if (drained != null) {
+      drain(drained);
+    }
+    return draining();
+  }
+
+  private Behavior<Command> onUnbindAgain(Unbind m) {
     if (binding == null) {
       m.replyTo().tell(Done.getInstance());
     } else {
       getContext().pipeToSelf(binding.unbind(), (d, e) -> new Unbound(m.replyTo()));
     }
-    return this;
+    return Behaviors.same();
   }
 
-  private Behavior<Command> onUnbound(Unbound m) {
-    m.replyTo().tell(Done.getInstance());
-    return this;
-  }
-
-  private Behavior<Command> onDrain(Drain m) {
-    if (state == State.BINDING || state == State.LISTENING) {
-      state = State.DRAINING;
-      if (binding != null) {
-        binding.unbind();
-      }
-    }
-    draining.add(m.replyTo());
+  private void drain(ActorRef<Done> replyTo) {
+    draining.add(replyTo);
     if (!connections.isEmpty() && !settings.drainTimeout().isZero()) {
       timers.startSingleTimer(Timer.DRAIN_DEADLINE, settings.drainTimeout());
     } else if (!connections.isEmpty()) {
       cutAll();
     }
     drainedYet();
-    return this;
   }
 
   private void cutAll() {
@@ -386,45 +462,32 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
         }
       }
       case RETRY_BIND -> {
-        if (state == State.BINDING) {
-          bind();
-        }
+        // binding only; a stop came first
       }
     }
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onClose(Close m) {
-    if (state == State.CLOSED || state == State.CLOSING) {
+    if (state.equals("closing") || state.equals("closed")) {
       m.replyTo().tell(Done.getInstance());
-      return this;
+      return Behaviors.same();
     }
-    state = State.CLOSING;
     closing = m.replyTo();
+    timers.cancel(Timer.RETRY_BIND);
     if (writer == null) {
-      state = State.CLOSED;
-      closing.tell(Done.getInstance());
-      return this;
+      return closed();
     }
     writer.tell(
         new LogWriter.Close(Trace.here(), getContext().messageAdapter(LogWriter.Closed.class, WriterClosed::new)));
-    return this;
+    return closing();
   }
 
   private Behavior<Command> onWriterClosed(WriterClosed m) {
     LogWriter.Closed c = m.closed();
     Stats s = stats().withWriter(c.lines(), c.bytes(), c.files(), 0, 0);
     listener.tell(new Stopped(s, getContext().messageAdapter(Done.class, Acknowledged::new)));
-    return this;
-  }
-
-  private Behavior<Command> onAcknowledged(Acknowledged m) {
-    state = State.CLOSED;
-    if (closing != null) {
-      closing.tell(Done.getInstance());
-      closing = null;
-    }
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onFromWriter(FromWriter m) {
@@ -436,30 +499,36 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
       listener.tell(new Rotated(r.from(), r.to(), r.lines()));
     } else if (e instanceof LogWriter.KeptPrevious k) {
       listener.tell(new KeptPrevious(k.from(), k.to()));
+    } else if (e instanceof LogWriter.Reopened r) {
+      listener.tell(new Reopened(r.file(), r.replaced(), r.lines()));
+    } else if (e instanceof LogWriter.Stalled st) {
+      listener.tell(new WriterStalled(st.message(), st.retryIn()));
+    } else if (e instanceof LogWriter.Resumed res) {
+      listener.tell(new WriterResumed(res.after()));
+    } else if (e instanceof LogWriter.Dropped d) {
+      listener.tell(new RecordsDropped(d.lines(), d.message()));
     } else if (e instanceof LogWriter.Failed f) {
       listener.tell(new WriterFailed(f.message()));
       if (retryBind) {
         throw new deli.core.DeliException(f.message()); // the node's supervisor restarts the server, with backoff
       }
     }
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onTerminated(Terminated t) {
     if (t.getRef().equals(writer)) {
       writer = null;
       if (closing != null) {
-        state = State.CLOSED;
-        closing.tell(Done.getInstance());
-        closing = null;
+        return closed();
       }
     }
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onPostStop() {
     shutdownTasks.forEach(Cancellable::cancel);
-    return this;
+    return Behaviors.same();
   }
 
   private Stats stats() {
@@ -468,18 +537,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     String address =
         binding == null ? null : binding.localAddress().getAddress().getHostAddress() + ":" + binding.localAddress().getPort();
     return new Stats(
-        state.name().toLowerCase(java.util.Locale.ROOT),
-        address,
-        settings.out().toAbsolutePath().toString(),
-        settings.format(),
-        connections.size(),
-        seq,
-        kinds,
-        0,
-        0,
-        0,
-        0,
-        0);
+        state, address, settings.out().toAbsolutePath().toString(), settings.format(), connections.size(), seq, kinds, 0, 0, 0, 0, 0);
   }
 
   /** A socket address as Python prints {@code getpeername()}: {@code ('127.0.0.1', 54321)}. */

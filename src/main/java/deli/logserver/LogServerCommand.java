@@ -42,6 +42,11 @@ import picocli.CommandLine.Spec;
           + "that calls Python code, silence) is warned about and closed; no other client loses a "
           + "record. An existing non-empty output file is never overwritten: it is kept as "
           + "one.log.1 (older ones move up), as a rotation does.",
+      "",
+      "SIGHUP or SIGUSR1 (logrotate's postrotate) reopens the file if it was moved or deleted; a "
+          + "moved or deleted file is also noticed at the next write. When the disk is full the server "
+          + "stops reading (the clients are held back), says so, and tries again with backoff; no "
+          + "partial line is ever written.",
       ""
     })
 public final class LogServerCommand implements Callable<Integer> {
@@ -89,6 +94,14 @@ public final class LogServerCommand implements Callable<Integer> {
   String maxFrame;
 
   @Option(
+      names = "--max-record",
+      paramLabel = "SIZE",
+      description =
+          "The longest line one record may become (a small pickle can share one part many times); "
+              + "a record past it closes its connection. Default: 16MiB.")
+  String maxRecord;
+
+  @Option(
       names = "--drain-timeout",
       paramLabel = "DURATION",
       converter = Cli.DurationConverter.class,
@@ -103,6 +116,13 @@ public final class LogServerCommand implements Callable<Integer> {
           "Close a client that sends nothing for this long after connecting, or inside a frame (0: never). "
               + "Between records a client may stay quiet forever. Default: 10s.")
   Duration idleTimeout;
+
+  @Option(
+      names = "--frame-timeout",
+      paramLabel = "DURATION",
+      converter = Cli.DurationConverter.class,
+      description = "Close a client whose frame takes longer than this to arrive, all of it (0: never). Default: 60s.")
+  Duration frameTimeout;
 
   @Option(
       names = "--max-connections",
@@ -121,9 +141,11 @@ public final class LogServerCommand implements Callable<Integer> {
     put(flags, "rotate-size", rotateSize);
     put(flags, "rotate-keep", rotateKeep);
     put(flags, "max-frame", maxFrame);
+    put(flags, "max-record", maxRecord);
     put(flags, "drain-timeout", drainTimeout == null ? null : Durations.format(drainTimeout));
     put(flags, "idle-timeout", idleTimeout == null ? null : Durations.format(idleTimeout));
     put(flags, "max-connections", maxConnections);
+    put(flags, "frame-timeout", frameTimeout == null ? null : Durations.format(frameTimeout));
     LogServerSettings settings;
     var config = Cli.load(flags);
     try {
@@ -194,6 +216,22 @@ public final class LogServerCommand implements Callable<Integer> {
     }
     if (event instanceof LogServer.NotListening n) {
       return new Output(List.of(), List.of("deli logserver: cannot listen on " + n.address() + ": " + n.reason()), 1);
+    }
+    if (event instanceof LogServer.Reopened r) {
+      return r.replaced()
+          ? Output.line(String.format(Locale.ROOT, "reopened %s: it had been moved or deleted; the old file ends with its %,d lines", r.file().getFileName(), r.lines()))
+          : Output.line("reopen: " + r.file().getFileName() + " is still in place, nothing to reopen");
+    }
+    if (event instanceof LogServer.WriterStalled w) {
+      return Output.warning(
+          "deli logserver: " + w.message() + "; holding the clients back and trying again from " + Durations.format(w.retryIn()));
+    }
+    if (event instanceof LogServer.WriterResumed w) {
+      return Output.warning("deli logserver: writing again after " + Durations.format(w.after()));
+    }
+    if (event instanceof LogServer.RecordsDropped d) {
+      return Output.warning(
+          String.format(Locale.ROOT, "deli logserver: %,d records received were not written: %s; the file ends with its last whole record", d.lines(), d.message()));
     }
     if (event instanceof LogServer.WriterFailed f) {
       return new Output(List.of(), List.of("deli logserver: " + f.message()), 1);

@@ -27,6 +27,10 @@ import java.util.Locale;
  * @param writeBuffer the writer's buffer
  * @param unbindTimeout how long a stop waits for the port to be released
  * @param closeTimeout how long a stop waits for the file to be flushed and closed
+ * @param maxRecord the longest line one record may become, in bytes (a pickle sharing one part
+ *     many times is small and expands without end)
+ * @param frameTimeout how long one frame may take to arrive, all of it (0: no limit): a client
+ *     sending a byte now and then never trips the idle timeout
  */
 public record LogServerSettings(
     String host,
@@ -43,7 +47,9 @@ public record LogServerSettings(
     int batchBytes,
     int writeBuffer,
     Duration unbindTimeout,
-    Duration closeTimeout) {
+    Duration closeTimeout,
+    long maxRecord,
+    Duration frameTimeout) {
 
   public LogServerSettings {
     if (port < 0 || port > 65535) {
@@ -56,6 +62,9 @@ public record LogServerSettings(
     PyFormat.parse(textFormat); // a bad format is a usage error now, not a surprise per record
     if (maxFrame < 1 || maxFrame > 256 * 1024 * 1024) {
       throw new IllegalArgumentException("max-frame must be 1 byte to 256 MiB, not " + maxFrame);
+    }
+    if (maxRecord < 1024 || maxRecord > 1024L * 1024 * 1024) {
+      throw new IllegalArgumentException("max-record must be 1 KiB to 1 GiB, not " + maxRecord);
     }
     if (rotateSize < 0) {
       throw new IllegalArgumentException("rotate-size must be 0 (never) or more, not " + rotateSize);
@@ -87,7 +96,9 @@ public record LogServerSettings(
         (int) Math.min(64 * 1024 * 1024, Math.max(4096, bytes(c, "batch-bytes"))),
         (int) Math.min(256 * 1024 * 1024, Math.max(4096, bytes(c, "write-buffer"))),
         Settings.duration(c, "unbind-timeout"),
-        Settings.duration(c, "close-timeout"));
+        Settings.duration(c, "close-timeout"),
+        bytes(c, "max-record"),
+        Settings.duration(c, "frame-timeout"));
   }
 
   /** A size in config or on the command line: {@code 1048576}, {@code 1m}, {@code 1MiB}, {@code 100MB}. */

@@ -4,12 +4,12 @@ import deli.core.Failures;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -17,17 +17,24 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * The one owner of the output file, fed by every connection. A chunk is copied into a buffer
- * and acknowledged at once; the buffer goes to the file when it is full or when no more chunks
- * are waiting, so writes come in batches as large as the load makes them. Memory stays bounded:
- * a connection sends its next chunk only after this one's acknowledgement, and a full buffer is
- * written before the next chunk is taken, so a slow disk slows the acknowledgements, which slows
- * the connections' reads, which fills the clients' TCP windows.
+ * The one owner of the output file, fed by every connection. A chunk is copied into the
+ * {@link LogFile}'s buffer and acknowledged at once; the buffer goes to the file when it is full
+ * or when no more chunks are waiting, so writes come in batches as large as the load makes them.
+ * Memory stays bounded: a connection sends its next chunk only after this one's acknowledgement,
+ * so a slow disk slows the acknowledgements, which slows the connections' reads, which fills the
+ * clients' TCP windows.
  *
- * <p>Each file ends with {@code {"lines_collected": N}}, N the number of record lines in it:
- * at rotation, at {@link Close}, and when the actor stops for any other reason. It runs on the
+ * <p>Two states. Writing: as above; before each write out it checks that the file is still where
+ * it was, and opens it anew when it was moved or deleted (logrotate; {@link Reopen} is SIGHUP).
+ * Stalled: the disk refused a write (full): the file is cut back to its last whole line,
+ * nothing is acknowledged (so the clients are held back through TCP), and the write is tried
+ * again with backoff until the disk takes it.
+ *
+ * <p>Each file ends with {@code {"lines_collected": N}}, N the number of record lines in it: at
+ * rotation, at {@link Close}, and when the actor stops for any other reason. It runs on the
  * blocking-I/O dispatcher.
  */
 public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
@@ -48,6 +55,11 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   /** Add the writer's figures to {@code server} and send the whole to {@code replyTo}. */
   public record Report(LogServer.Stats server, ActorRef<LogServer.Stats> replyTo) implements Command {}
 
+  /** Open the file anew if it was moved or deleted (what SIGHUP asks). */
+  public enum Reopen implements Command {
+    INSTANCE
+  }
+
   /** What the writer tells its owner on the way. */
   public interface Event {}
 
@@ -60,6 +72,21 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   /** An earlier, non-empty {@code from} was kept as {@code to} before writing a new one. */
   public record KeptPrevious(Path from, Path to) implements Event {}
 
+  /**
+   * A reopen was asked or needed: with {@code replaced}, {@code file} had been moved or deleted,
+   * the old one was ended with its count line ({@code lines}) and a new one opened.
+   */
+  public record Reopened(Path file, boolean replaced, long lines) implements Event {}
+
+  /** The disk refused a write: the clients are held back, the write is tried again in {@code retryIn}. */
+  public record Stalled(String message, Duration retryIn) implements Event {}
+
+  /** The disk takes writes again, after {@code after}. */
+  public record Resumed(Duration after) implements Event {}
+
+  /** At the stop the disk still refused: {@code lines} records received could not be written. */
+  public record Dropped(long lines, String message) implements Event {}
+
   /** The file could not be opened or written; the writer has stopped. */
   public record Failed(String message) implements Event {}
 
@@ -67,54 +94,95 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     INSTANCE
   }
 
+  private enum Retry implements Command {
+    INSTANCE
+  }
+
+  static final Duration FIRST_RETRY = Duration.ofMillis(100);
+  static final Duration LAST_RETRY = Duration.ofSeconds(10);
+
   private final LogServerSettings settings;
   private final ActorRef<Event> owner;
+  private final TimerScheduler<Command> timers;
   private final Path out;
-  private final ByteBuffer buffer;
-  private FileChannel channel;
+  private LogFile file;
   private boolean flushPending;
-  private long fileBytes;
-  private long fileLines;
   private long lines;
   private long bytes;
   private int files = 1;
   private long late;
+  // While stalled: the write being appended (from line `cursor` on), those waiting behind it.
+  private Write pending;
+  private int cursor;
+  private final Deque<Write> waiting = new ArrayDeque<>();
+  // At the close: writes taken into the buffer, acknowledged once the file is complete.
+  private final java.util.List<Write> taken = new java.util.ArrayList<>();
+  private Duration retryIn = FIRST_RETRY;
+  private long stalledSince;
 
   public static Behavior<Command> create(LogServerSettings settings, ActorRef<Event> owner) {
+    return create(settings, owner, LogFile.DISK);
+  }
+
+  /** A writer on {@code storage}: the disk, or in tests one that fails as a full disk does. */
+  static Behavior<Command> create(LogServerSettings settings, ActorRef<Event> owner, LogFile.Storage storage) {
     return Behaviors.setup(
-        ctx -> {
-          Path out = settings.out().toAbsolutePath();
-          FileChannel channel;
-          try {
-            if (Files.exists(out) && Files.size(out) > 0) {
-              // Never overwrite a log: the previous one is kept as a rotation would keep it.
-              owner.tell(new KeptPrevious(out, Rotation.shift(out, settings.rotateKeep())));
-            }
-            channel = open(out);
-            owner.tell(new Opened(out));
-          } catch (IOException e) {
-            owner.tell(new Failed("cannot write " + out + ": " + Failures.describe(e)));
-            return Behaviors.stopped();
-          }
-          return new LogWriter(ctx, settings, owner, out, channel);
-        });
+        ctx ->
+            Behaviors.withTimers(
+                timers -> {
+                  Path out = settings.out().toAbsolutePath();
+                  LogFile file;
+                  try {
+                    if (Files.exists(out) && Files.size(out) > 0) {
+                      // Never overwrite a log: the previous one is kept as a rotation would keep it.
+                      owner.tell(new KeptPrevious(out, Rotation.shift(out, settings.rotateKeep())));
+                    }
+                    file = LogFile.create(out, storage, settings.writeBuffer());
+                    owner.tell(new Opened(out));
+                  } catch (IOException e) {
+                    owner.tell(new Failed("cannot write " + out + ": " + Failures.describe(e)));
+                    return Behaviors.stopped();
+                  }
+                  return new LogWriter(ctx, timers, settings, owner, out, file);
+                }));
   }
 
   private LogWriter(
-      ActorContext<Command> ctx, LogServerSettings settings, ActorRef<Event> owner, Path out, FileChannel channel) {
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
+      LogServerSettings settings,
+      ActorRef<Event> owner,
+      Path out,
+      LogFile file) {
     super(ctx);
     this.settings = settings;
     this.owner = owner;
+    this.timers = timers;
     this.out = out;
-    this.channel = channel;
-    this.buffer = ByteBuffer.allocateDirect(settings.writeBuffer());
+    this.file = file;
   }
 
+  /** Writing: chunks are taken as they come. */
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Write.class, this::onWrite)
         .onMessage(Flush.class, f -> onFlush())
+        .onMessage(Reopen.class, r -> onReopen())
+        .onMessage(Retry.class, r -> this)
+        .onMessage(Close.class, this::onClose)
+        .onMessage(Report.class, this::onReport)
+        .onSignal(PostStop.class, s -> onPostStop())
+        .build();
+  }
+
+  /** Stalled: the disk refuses; writes wait, unacknowledged, for the retries. */
+  private Behavior<Command> stalled() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Write.class, this::onWriteStalled)
+        .onMessage(Retry.class, r -> onRetry())
+        .onMessage(Flush.class, f -> Behaviors.same())
+        .onMessage(Reopen.class, r -> Behaviors.same()) // each retry looks for a moved file first
         .onMessage(Close.class, this::onClose)
         .onMessage(Report.class, this::onReport)
         .onSignal(PostStop.class, s -> onPostStop())
@@ -122,18 +190,28 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   }
 
   private Behavior<Command> onWrite(Write w) {
-    if (channel == null) {
+    if (file == null) {
       late += w.chunk().lines();
       getContext().getLog().error("{} lines arrived after {} was closed and were not written", w.chunk().lines(), out);
       w.replyTo().tell(new Written(0));
       return this;
     }
+    pending = w;
+    cursor = 0;
+    return appendPending();
+  }
+
+  /** Appends what is pending; stalls when the disk refuses. */
+  private Behavior<Command> appendPending() {
     try {
-      append(w.chunk());
+      append(pending.chunk());
     } catch (IOException e) {
-      return fail("cannot write " + out + ": " + Failures.describe(e));
+      return stall(e);
+    } catch (UncheckedIOException e) {
+      return fail("cannot start a new " + out + " after rotating it: " + Failures.describe(e.getCause()));
     }
-    w.replyTo().tell(new Written(w.chunk().lines()));
+    pending.replyTo().tell(new Written(pending.chunk().lines()));
+    pending = null;
     if (!flushPending) {
       flushPending = true;
       getContext().getSelf().tell(Flush.INSTANCE);
@@ -143,140 +221,198 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
 
   private Behavior<Command> onFlush() {
     flushPending = false;
-    if (channel == null) {
+    if (file == null) {
       return this;
     }
     try {
-      drain();
+      reopenIfReplaced();
+      file.flush();
     } catch (IOException e) {
-      return fail("cannot write " + out + ": " + Failures.describe(e));
+      return stall(e);
     }
     return this;
+  }
+
+  private Behavior<Command> onReopen() {
+    if (file == null) {
+      return this;
+    }
+    try {
+      if (!reopenIfReplaced()) {
+        owner.tell(new Reopened(out, false, file.lines()));
+      }
+      file.flush();
+    } catch (IOException e) {
+      return stall(e);
+    }
+    return this;
+  }
+
+  /** Opens the file anew if it was moved or deleted; whether it was. */
+  private boolean reopenIfReplaced() throws IOException {
+    if (!file.replaced()) {
+      return false;
+    }
+    long held = file.reopen();
+    files++;
+    owner.tell(new Reopened(out, true, held));
+    return true;
+  }
+
+  private Behavior<Command> stall(IOException e) {
+    stalledSince = System.nanoTime();
+    retryIn = FIRST_RETRY;
+    owner.tell(new Stalled("cannot write " + out + ": " + Failures.describe(e), retryIn));
+    timers.startSingleTimer(Retry.INSTANCE, retryIn);
+    return stalled();
+  }
+
+  private Behavior<Command> onWriteStalled(Write w) {
+    if (pending == null) {
+      pending = w;
+      cursor = 0;
+    } else {
+      waiting.add(w);
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onRetry() {
+    try {
+      reopenIfReplaced();
+      file.flush();
+    } catch (IOException e) {
+      retryIn = retryIn.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryIn.multipliedBy(2);
+      timers.startSingleTimer(Retry.INSTANCE, retryIn);
+      return Behaviors.same();
+    }
+    owner.tell(new Resumed(Duration.ofNanos(System.nanoTime() - stalledSince)));
+    Behavior<Command> next = pending == null ? this : appendPending();
+    while (next == this && !waiting.isEmpty()) {
+      pending = waiting.poll();
+      cursor = 0;
+      next = appendPending();
+    }
+    return next;
   }
 
   private Behavior<Command> onClose(Close c) {
-    try {
-      finish();
-    } catch (IOException e) {
-      owner.tell(new Failed("cannot finish " + out + ": " + Failures.describe(e)));
+    timers.cancel(Retry.INSTANCE);
+    if (file != null) {
+      try {
+        reopenIfReplaced();
+        while (pending != null || !waiting.isEmpty()) { // what waited while the disk was full
+          if (pending == null) {
+            pending = waiting.poll();
+            cursor = 0;
+          }
+          append(pending.chunk());
+          taken.add(pending);
+          pending = null;
+        }
+        file.finish();
+        taken.forEach(w -> w.replyTo().tell(new Written(w.chunk().lines())));
+      } catch (IOException | UncheckedIOException e) {
+        giveUp(e instanceof UncheckedIOException u ? u.getCause() : e);
+      }
+      taken.clear();
+      file = null;
     }
     c.replyTo().tell(new Closed(lines, bytes, files));
-    return this;
+    return this; // writing, with no file: whatever comes late is counted as late
+  }
+
+  /** At a stop the disk still refuses: end the file at its last whole line and say what is lost. */
+  private void giveUp(Throwable e) {
+    long droppedBytes = file.buffered();
+    long dropped = file.isOpen() ? file.abandon() : 0;
+    lines -= dropped;
+    bytes -= droppedBytes;
+    for (Write w : taken) {
+      w.replyTo().tell(new Written(0)); // their lines were in the buffer: counted above
+    }
+    for (Write w : pendingAndWaiting()) {
+      dropped += w.chunk().lines() - (w == pending ? cursor : 0);
+      w.replyTo().tell(new Written(0));
+    }
+    pending = null;
+    waiting.clear();
+    owner.tell(new Dropped(dropped, "cannot write " + out + ": " + Failures.describe(e)));
+  }
+
+  private Iterable<Write> pendingAndWaiting() {
+    Deque<Write> all = new ArrayDeque<>(waiting);
+    if (pending != null) {
+      all.addFirst(pending);
+    }
+    return all;
   }
 
   private Behavior<Command> onReport(Report r) {
-    r.replyTo().tell(r.server().withWriter(lines, bytes, files, fileLines, late));
-    return this;
+    r.replyTo().tell(r.server().withWriter(lines, bytes, files, file == null ? 0 : file.lines(), late));
+    return Behaviors.same();
   }
 
   private Behavior<Command> onPostStop() {
-    try {
-      finish();
-    } catch (IOException e) {
-      getContext().getLog().error("cannot finish {}: {}", out, Failures.describe(e));
+    if (file != null && file.isOpen()) {
+      try {
+        file.finish();
+      } catch (IOException e) {
+        getContext().getLog().error("cannot finish {}: {}", out, Failures.describe(e));
+        file.abandon();
+      }
     }
     return this;
   }
 
-  /** Appends a chunk, rotating between lines when the file would pass --rotate-size. */
+  /**
+   * Appends the chunk from line {@code cursor} on, rotating between lines when the file would
+   * pass --rotate-size. Each step either happens or leaves everything as it was, so a refused
+   * write is tried again from where it stopped.
+   */
   private void append(Chunk c) throws IOException {
     long limit = settings.rotateSize();
     int[] ends = c.ends();
-    if (limit <= 0 || fileBytes + c.length() <= limit) {
-      put(c.bytes(), 0, c.length(), ends.length);
-      return;
-    }
-    int from = 0;
-    int i = 0;
-    while (i < ends.length) {
-      int j = i;
-      while (j < ends.length && fileBytes + (ends[j] - from) <= limit) {
-        j++;
+    while (cursor < ends.length) {
+      int from = cursor == 0 ? 0 : ends[cursor - 1];
+      int j = cursor;
+      if (limit <= 0) {
+        j = ends.length;
+      } else {
+        while (j < ends.length && file.size() + (ends[j] - from) <= limit) {
+          j++;
+        }
+        if (j == cursor && file.lines() == 0) {
+          j = cursor + 1; // one record larger than --rotate-size gets a file of its own
+        }
       }
-      if (j == i && fileLines == 0) {
-        j = i + 1; // one record larger than --rotate-size gets a file of its own
-      }
-      if (j > i) {
+      if (j > cursor) {
         int to = ends[j - 1];
-        put(c.bytes(), from, to - from, j - i);
-        from = to;
-        i = j;
+        file.add(c.bytes(), from, to - from, j - cursor);
+        lines += j - cursor;
+        bytes += to - from;
+        cursor = j;
       }
-      if (i < ends.length) {
+      if (cursor < ends.length) {
         rotate();
       }
     }
   }
 
-  private void put(byte[] b, int off, int len, int count) throws IOException {
-    fileBytes += len;
-    fileLines += count;
-    bytes += len;
-    lines += count;
-    while (len > 0) {
-      if (!buffer.hasRemaining()) {
-        drain();
-      }
-      int n = Math.min(len, buffer.remaining());
-      buffer.put(b, off, n);
-      off += n;
-      len -= n;
-    }
-  }
-
-  /** Writes out the buffer. */
-  private void drain() throws IOException {
-    buffer.flip();
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
-    }
-    buffer.clear();
-  }
-
-  /** Flushes, writes the count line, forces the file to disk and closes it. */
-  private void finish() throws IOException {
-    if (channel == null) {
-      return;
-    }
-    try {
-      drain();
-      byte[] count = ("{\"lines_collected\": " + fileLines + "}\n").getBytes(StandardCharsets.US_ASCII);
-      ByteBuffer b = ByteBuffer.wrap(count);
-      while (b.hasRemaining()) {
-        channel.write(b);
-      }
-      channel.force(true);
-    } finally {
-      channel.close();
-      channel = null;
-    }
-  }
-
   private void rotate() throws IOException {
-    long held = fileLines;
-    finish();
-    Path to = Rotation.shift(out, settings.rotateKeep());
-    owner.tell(new Rotated(out, to, held));
-    channel = open(out);
-    files++;
-    fileBytes = 0;
-    fileLines = 0;
-  }
-
-  private static FileChannel open(Path out) throws IOException {
-    return FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    long held = file.lines();
+    file.finish();
+    try {
+      Path to = file.rotate(settings.rotateKeep());
+      files++;
+      owner.tell(new Rotated(out, to, held));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the file is ended and no new one is open: nothing to retry
+    }
   }
 
   private Behavior<Command> fail(String message) {
-    buffer.clear();
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // already failing; the first error is the one to report
-      }
-      channel = null;
-    }
+    file = null;
     owner.tell(new Failed(message));
     return Behaviors.stopped();
   }

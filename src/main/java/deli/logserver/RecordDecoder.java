@@ -14,14 +14,25 @@ import org.apache.pekko.util.ByteString;
  * chunk carries the reason. One decoder per connection, used by one thread at a time.
  */
 final class RecordDecoder {
+  /** --max-record's default: a 1 MiB pickle of text escaped for JSON stays well under it. */
+  static final long MAX_RECORD = 16L * 1024 * 1024;
+
   private final LineFormat format;
+  private final long maxRecord;
   private final RecordUnpickler unpickler = new RecordUnpickler();
-  private final LineBuffer lines = new LineBuffer(64 * 1024);
+  private final LineBuffer lines;
   private byte[] frame = new byte[4096];
   private long decoded;
 
   RecordDecoder(LineFormat format) {
+    this(format, MAX_RECORD);
+  }
+
+  /** A decoder refusing any record that would make a line of more than {@code maxRecord} bytes. */
+  RecordDecoder(LineFormat format, long maxRecord) {
     this.format = format;
+    this.maxRecord = maxRecord;
+    this.lines = new LineBuffer(64 * 1024, maxRecord);
   }
 
   /** Records decoded so far on this connection. */
@@ -62,7 +73,13 @@ final class RecordDecoder {
       return new BadInput(BadInput.Reason.NOT_DICT, where() + " is a pickle of " + pythonType(record) + ", not of a dict");
     }
     try {
+      RecordSize.check(map, n - 4, maxRecord);
       format.write(map, lines);
+      if (lines.lineLength() > maxRecord) {
+        throw new BadInput(
+            BadInput.Reason.TOO_LARGE,
+            String.format(java.util.Locale.ROOT, "the record makes a line of %,d bytes, more than --max-record (%,d bytes)", lines.lineLength(), maxRecord));
+      }
     } catch (BadInput e) {
       lines.dropPartialLine();
       return new BadInput(e.reason(), where() + ": " + e.getMessage());

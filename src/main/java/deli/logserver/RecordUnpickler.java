@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.python.PyObjects;
 import deli.python.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.Unpickler;
 
@@ -22,43 +22,15 @@ import net.razorvine.pickle.Unpickler;
  *   <li>no length prefix may claim more bytes than the frame holds (Pyrolite would allocate
  *       the claimed size first: a 10-byte frame could ask for 2 GB);
  *   <li>text ints longer than Python's own limit (4300 digits) are refused, as Python does;
- *   <li>a pickle that names any Python callable or class outside a few plain data types
- *       ({@code os.system}, {@code builtins.eval}, ...) is refused before anything is looked
- *       up. Pyrolite never executes anything; this makes the refusal say why.
+ *   <li>a pickle that calls any Python callable or class outside the data types of
+ *       {@link PickleTypes} ({@code os.system}, {@code builtins.eval}, ...) is refused, naming
+ *       it; nothing is looked up. Pyrolite never executes anything; this makes the refusal say
+ *       why, and keeps the values logging programs send as Python has them.
  * </ul>
  *
  * One instance per connection: it is not thread-safe.
  */
 final class RecordUnpickler extends Unpickler {
-  /** The globals a log record may carry: values Pyrolite turns into plain data. */
-  private static final Set<String> SAFE_GLOBALS =
-      Set.of(
-          "datetime.datetime",
-          "datetime.date",
-          "datetime.time",
-          "datetime.timedelta",
-          "decimal.Decimal",
-          "_codecs.encode",
-          "builtins.set",
-          "builtins.frozenset",
-          "builtins.bytearray",
-          "builtins.complex",
-          "__builtin__.set",
-          "__builtin__.frozenset",
-          "__builtin__.bytearray",
-          "__builtin__.complex");
-
-  static {
-    // Protocols 0 to 2 write bytes as _codecs.encode(text, 'latin1') (bytes in a record's extra=,
-    // or inside a datetime): plain data, which Pyrolite has no constructor for.
-    Unpickler.registerConstructor("_codecs", "encode", args -> {
-      if (args.length == 2 && args[0] instanceof String text && "latin1".equals(args[1])) {
-        return text.getBytes(StandardCharsets.ISO_8859_1);
-      }
-      throw new PickleException("_codecs.encode of anything but latin1 text");
-    });
-  }
-
   /** Python refuses to read ints of more decimal digits than this (sys.int_info). */
   static final int MAX_INT_DIGITS = 4300;
 
@@ -144,9 +116,14 @@ final class RecordUnpickler extends Unpickler {
         frame.claim(4);
         return super.dispatch(key);
       }
-      case 0x8e, 0x96 -> {
+      case 0x8e -> {
         frame.claim(8);
         return super.dispatch(key);
+      }
+      case 0x96 -> { // protocol 5's BYTEARRAY8: a bytearray, not bytes
+        frame.claim(8);
+        super.dispatch(key);
+        stack.add(new PyObjects.ByteArray((byte[]) stack.pop()));
       }
       case 'L' -> stack.add(frame.textLong());
       case 'I' -> {
@@ -156,18 +133,55 @@ final class RecordUnpickler extends Unpickler {
         return super.dispatch(key);
       }
       case 'F' -> stack.add(pythonFloat(frame.readLine()));
-      case 'c', 'i' -> {
-        refuseUnsafe(frame.peekLine(0), frame.peekLine(1));
-        return super.dispatch(key);
-      }
+      case 'c' -> stack.add(PickleTypes.global(frame.readLine(), frame.readLine()));
       case 0x93 -> {
         Object name = stack.pop();
         Object module = stack.pop();
-        refuseUnsafe(String.valueOf(module), String.valueOf(name));
-        stack.add(module);
-        stack.add(name);
-        return super.dispatch(key);
+        if (!(module instanceof String) || !(name instanceof String)) {
+          throw new PickleException("STACK_GLOBAL of something other than two str");
+        }
+        stack.add(PickleTypes.global((String) module, (String) name));
       }
+      case 'R' -> {
+        Object args = stack.pop();
+        stack.add(PickleTypes.call(stack.pop(), args));
+      }
+      case 'i' -> {
+        PyObjects.Global g = PickleTypes.global(frame.readLine(), frame.readLine());
+        stack.add(PickleTypes.call(g, stack.pop_all_since_marker()));
+      }
+      case 'o' -> {
+        List<Object> all = stack.pop_all_since_marker();
+        if (all.isEmpty()) {
+          throw new PickleException("OBJ with nothing to call");
+        }
+        stack.add(PickleTypes.call(all.get(0), all.subList(1, all.size())));
+      }
+      case 0x81 -> {
+        Object args = stack.pop();
+        stack.add(PickleTypes.newObject(stack.pop(), args));
+      }
+      case 0x92 -> {
+        Object kwargs = stack.pop();
+        Object args = stack.pop();
+        if (!(kwargs instanceof Map<?, ?> k) || !k.isEmpty()) {
+          throw new PickleException("NEWOBJ_EX with keyword arguments");
+        }
+        stack.add(PickleTypes.newObject(stack.pop(), args));
+      }
+      case 'b' -> {
+        Object state = stack.pop();
+        PickleTypes.build(stack.peek(), state);
+      }
+      case 0x8f -> stack.add(new PyObjects.Set(List.of(), false));
+      case 0x90 -> {
+        List<Object> items = stack.pop_all_since_marker();
+        if (!(stack.peek() instanceof PyObjects.Set set)) {
+          throw new PickleException("ADDITEMS on something other than a set");
+        }
+        set.addAll(items);
+      }
+      case 0x91 -> stack.add(new PyObjects.Set(stack.pop_all_since_marker(), true));
       default -> {
         return super.dispatch(key);
       }
@@ -207,13 +221,6 @@ final class RecordUnpickler extends Unpickler {
       throw new PickleException("SETITEM on something other than a dict");
     }
     return (Map<Object, Object>) stack.peek();
-  }
-
-  private static void refuseUnsafe(String module, String name) {
-    String global = module + "." + name;
-    if (!SAFE_GLOBALS.contains(global)) {
-      throw new BadInput(BadInput.Reason.UNSAFE, "the pickle calls " + global + ", which a log record never does");
-    }
   }
 
   /**
@@ -343,22 +350,6 @@ final class RecordUnpickler extends Unpickler {
       String s = new String(bytes, pos, n, StandardCharsets.ISO_8859_1);
       pos = Math.min(limit, pos + n + 1);
       return s;
-    }
-
-    /** The {@code index}-th line ahead, as ASCII, without reading it. */
-    String peekLine(int index) {
-      int start = pos;
-      for (int skip = 0; skip < index; skip++) {
-        while (start < limit && bytes[start] != '\n') {
-          start++;
-        }
-        start++;
-      }
-      int end = Math.min(start, limit);
-      while (end < limit && bytes[end] != '\n') {
-        end++;
-      }
-      return start >= limit ? "" : new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     /** Decodes {@code n} bytes as Python does with 'utf-8', 'surrogatepass'. */

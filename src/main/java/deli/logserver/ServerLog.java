@@ -39,6 +39,18 @@ public final class ServerLog {
         LOG.info("rotated {} to {} ({} lines)", r.from(), r.to(), r.lines());
       } else if (event instanceof LogServer.KeptPrevious k) {
         LOG.info("kept the existing {} as {}", k.from(), k.to());
+      } else if (event instanceof LogServer.Reopened r) {
+        if (r.replaced()) {
+          LOG.info("reopened {}: it had been moved or deleted; the old file ends with its {} lines", r.file(), r.lines());
+        } else {
+          LOG.info("reopen: {} is still in place, nothing to reopen", r.file());
+        }
+      } else if (event instanceof LogServer.WriterStalled w) {
+        LOG.error("log server: {}; holding the clients back and trying again from {}", w.message(), deli.core.Durations.format(w.retryIn()));
+      } else if (event instanceof LogServer.WriterResumed w) {
+        LOG.warn("log server: writing again after {}", deli.core.Durations.format(w.after()));
+      } else if (event instanceof LogServer.RecordsDropped d) {
+        LOG.error("log server: {} records received were not written: {}", d.lines(), d.message());
       } else if (event instanceof LogServer.WriterFailed f) {
         LOG.error("log server: {}", f.message());
       } else if (event instanceof LogServer.Stopped s) {

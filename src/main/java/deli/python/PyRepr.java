@@ -1,17 +1,15 @@
 package deli.python;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Calendar;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Python's {@code str()} and {@code repr()}: of a string as CPython 3.11 writes it, and of the
- * values a pickle decodes to. Exact for str, int, float, bool, None, bytes, lists, tuples and
- * dicts; an approximation for the rest (sets in no set order, datetimes).
+ * values a pickle decodes to. Exact for str, int, float, bool, None, bytes, lists, tuples, dicts,
+ * and the {@link PyValue}s (datetimes, Decimal, UUID, complex, paths), sets and deques that
+ * {@link PyObjects} keeps as their pickles have them.
  *
  * <p>A str's repr escapes every character that {@code str.isprintable()} refuses: Unicode
  * categories Cc, Cf, Cs, Co, Cn, Zl, Zp, and Zs other than the space. Java 17 knows Unicode 13,
@@ -49,7 +47,10 @@ public final class PyRepr {
 
   /** As {@code str(v)}. */
   public static String str(Object v) {
-    return v instanceof String s ? s : repr(v);
+    if (v instanceof String s) {
+      return s;
+    }
+    return v instanceof PyValue p ? p.str() : repr(v);
   }
 
   /** As {@code repr(v)}. */
@@ -85,12 +86,24 @@ public final class PyRepr {
         repr(tuple[i], sb, depth + 1);
       }
       sb.append(tuple.length == 1 ? ",)" : ")");
-    } else if (v instanceof Set<?> set) {
+    } else if (v instanceof PyValue p) {
+      sb.append(p.repr());
+    } else if (v instanceof PyObjects.Set set) {
+      String type = set.frozen() ? "frozenset" : "set";
       if (set.isEmpty()) {
-        sb.append("set()");
+        sb.append(type).append("()");
       } else {
+        sb.append(set.frozen() ? "frozenset(" : "");
         items(set, '{', '}', sb, depth);
+        sb.append(set.frozen() ? ")" : "");
       }
+    } else if (v instanceof PyObjects.Deque deque) {
+      sb.append("deque(");
+      items(deque, '[', ']', sb, depth);
+      if (deque.maxlen() != null) {
+        sb.append(", maxlen=").append(deque.maxlen());
+      }
+      sb.append(')');
     } else if (v instanceof Collection<?> list) {
       items(list, '[', ']', sb, depth);
     } else if (v instanceof Map<?, ?> map) {
@@ -106,23 +119,6 @@ public final class PyRepr {
         }
       }
       sb.append('}');
-    } else if (v instanceof BigDecimal d) {
-      sb.append("Decimal('").append(d.toString()).append("')");
-    } else if (v instanceof Calendar c) {
-      // As str(datetime) writes it (Pyrolite keeps milliseconds of the microseconds).
-      sb.append(
-          String.format(
-              java.util.Locale.ROOT,
-              "%04d-%02d-%02d %02d:%02d:%02d",
-              c.get(Calendar.YEAR),
-              c.get(Calendar.MONTH) + 1,
-              c.get(Calendar.DAY_OF_MONTH),
-              c.get(Calendar.HOUR_OF_DAY),
-              c.get(Calendar.MINUTE),
-              c.get(Calendar.SECOND)));
-      if (c.get(Calendar.MILLISECOND) != 0) {
-        sb.append(String.format(java.util.Locale.ROOT, ".%06d", c.get(Calendar.MILLISECOND) * 1000));
-      }
     } else {
       sb.append(v);
     }

@@ -42,6 +42,8 @@ final class Batches<P> {
   private final Map<Long, Out<P>> out = new HashMap<>();
   private final Map<P, Integer> load = new HashMap<>();
   private final Map<P, Integer> answeredBy = new LinkedHashMap<>();
+  // Where each batch sent again was last: another pool is tried first (it may be stuck).
+  private final Map<Integer, P> lastAt = new HashMap<>();
   private int answered;
   private int next;
 
@@ -85,14 +87,16 @@ final class Batches<P> {
   List<Send<P>> assign(List<P> pools) {
     List<Send<P>> sends = new ArrayList<>();
     while (!queued.isEmpty()) {
-      P pool = leastLoaded(pools);
+      int b = queued.peek();
+      if (done[b]) {
+        queued.poll();
+        continue;
+      }
+      P pool = leastLoaded(pools, lastAt.get(b));
       if (pool == null) {
         break;
       }
-      int b = queued.poll();
-      if (done[b]) {
-        continue;
-      }
+      queued.poll();
       long id = ((long) ++attempts[b] << 32) | b;
       out.put(id, new Out<>(b, pool));
       load.merge(pool, 1, Integer::sum);
@@ -131,7 +135,11 @@ final class Batches<P> {
     if (!retry) {
       return why;
     }
-    return t.pool() == null ? null : again(t.batch(), why);
+    if (t.pool() == null) {
+      return null;
+    }
+    lastAt.put(t.batch(), t.pool());
+    return again(t.batch(), why);
   }
 
   /** Send {@code id} got no answer in time: its batch is queued again. Null, or why the job fails. */
@@ -141,6 +149,7 @@ final class Batches<P> {
       return null; // that send was already answered or given up on
     }
     release(o.pool());
+    lastAt.put(o.batch(), o.pool());
     return done[o.batch()] ? null : again(o.batch(), why);
   }
 
@@ -195,19 +204,25 @@ final class Batches<P> {
     return null;
   }
 
-  private P leastLoaded(List<P> pools) {
+  /** The least loaded of {@code pools} with room in its window, other than {@code avoid} if another has room. */
+  private P leastLoaded(List<P> pools, P avoid) {
     P best = null;
     int bestLoad = window;
+    boolean avoided = false;
     for (int i = 0; i < pools.size(); i++) {
       P p = pools.get((next + i) % pools.size());
       int l = load.getOrDefault(p, 0);
+      if (p.equals(avoid)) {
+        avoided = l < window;
+        continue;
+      }
       if (l < bestLoad) {
         best = p;
         bestLoad = l;
       }
     }
     next++;
-    return best;
+    return best != null || !avoided ? best : avoid;
   }
 
   private void release(P pool) {

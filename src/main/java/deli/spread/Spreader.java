@@ -71,13 +71,25 @@ public final class Spreader<C> extends AbstractBehavior<Spreader.Command> {
     return Behaviors.setup(ctx -> new Spreader<>(ctx, key, name, settings));
   }
 
+  /** A front over {@code pools} alone, which never change (a command's one pool, in its own JVM): open at once. */
+  public static <C> Behavior<Command> over(List<ActorRef<C>> pools, String name, SpreadSettings settings) {
+    return Behaviors.setup(
+        ctx -> {
+          Spreader<C> s = new Spreader<>(ctx, null, name, settings);
+          s.pools = SpreadJob.sorted(pools);
+          return s.open();
+        });
+  }
+
   private Spreader(ActorContext<Command> ctx, ServiceKey<C> key, String name, SpreadSettings settings) {
     super(ctx);
     this.key = key;
     this.name = name;
     this.settings = settings;
     this.jobDone = ctx.messageAdapter(SpreadJob.Done.class, JobDone::new);
-    ctx.getSystem().receptionist().tell(Receptionist.subscribe(key, ctx.messageAdapter(Receptionist.Listing.class, PoolsListed::new)));
+    if (key != null) {
+      ctx.getSystem().receptionist().tell(Receptionist.subscribe(key, ctx.messageAdapter(Receptionist.Listing.class, PoolsListed::new)));
+    }
   }
 
   /** Waiting for the first listing: work waits too. */

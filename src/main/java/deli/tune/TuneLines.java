@@ -27,6 +27,11 @@ final class TuneLines {
       }
       return new Output(out, List.of(), null, mode.progress() ? "deli tune: " + d.done() + " of " + d.total() + " trials" : null);
     }
+    if (event instanceof TuneRun.RoundDone r) {
+      return Output.warning(
+          String.format(
+              java.util.Locale.ROOT, "deli tune: round %d of %d: %d trials in %.1f ms", r.round(), r.rounds(), r.trials(), r.nanos() / 1e6));
+    }
     if (event instanceof TuneRun.Failed f) {
       return new Output(List.of(), List.of("deli tune: " + f.reason()), 1);
     }

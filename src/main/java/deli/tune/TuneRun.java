@@ -15,7 +15,6 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
  * One {@code deli tune} command: a {@link TunePool} holding the data read once, a
@@ -29,7 +28,10 @@ public final class TuneRun extends AbstractBehavior<TuneRun.Command> {
   /** What a run tells its listener. */
   public interface Event extends Traced {}
 
-  /** Trials done, as they complete. */
+  /** One round of a repeated run: its time from the round's start to its last result. */
+  public record RoundDone(Trace trace, int round, int rounds, int trials, long nanos) implements Event {}
+
+  /** Trials done, as they complete (in the last round only, when the run repeats). */
   public record TrialsDone(Trace trace, List<Trial> trials, int done, int total) implements Event {}
 
   /**
@@ -48,32 +50,47 @@ public final class TuneRun extends AbstractBehavior<TuneRun.Command> {
   private record Fail(String reason) implements Command {}
 
   private final ActorRef<Event> listener;
+  private final ActorRef<Spreader.Command> spreader;
+  private final String job;
+  private final Dataset data;
+  private final Grid grid;
+  private final int rounds;
   private final long started;
   private final int total;
   private final List<Trial> trials = new ArrayList<>();
+  private int round = 1;
+  private long roundStarted;
 
-  /** Tunes {@code grid} on {@code data} with {@code workers} workers. */
+  /** Tunes {@code grid} on {@code data} with {@code workers} workers, {@code rounds} times over (the JIT warm after the first). */
   public static Behavior<Command> create(
-      Trace flow, Dataset data, Grid grid, int workers, SpreadSettings spread, ActorRef<Event> listener) {
-    return Tracing.traced(Command.class, flow, Behaviors.setup(ctx -> new TuneRun(ctx, data, grid, workers, spread, listener)));
+      Trace flow, Dataset data, Grid grid, int workers, int rounds, SpreadSettings spread, ActorRef<Event> listener) {
+    return Tracing.traced(Command.class, flow, Behaviors.setup(ctx -> new TuneRun(ctx, data, grid, workers, rounds, spread, listener)));
   }
 
   private TuneRun(
-      ActorContext<Command> ctx, Dataset data, Grid grid, int workers, SpreadSettings spread, ActorRef<Event> listener) {
+      ActorContext<Command> ctx, Dataset data, Grid grid, int workers, int rounds, SpreadSettings spread, ActorRef<Event> listener) {
     super(ctx);
     this.listener = listener;
     this.started = System.nanoTime();
+    this.roundStarted = started;
     this.total = grid.trials();
-    String job = "cli-" + data.id();
+    this.data = data;
+    this.grid = grid;
+    this.rounds = rounds;
+    this.job = "cli-" + data.id();
     ActorRef<TunePool.Command> pool =
         ctx.spawn(
             Tracing.traced(TunePool.Command.class, TunePool.create(workers, 1, spread, job, data, grid)),
             "tune",
             DispatcherSelector.fromConfig(TunePool.CPU_DISPATCHER));
-    ctx.getSystem().receptionist().tell(Receptionist.register(TunePool.SERVICE_KEY, pool));
-    ActorRef<Spreader.Command> spreader =
-        ctx.spawn(Tracing.traced(Spreader.Command.class, Spreader.create(TunePool.SERVICE_KEY, "tune", spread)), "tune-spread");
-    ActorRef<Command> self = ctx.getSelf();
+    // The same spreading as a node's, over this JVM's one pool: no Receptionist to wait for.
+    this.spreader =
+        ctx.spawn(Tracing.traced(Spreader.Command.class, Spreader.over(List.of(pool), "tune", spread)), "tune-spread");
+    startRound();
+  }
+
+  private void startRound() {
+    ActorRef<Command> self = getContext().getSelf();
     Cells cells =
         new Cells(
             job,
@@ -112,13 +129,25 @@ public final class TuneRun extends AbstractBehavior<TuneRun.Command> {
   }
 
   private Behavior<Command> onTrials(Trials m) {
-    trials.addAll(m.trials());
-    listener.tell(new TrialsDone(Trace.here(), m.trials(), trials.size(), total));
+    if (round == rounds) {
+      trials.addAll(m.trials());
+      listener.tell(new TrialsDone(Trace.here(), m.trials(), trials.size(), total));
+    }
     return this;
   }
 
   private Behavior<Command> onComplete(Complete m) {
-    listener.tell(new Finished(Trace.here(), List.copyOf(trials), System.nanoTime() - started, m.batchesByNode()));
+    long now = System.nanoTime();
+    if (rounds > 1) {
+      listener.tell(new RoundDone(Trace.here(), round, rounds, total, now - roundStarted));
+    }
+    if (round < rounds) {
+      round++;
+      roundStarted = now;
+      startRound();
+      return this;
+    }
+    listener.tell(new Finished(Trace.here(), List.copyOf(trials), now - started, m.batchesByNode()));
     return Behaviors.stopped();
   }
 }

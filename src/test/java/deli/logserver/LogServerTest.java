@@ -42,13 +42,18 @@ class LogServerTest {
   }
 
   static LogServerSettings settings(Path out, Duration idle, Duration drain, long rotateSize) {
+    return settings(out, idle, drain, rotateSize, Duration.ofSeconds(60));
+  }
+
+  static LogServerSettings settings(Path out, Duration idle, Duration drain, long rotateSize, Duration frameTimeout) {
     return new LogServerSettings(
         "127.0.0.1", 0, out, "json", "%(message)s", 1024 * 1024, rotateSize, 0, drain, idle, 1024, 256 * 1024, 1024 * 1024,
-        Duration.ofSeconds(10), Duration.ofSeconds(30));
+        Duration.ofSeconds(10), Duration.ofSeconds(30), RecordDecoder.MAX_RECORD, frameTimeout);
   }
 
   /** A running server, its listener probe, its port and what it said before it listened. */
-  record Running(ActorRef<LogServer.Command> server, TestProbe<LogServer.Event> events, int port, List<LogServer.Event> early) {
+  record Running(
+      ActorTestKit kit, ActorRef<LogServer.Command> server, TestProbe<LogServer.Event> events, int port, List<LogServer.Event> early) {
     /** The events until {@code n} connections have closed, by peer order of arrival. */
     List<LogServer.ConnectionClosed> closed(int n, Duration within) {
       List<LogServer.ConnectionClosed> out = new ArrayList<>();
@@ -63,7 +68,7 @@ class LogServerTest {
 
     /** Stops the server as CoordinatedShutdown would, and returns its final stats. */
     LogServer.Stats stop() {
-      TestProbe<Done> done = testKit.createTestProbe();
+      TestProbe<Done> done = kit.createTestProbe();
       server.tell(new LogServer.Unbind(done.getRef()));
       done.expectMessage(Duration.ofSeconds(10), Done.getInstance());
       server.tell(new LogServer.Drain(done.getRef()));
@@ -77,26 +82,31 @@ class LogServerTest {
       }
       stopped.ack().tell(Done.getInstance());
       done.expectMessage(Duration.ofSeconds(10), Done.getInstance());
-      testKit.stop(server);
+      kit.stop(server);
       return stopped.stats();
     }
 
     LogServer.Stats stats() {
-      TestProbe<LogServer.Stats> p = testKit.createTestProbe();
+      TestProbe<LogServer.Stats> p = kit.createTestProbe();
       server.tell(new LogServer.GetStats(p.getRef()));
       return p.receiveMessage();
     }
   }
 
   static Running start(LogServerSettings s) {
-    TestProbe<LogServer.Event> events = testKit.createTestProbe();
-    ActorRef<LogServer.Command> server = testKit.spawn(LogServer.create(s, events.getRef(), false));
+    return start(testKit, s);
+  }
+
+  /** A server on {@code kit} (each test class holds its own). */
+  static Running start(ActorTestKit kit, LogServerSettings s) {
+    TestProbe<LogServer.Event> events = kit.createTestProbe();
+    ActorRef<LogServer.Command> server = kit.spawn(LogServer.create(s, events.getRef(), false));
     List<LogServer.Event> early = new ArrayList<>();
     LogServer.Event e;
     while (!((e = events.receiveMessage(Duration.ofSeconds(10))) instanceof LogServer.Listening)) {
       early.add(e);
     }
-    return new Running(server, events, ((LogServer.Listening) e).bound().getPort(), early);
+    return new Running(kit, server, events, ((LogServer.Listening) e).bound().getPort(), early);
   }
 
   /** The record lines of a finished file, checking that it ends with its true count line. */

@@ -98,4 +98,27 @@ class RecordDecoderTest {
     assertEquals(BadInput.Reason.NOT_DICT, c.error().reason());
     assertTrue(c.error().getMessage().startsWith("record 3 of the connection is a pickle of a list"), c.error().getMessage());
   }
+
+  @Test
+  void anInstanceOfAClassDeliDoesNotKnowIsKeptByNameWithoutRunningItsCode() throws Exception {
+    for (int protocol : new int[] {1, 2}) {
+      Chunk c = decode(python("(__import__('sys').modules.__setitem__('app', type(__import__('sys'))('app')), __import__('sys').modules['app'].__setattr__('Foo', type('Foo', (), {'__module__': 'app'})), (lambda o: (o.__setattr__('x', 1), pickle.dumps({'o': o}, " + protocol + "))[1])(__import__('sys').modules['app'].Foo()))[2]"));
+      assertNull(c.error(), () -> c.error().getMessage());
+      assertEquals("{\"o\": \"<app.Foo object>\"}\n", new String(c.bytes(), StandardCharsets.US_ASCII), "protocol " + protocol);
+    }
+  }
+
+  @Test
+  void aPathOfOneSharedPartRepeatedPastAnyPathLengthIsTooLarge() throws Exception {
+    refused(
+        decode(python("(lambda s: pickle.dumps({'p': __import__('pathlib').PurePosixPath(*([s] * 2000))}, 1))('x' * 1000)")),
+        BadInput.Reason.TOO_LARGE);
+  }
+
+  @Test
+  void aPickleCallingAValueTypeDeliDoesNotKeepIsStillRefusedByName() throws Exception {
+    Chunk c = decode(python("pickle.dumps({'f': __import__('fractions').Fraction(1, 3)}, 1)"));
+    refused(c, BadInput.Reason.UNSAFE);
+    assertTrue(c.error().getMessage().contains("fractions.Fraction"), c.error().getMessage());
+  }
 }

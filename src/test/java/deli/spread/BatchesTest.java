@@ -138,4 +138,22 @@ class BatchesTest {
     assertNull(b.take(s1.id()), "the slow first send's answer comes too late");
     assertTrue(b.complete());
   }
+
+  @Test
+  void aBatchThatGotNoAnswerGoesToAnotherPoolWhenOneHasRoom() {
+    Batches<String> b = new Batches<>(4, 2, 1, 1, 3);
+    List<Batches.Send<String>> first = b.assign(List.of("a", "b"));
+    Batches.Send<String> atA = first.stream().filter(s -> s.pool().equals("a")).findFirst().orElseThrow();
+    Batches.Send<String> atB = first.stream().filter(s -> s.pool().equals("b")).findFirst().orElseThrow();
+    assertNull(b.timedOut(atA.id(), "slow"));
+    answer(b, atB);
+    List<Batches.Send<String>> next = b.assign(List.of("a", "b"));
+    assertEquals(atA.batch(), next.get(0).batch(), "the batch sent again goes first");
+    assertEquals("b", next.get(0).pool(), "and not to the pool that did not answer it");
+    assertEquals("a", next.get(1).pool(), "which still takes other batches");
+    Batches<String> alone = new Batches<>(1, 1, 1, 1, 3);
+    Batches.Send<String> s = alone.assign(List.of("a")).get(0);
+    assertNull(alone.timedOut(s.id(), "slow"));
+    assertEquals("a", alone.assign(List.of("a")).get(0).pool(), "with no other pool, the same one again");
+  }
 }
