@@ -2,6 +2,7 @@ package deli;
 
 import com.typesafe.config.ConfigException;
 import deli.chefs.ChefsCommand;
+import deli.core.Cli;
 import deli.core.DeliException;
 import deli.core.Options;
 import deli.cpu.CpuCommand;
@@ -83,12 +84,12 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
     // Numbers in deli's one wording ("--seed must be an integer, not 'abc'"), for every command.
-    cli.registerConverter(Long.class, Options::parseLong);
-    cli.registerConverter(Long.TYPE, Options::parseLong);
-    cli.registerConverter(Integer.class, Options::parseInt);
-    cli.registerConverter(Integer.TYPE, Options::parseInt);
-    cli.registerConverter(Double.class, Options::parseDouble);
-    cli.registerConverter(Double.TYPE, Options::parseDouble);
+    cli.registerConverter(Long.class, Cli::parseLong);
+    cli.registerConverter(Long.TYPE, Cli::parseLong);
+    cli.registerConverter(Integer.class, Cli::parseInt);
+    cli.registerConverter(Integer.TYPE, Cli::parseInt);
+    cli.registerConverter(Double.class, Cli::parseDouble);
+    cli.registerConverter(Double.TYPE, Cli::parseDouble);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(Main::runtimeError);
     return cli.execute(args);

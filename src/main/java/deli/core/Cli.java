@@ -8,7 +8,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * What every command shares at the edge: config loading with flags on top, and picocli
- * converters for deli's one way of writing durations and ranges.
+ * converters for deli's one way of writing durations, ranges and numbers (Main registers the
+ * number converters for every command, so a bad number reads as every other bad value).
  */
 public final class Cli {
   private Cli() {}
@@ -39,6 +40,40 @@ public final class Cli {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** A number typed on the command line: {@code --seed abc} is {@code "--seed must be an integer, not 'abc'"}. */
+  public static Long parseLong(String text) {
+    try {
+      return Long.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("must be an integer, not '" + text + "'");
+    }
+  }
+
+  /** {@link #parseLong}, for an {@code int}. */
+  public static Integer parseInt(String text) {
+    try {
+      return Integer.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException(
+          text.strip().matches("[-+]?\\d+")
+              ? "must be " + Bounds.number(Integer.MIN_VALUE) + " to " + Bounds.number(Integer.MAX_VALUE) + ", not " + text
+              : "must be an integer, not '" + text + "'");
+    }
+  }
+
+  /** A number with a fraction: {@code --fail-rate x} is {@code "--fail-rate must be a number, not 'x'"}. */
+  public static Double parseDouble(String text) {
+    try {
+      double d = Double.parseDouble(text.strip());
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("must be a number, not '" + text + "'");
     }
   }
 }

@@ -15,11 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * A program's settings, declared once: the config tree they live in ({@code deli.chefs}) and
@@ -95,23 +96,18 @@ public final class Options {
    * says, so no default in the code hides the operator's file.
    */
   public Map<String, Object> overrides(CommandSpec spec) {
-    ParseResult parsed = spec.commandLine().getParseResult();
     Map<String, Object> out = new HashMap<>();
-    for (OptionSpec option : parsed.matchedOptions()) {
-      Setting setting = byFlag(option).orElse(null);
-      if (setting == null) {
-        continue;
-      }
-      String typed = typed(option, parsed.originalArgs());
+    for (Given given : given(spec)) {
+      Setting setting = given.setting();
       Object value;
       try {
-        value = setting.fromFlag().apply(option.getValue());
-        check(setting, value, typed);
+        value = setting.fromFlag().apply(given.arg().getValue());
+        check(setting, value, given.name());
       } catch (IllegalArgumentException e) {
         String m = e.getMessage();
         String k = setting.key();
         throw new ParameterException(
-            spec.commandLine(), m.startsWith(k + " ") || m.startsWith(k + ":") ? typed + m.substring(k.length()) : named(m, typed));
+            spec.commandLine(), m.startsWith(k + " ") || m.startsWith(k + ":") ? given.name() + m.substring(k.length()) : named(m, given.name()));
       }
       out.put(path(setting.key()), value);
     }
@@ -123,11 +119,8 @@ public final class Options {
    * error naming the flag as typed (or the config path, when the value came from a file).
    */
   public <S> S settings(CommandSpec spec, Config config, Function<Config, S> read) {
-    ParseResult parsed = spec.commandLine().getParseResult();
     Map<String, String> typed = new HashMap<>();
-    for (OptionSpec option : parsed.matchedOptions()) {
-      byFlag(option).ifPresent(s -> typed.put(s.key(), typed(option, parsed.originalArgs())));
-    }
+    given(spec).forEach(g -> typed.put(g.setting().key(), g.name()));
     try {
       return read(tree.isEmpty() ? config : config.getConfig(tree), key -> typed.getOrDefault(key, path(key)), read);
     } catch (IllegalArgumentException e) {
@@ -187,6 +180,24 @@ public final class Options {
   private Optional<Setting> byFlag(OptionSpec option) {
     List<String> names = List.of(option.names());
     return settings.values().stream().filter(s -> s.flags().stream().anyMatch(names::contains)).findFirst();
+  }
+
+  /** A declared setting the user gave: by a flag (named as typed) or a parameter (by its label). */
+  private record Given(Setting setting, ArgSpec arg, String name) {}
+
+  private List<Given> given(CommandSpec spec) {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    List<Given> out = new ArrayList<>();
+    for (OptionSpec option : parsed.matchedOptions()) {
+      byFlag(option).ifPresent(s -> out.add(new Given(s, option, typed(option, parsed.originalArgs()))));
+    }
+    for (PositionalParamSpec p : parsed.matchedPositionals()) {
+      settings.values().stream()
+          .filter(s -> s.flags().contains(p.paramLabel()))
+          .findFirst()
+          .ifPresent(s -> out.add(new Given(s, p, p.paramLabel())));
+    }
+    return out;
   }
 
   /** A flag's value, once picocli has typed it, against its setting's bounds. */
@@ -250,40 +261,6 @@ public final class Options {
       return problem;
     }
     return problem.startsWith("must ") ? name + " " + problem : name + ": " + problem;
-  }
-
-  /** A number typed on the command line: {@code --seed abc} is {@code "--seed must be an integer, not 'abc'"}. */
-  public static Long parseLong(String text) {
-    try {
-      return Long.valueOf(text.strip());
-    } catch (NumberFormatException e) {
-      throw new TypeConversionException("must be an integer, not '" + text + "'");
-    }
-  }
-
-  /** {@link #parseLong}, for an {@code int}. */
-  public static Integer parseInt(String text) {
-    try {
-      return Integer.valueOf(text.strip());
-    } catch (NumberFormatException e) {
-      throw new TypeConversionException(
-          text.strip().matches("[-+]?\\d+")
-              ? "must be " + Bounds.number(Integer.MIN_VALUE) + " to " + Bounds.number(Integer.MAX_VALUE) + ", not " + text
-              : "must be an integer, not '" + text + "'");
-    }
-  }
-
-  /** A number with a fraction: {@code --fail-rate x} is {@code "--fail-rate must be a number, not 'x'"}. */
-  public static Double parseDouble(String text) {
-    try {
-      double d = Double.parseDouble(text.strip());
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw new TypeConversionException("must be a number, not '" + text + "'");
-    }
   }
 
   /**

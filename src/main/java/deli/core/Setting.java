@@ -12,7 +12,8 @@ import java.util.function.Function;
  * holds and, for numbers, its {@link Bounds}. {@link Options} maps flags and bodies through it.
  *
  * @param key the key under the tree, as in reference.conf: {@code "fail-rate"}
- * @param flags the command line's names for it ({@code -m}, {@code --limit}); none: HTTP only
+ * @param flags the command line's names for it ({@code -m}, {@code --limit}, or a positional
+ *     parameter's label, {@code DIR}); none: not set on the command line
  * @param kind what the value is, for the check of its type
  * @param bounds for a number, the values allowed; null for no bound or no number
  * @param body whether an HTTP body may set it

@@ -98,6 +98,7 @@ public final class ImportsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ImportGraph.Format format = null;
+    boolean fromGraph = false;
     if (graph != null) {
       try {
         format = ImportGraph.Format.parse(graph);
@@ -106,6 +107,7 @@ public final class ImportsCommand implements Callable<Integer> {
           throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         dir = graph; // '--graph DIR': picocli took the directory for the format
+        fromGraph = true;
         format = ImportGraph.Format.DOT;
       }
     }
@@ -113,7 +115,7 @@ public final class ImportsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give --json or --graph, not both");
     }
     Map<String, Object> worked = new HashMap<>();
-    if (dir != null) {
+    if (fromGraph) {
       worked.put("deli.imports.dir", dir);
     }
     // The graph keeps each import statement: on exactly when this run draws one.

@@ -29,7 +29,7 @@ public record ImportsSettings(
   public static final Options OPTIONS =
       Options.of(
           "deli.imports",
-          Setting.text("dir"),
+          Setting.text("dir").flags("DIR"),
           Setting.text("pattern").flags("--pattern"),
           Setting.text("focus").flags("--focus"),
           Setting.list("skip").cliOnly(),

@@ -12,7 +12,6 @@ import deli.trace.Tracing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,7 +49,7 @@ public final class WeatherServeCommand implements Callable<Integer> {
   public static final Options OPTIONS =
       Options.commandLine(
           "deli.weather.serve",
-          Setting.text("dir"),
+          Setting.text("dir").flags("DIR"),
           Setting.text("host").flags("--host"),
           Setting.integer("port", 0, 65535).flags("--port"),
           Setting.value("latency").flags("--latency"),
@@ -93,8 +92,7 @@ public final class WeatherServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // DIR is a positional parameter, not a flag: its path is put by hand.
-    var config = OPTIONS.load(spec, dir == null ? Map.of() : Map.of("deli.weather.serve.dir", dir.toString()));
+    var config = OPTIONS.load(spec);
     FixtureSettings settings = OPTIONS.settings(spec, config, FixtureSettings::from);
     ForecastFiles files = settings.dir().isBlank() ? ForecastFiles.samples() : ForecastFiles.in(Path.of(settings.dir()));
     int count = files.count();

@@ -27,7 +27,8 @@ class OptionsTest {
           Setting.list("names").flags("--names").fromFlag(f -> List.of(((String) f).split(","))),
           Setting.bool("footman").flags("--no-footman").fromFlag(f -> !(Boolean) f),
           Setting.integer("seed").flags("--seed"),
-          Setting.integer("batch", 1, 10).cliOnly());
+          Setting.integer("batch", 1, 10).cliOnly(),
+          Setting.text("root").flags("DIR"));
 
   private static final Config FILE = ConfigFactory.parseString("deli.t { limit = 0, query-timeout = 30s, names = [a], footman = true, batch = 1 }");
 
@@ -52,6 +53,9 @@ class OptionsTest {
 
     @Option(names = "--quiet")
     boolean quiet;
+
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "DIR")
+    String root;
   }
 
   private static CommandSpec parsed(String... args) {
@@ -118,23 +122,28 @@ class OptionsTest {
 
   @Test
   void aBodyMayHoldOnlyTheSettingsDeclaredForIt() {
-    assertEquals(Set.of("limit", "query-timeout", "names", "footman", "seed"), OPTIONS.bodyKeys());
+    assertEquals(Set.of("limit", "query-timeout", "names", "footman", "seed", "root"), OPTIONS.bodyKeys());
   }
 
   @Test
   void numbersOnTheCommandLineAreWordedAsEveryOtherBadValue() {
-    assertEquals("must be an integer, not 'abc'", assertThrows(CommandLine.TypeConversionException.class, () -> Options.parseLong("abc")).getMessage());
+    assertEquals("must be an integer, not 'abc'", assertThrows(CommandLine.TypeConversionException.class, () -> Cli.parseLong("abc")).getMessage());
     assertEquals(
         "must be -2,147,483,648 to 2,147,483,647, not 99999999999",
-        assertThrows(CommandLine.TypeConversionException.class, () -> Options.parseInt("99999999999")).getMessage());
-    assertEquals("must be a number, not 'NaN'", assertThrows(CommandLine.TypeConversionException.class, () -> Options.parseDouble("NaN")).getMessage());
-    assertEquals(0.5, Options.parseDouble("0.5"));
-    assertEquals(7, Options.parseInt(" 7"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> Cli.parseInt("99999999999")).getMessage());
+    assertEquals("must be a number, not 'NaN'", assertThrows(CommandLine.TypeConversionException.class, () -> Cli.parseDouble("NaN")).getMessage());
+    assertEquals(0.5, Cli.parseDouble("0.5"));
+    assertEquals(7, Cli.parseInt(" 7"));
   }
 
   @Test
   void aKeyDeclaredTwiceIsAMistakeInTheDeclaration() {
     assertThrows(IllegalArgumentException.class, () -> Options.of("x", Setting.bool("a"), Setting.text("a")));
     assertThrows(IllegalArgumentException.class, () -> new Setting("a", List.of(), Setting.Kind.TEXT, Bounds.of(0, 1), true, v -> v));
+  }
+
+  @Test
+  void aPositionalParameterIsDeclaredByItsLabel() {
+    assertEquals(Map.of("deli.t.root", "/srv", "deli.t.limit", 2), OPTIONS.overrides(parsed("/srv", "-m", "2")));
   }
 }
