@@ -3,7 +3,6 @@ package deli.core;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -93,11 +92,6 @@ public record Setting(String key, List<String> flags, Kind kind, Bounds bounds, 
    */
   public Setting fromFlag(Function<Object, Object> convert) {
     return new Setting(key, flags, kind, bounds, body, convert);
-  }
-
-  /** The name the user gave, or the longest declared flag. */
-  public Optional<String> longestFlag() {
-    return flags.stream().reduce((a, b) -> b.length() > a.length() ? b : a);
   }
 
   /** Durations and ranges as the command line writes them, paths as text: what config holds. */
