@@ -77,4 +77,26 @@ class ParamsTest {
             () -> Params.settings("{}", ConfigFactory.parseString("count = -1"), KEYS, c -> c.getInt("count")));
     assertEquals("deli.test.count must be 0 to 1,000,000, not -1", node.getMessage());
   }
+
+  @Test
+  void eachKindOfSettingSaysWhatItMustBe() {
+    Options kinds =
+        Options.of("deli.k", Setting.text("name"), Setting.list("names"), Setting.bool("on"), Setting.number("p", deli.core.Bounds.below(0, 1)));
+    Config none = ConfigFactory.empty();
+    java.util.function.Function<Config, Config> read = c -> c;
+    assertEquals(
+        "name must be text, not [\"a\"]",
+        assertThrows(BadRequest.class, () -> Params.settings("{\"name\": [\"a\"]}", none, kinds, read)).getMessage());
+    assertEquals(
+        "names must be a list, not 'a,b'",
+        assertThrows(BadRequest.class, () -> Params.settings("{\"names\": \"a,b\"}", none, kinds, read)).getMessage());
+    assertEquals(
+        "on must be true or false, not 'maybe'",
+        assertThrows(BadRequest.class, () -> Params.settings("{\"on\": \"maybe\"}", none, kinds, read)).getMessage());
+    assertEquals(
+        "p must be 0 to below 1, not 1", assertThrows(BadRequest.class, () -> Params.settings("{\"p\": 1}", none, kinds, read)).getMessage());
+    assertEquals("p must be a number, not 'half'", assertThrows(BadRequest.class, () -> Params.settings("{\"p\": \"half\"}", none, kinds, read)).getMessage());
+    Config ok = Params.settings("{\"name\": \"x\", \"names\": [\"a\"], \"on\": \"yes\", \"p\": 0.5}", none, kinds, read);
+    assertEquals(0.5, ok.getDouble("p"));
+  }
 }
