@@ -1,7 +1,7 @@
 """A real CPython SocketHandler client logging the values Python programs put in extra= that
 JSON cannot hold (frozenset, OrderedDict, collections types, datetime types, complex, Decimal,
 UUID, bytearray, pathlib paths), each in pickle protocols 1 (SocketHandler's), 2, 4 and 5, and
-keeping in SENT what json.dumps(record, default=str) writes for each frame sent: CPython's own
+keeping in SENT what json.dumps(record, default=str) writes for each record sent: CPython's own
 str() of every such value.
 
 usage: values_client.py HOST PORT SENT
@@ -25,13 +25,17 @@ protocol = 1
 
 class Handler(logging.handlers.SocketHandler):
     def makePickle(self, record):
-        frame = super().makePickle(record)
-        if protocol != 1:
-            d = pickle.loads(frame[4:])
-            payload = pickle.dumps(d, protocol)
-            frame = len(payload).to_bytes(4, "big") + payload
-        sent.write(json.dumps(pickle.loads(frame[4:]), default=str) + "\n")
-        return frame
+        # SocketHandler.makePickle, in the protocol asked for; the oracle is json.dumps of the
+        # very dict pickled, so a set's str() is in the order its pickle holds (a set loaded
+        # again may iterate in another order: str() of it depends on the process's hash seed).
+        d = dict(record.__dict__)
+        d["msg"] = record.getMessage()
+        d["args"] = None
+        d["exc_info"] = None
+        d.pop("message", None)
+        payload = pickle.dumps(d, protocol)
+        sent.write(json.dumps(d, default=str) + "\n")
+        return len(payload).to_bytes(4, "big") + payload
 
 
 utc2 = dt.timezone(dt.timedelta(hours=2), "CEST")
