@@ -18,7 +18,6 @@ import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -263,15 +262,9 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
   }
 
   private void spawnShard(int slice) {
-    Behavior<SearchShard.Command> shard =
-        Tracing.traced(SearchShard.Command.class, null, SearchShard.create(spec(slice), loadEvents, settings.stash()));
-    Behavior<SearchShard.Command> supervised =
-        Behaviors.supervise(
-                Behaviors.supervise(shard).onFailure(SearchShard.Crashed.class, SupervisorStrategy.restart().withLoggingEnabled(false)))
-            .onFailure(Exception.class, SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2));
     // The name says the slice (other nodes read it to see a slice handed over) and is never reused.
     ActorRef<SearchShard.Command> ref =
-        getContext().spawn(supervised, "slice-" + slice + "-" + (++spawned), DispatcherSelector.fromConfig(SearchSettings.CPU_DISPATCHER));
+        Shards.spawn(getContext(), settings, spec(slice), loadEvents, null, "slice-" + slice + "-" + (++spawned));
     held.put(slice, ref);
   }
 
