@@ -1,6 +1,7 @@
 package deli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,6 +149,50 @@ class ClusterIT {
         }
       }
     }
+  }
+
+  @Test
+  void aTakenPortIsNamedInOneLineWithTheFlagThatMovesItAndNoNodeStarts(@TempDir Path clusterDir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      // The port another program holds is node 2's cluster port: B+100+2.
+      int base = taken.getLocalPort() - 102;
+      Deli.Result r = cluster(clusterDir, "start", "2", "--base-port", String.valueOf(base));
+      assertEquals(1, r.exit(), r.out() + r.err());
+      assertEquals(
+          "cluster: port " + taken.getLocalPort() + " (node 2's cluster port) is taken on 127.0.0.1; --base-port B moves "
+              + "the cluster's ports (node i: B+i, B+100+i, B+200+i)\n",
+          r.err());
+      assertFalse(Files.exists(clusterDir.resolve("node-1.pid")), "no node started");
+    }
+  }
+
+  @Test
+  void hostsWithoutRootOrIpSaySoInOneLine(@TempDir Path clusterDir, @TempDir Path bin) throws Exception {
+    // A PATH with what the script needs before it looks for 'ip', and no 'ip'.
+    for (String tool : List.of("dirname", "id")) {
+      Files.createSymbolicLink(bin.resolve(tool), onPath(tool));
+    }
+    ProcessBuilder pb =
+        new ProcessBuilder(onPath("bash").toString(), Deli.root().resolve("scripts/cluster").toString(), "start", "3", "--hosts");
+    pb.environment().put("PATH", bin.toString());
+    pb.environment().put("DELI_CLUSTER_DIR", clusterDir.toString());
+    Deli.Result r = Deli.finish(pb.start(), 30);
+    boolean root = Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    assertEquals(1, r.exit(), r.err());
+    assertEquals(
+        root
+            ? "cluster: --hosts needs the 'ip' command (iproute2), which is not installed\n"
+            : "cluster: --hosts needs root (it makes network namespaces and a bridge); run it as root\n",
+        r.err());
+  }
+
+  private static Path onPath(String tool) {
+    for (String d : System.getenv("PATH").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, tool))) {
+        return Path.of(d, tool);
+      }
+    }
+    throw new AssertionError("no " + tool + " on the PATH");
   }
 
   private static Deli.Result cluster(Path dir, String... args) throws Exception {

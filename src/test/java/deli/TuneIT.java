@@ -65,6 +65,15 @@ class TuneIT {
   }
 
   @Test
+  void helpExplainsTheOptionsWithoutComplaint() throws Exception {
+    Deli.Result help = Deli.run("tune", "--help");
+    assertEquals(0, help.exit(), help.err());
+    assertEquals("", help.err(), "no picocli warning");
+    assertTrue(help.out().contains("tests when n % TEST-EVERY == 0"), help.out());
+    assertTrue(help.out().contains("--distances=D,D"), help.out());
+  }
+
+  @Test
   void badInputIsOneLineNamingTheFileLineAndColumn(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "1,2,a\n3,x,b\n");

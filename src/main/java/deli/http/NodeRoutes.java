@@ -93,6 +93,10 @@ final class NodeRoutes {
       if (!status.equals(MemberStatus.up())) {
         waiting.add("cluster membership (this node is " + status + ", not Up)");
       }
+      String cutOff = deli.service.Quorum.cutOff(system);
+      if (cutOff != null) {
+        waiting.add("a majority of the cluster (" + cutOff + ")");
+      }
     }
     String self = member;
     List<CompletableFuture<ServiceState>> each = services.stream().map(s -> listed(s).toCompletableFuture()).toList();

@@ -107,9 +107,14 @@ public final class Edge {
   /**
    * Runs {@code work} if the node has room for {@code cost} units of {@code service}'s work, and
    * answers {@code complete} of its result; the room is held until then. Without room: 429 with
-   * {@code Retry-After}, at once. A request larger than the node ever takes at once: 413.
+   * {@code Retry-After}, at once. A request larger than the node ever takes at once: 413. A node
+   * cut off from most of its cluster takes no work: 503 ({@link Quorum}).
    */
   public <T> Route admitted(String service, long cost, Supplier<CompletionStage<T>> work, Function<T, Route> complete) {
+    String cutOff = Quorum.cutOff(system);
+    if (cutOff != null) {
+      return json.error(StatusCodes.SERVICE_UNAVAILABLE, cutOff);
+    }
     long largest = admission.largest(service);
     if (cost > largest) {
       return json.error(

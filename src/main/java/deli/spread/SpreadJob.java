@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -44,8 +45,12 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
     INSTANCE
   }
 
-  /** What a job tells its parent as it ends: its units, the batches each node answered (by its name). */
-  record Done(int units, Map<String, Integer> batchesByNode) {}
+  /**
+   * What a job tells its parent as it ends, before it tells its work (so that the parent's
+   * figures already count it when the caller hears): the units done (0 if it failed), the
+   * batches each node answered (by its name).
+   */
+  record Done(ActorRef<Command> job, int units, Map<String, Integer> batchesByNode) {}
 
   private final Work<C, A> work;
   private final SpreadSettings settings;
@@ -54,6 +59,7 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
   private final ActorRef<A> answers;
   private final Batches<ActorRef<C>> batches;
   private final Set<ActorRef<C>> greeted = new HashSet<>();
+  private boolean reported;
   private List<ActorRef<C>> pools;
 
   static <C, A> Behavior<Command> create(
@@ -97,7 +103,19 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
         .onMessage(TimedOut.class, this::onTimedOut)
         .onMessage(Abort.class, a -> fail(a.reason()))
         .onMessage(NoPoolTimeout.class, n -> fail("no pool reachable for " + settings.batchTimeout().toMillis() + " ms"))
+        .onSignal(PostStop.class, p -> {
+          report(0, Map.of()); // stopped otherwise (its parent or system stopping): the parent still hears
+          return this;
+        })
         .build();
+  }
+
+  /** Tells the parent once that this job ended. */
+  private void report(int units, Map<String, Integer> byNode) {
+    if (!reported) {
+      reported = true;
+      parent.tell(new Done(getContext().getSelf(), units, byNode));
+    }
   }
 
   private Behavior<Command> onAnswered(Answered m) {
@@ -122,8 +140,8 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
     if (batches.complete()) {
       Map<String, Integer> byNode = new TreeMap<>();
       batches.answeredBy().forEach((pool, n) -> byNode.merge(nodeOf(pool), n, Integer::sum));
+      report(work.units(), Map.copyOf(byNode));
       work.complete(Map.copyOf(byNode));
-      parent.tell(new Done(work.units(), Map.copyOf(byNode)));
       return Behaviors.stopped();
     }
     return send();
@@ -147,6 +165,7 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
 
   private Behavior<Command> fail(String why) {
     int[] missing = batches.firstMissing();
+    report(0, Map.of());
     work.fail(work.describe(missing[0], missing[1]) + " not done: " + why);
     return Behaviors.stopped();
   }

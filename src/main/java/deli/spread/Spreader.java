@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -130,11 +129,6 @@ public final class Spreader<C> extends AbstractBehavior<Spreader.Command> {
         .onMessage(JobDone.class, this::onJobReport)
         .onMessage(GetStats.class, this::onGetStats)
         .onMessage(Close.class, this::onClose)
-        .onSignal(Terminated.class, t -> {
-          jobs.remove(t.getRef());
-          done++;
-          return Behaviors.same();
-        })
         .build();
   }
 
@@ -152,7 +146,10 @@ public final class Spreader<C> extends AbstractBehavior<Spreader.Command> {
           s.work().fail("the cluster's " + name + " front is closed");
           return Behaviors.same();
         })
-        .onMessage(JobDone.class, this::onJobReport)
+        .onMessage(JobDone.class, m -> {
+          onJobReport(m);
+          return closing(replyTo);
+        })
         .onMessage(GetStats.class, this::onGetStats)
         .onMessage(Close.class, c -> {
           if (c.terminate()) {
@@ -160,11 +157,6 @@ public final class Spreader<C> extends AbstractBehavior<Spreader.Command> {
           }
           c.replyTo().tell(new Closed(done));
           return Behaviors.same();
-        })
-        .onSignal(Terminated.class, t -> {
-          jobs.remove(t.getRef());
-          done++;
-          return closing(replyTo);
         })
         .build();
   }
@@ -186,11 +178,13 @@ public final class Spreader<C> extends AbstractBehavior<Spreader.Command> {
     }
     ActorRef<SpreadJob.Command> job =
         getContext().spawn(SpreadJob.create(s.trace(), work, settings, pools, jobDone), "job-" + ++started);
-    getContext().watch(job);
     jobs.add(job);
   }
 
+  /** A job ended (it says so once, whichever way it ended). */
   private Behavior<Command> onJobReport(JobDone m) {
+    jobs.remove(m.done().job());
+    done++;
     unitsDone += m.done().units();
     m.done().batchesByNode().forEach((node, n) -> batchesByNode.merge(node, (long) n, Long::sum));
     return Behaviors.same();

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
       "",
       "Each hyperparameter (k, distance) classifies every testing sample by its k nearest training "
           + "samples; its quality is the fraction right. Row n of the data (0-based, blank lines skipped) "
-          + "tests when n % TEST-EVERY == 0 and trains otherwise. The answers are exactly the book's, ties "
+          + "tests when n %% TEST-EVERY == 0 and trains otherwise. The answers are exactly the book's, ties "
           + "included: neighbours sort by distance, then by the training row's features, then its label; "
           + "a tie in votes goes to the label seen first among the k nearest.",
       "",
@@ -69,7 +69,7 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(names = "--distances", paramLabel = "D,D", description = "The distances to try, in this order. Default: ED,MD,CD,SD.")
   String distances = "ED,MD,CD,SD";
 
-  @Option(names = "--test-every", paramLabel = "N", description = "Row n tests when n % N == 0, trains otherwise. Default: 5.")
+  @Option(names = "--test-every", paramLabel = "N", description = "Row n tests when n %% N == 0, trains otherwise. Default: 5.")
   int testEvery = 5;
 
   @Option(names = "--workers", paramLabel = "N", description = "Workers in the pool (1 to 256). Default: one per core.")
