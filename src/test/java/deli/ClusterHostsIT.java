@@ -121,6 +121,16 @@ class ClusterHostsIT {
     Deli.Result cut = cluster("partition", "3");
     assertEquals(0, cut.exit(), cut.err());
     assertTrue(cut.out().startsWith("host 3 cut off"), cut.out());
+    // Cut off, host 3 is still Up in its own view, but it sees most of the cluster unreachable:
+    // from then on it answers no job alone (503) until it stops.
+    List<String> jobsInside = new ArrayList<>();
+    Await.until(Duration.ofSeconds(30), "host 3 to refuse work", () -> {
+      String status = inside(3, "POST /factor", "[12,35]");
+      jobsInside.add(status);
+      return status.contains(" 503") || !running(host3);
+    });
+    System.out.println("ClusterHostsIT: host 3's answers to a job after the cut: " + jobsInside);
+    assertTrue(jobsInside.get(jobsInside.size() - 1).contains(" 503") || !running(host3), jobsInside.toString());
 
     HttpResponse<String> answer = job.get(Await.scaled(Duration.ofSeconds(120)).toMillis(), TimeUnit.MILLISECONDS);
     assertEquals(200, answer.statusCode(), answer.body());
@@ -252,6 +262,19 @@ class ClusterHostsIT {
   }
 
   /** The first line of host I's {@code GET /ready}, asked inside its namespace; empty when it does not answer. */
+  /** The status line host {@code host} answers {@code request} (with {@code body}) with, asked from inside its namespace. */
+  private static String inside(int host, String request, String body) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "ip", "netns", "exec", "deli-host-" + host, "timeout", "2", "bash", "-c",
+            "exec 3<>/dev/tcp/10.77.0." + host + "/8080 && printf '" + request + " HTTP/1.0\\r\\nHost: 10.77.0." + host
+                + "\\r\\nAuthorization: Bearer %s\\r\\nContent-Type: application/json\\r\\nContent-Length: " + body.length()
+                + "\\r\\n\\r\\n%s' \"$T\" \"$B\" >&3 && head -n 1 <&3");
+    pb.environment().put("T", token);
+    pb.environment().put("B", body);
+    return Deli.finish(pb.start(), 10).out().strip();
+  }
+
   private static String readyInside(int host) throws Exception {
     ProcessBuilder pb =
         new ProcessBuilder(

@@ -92,16 +92,38 @@ final class Deli {
 
   /** Reads lines of {@code p}'s stdout until one contains {@code marker}; returns that line. */
   static String awaitLine(Process p, BufferedReader out, String marker, List<String> seen) throws IOException {
-    String line;
-    while ((line = out.readLine()) != null) {
-      seen.add(line);
-      if (line.contains(marker)) {
-        return line;
+    // Bounded: a process that never prints the marker is killed (its stdout then ends) after
+    // two minutes, scaled, so a test fails instead of hanging the build.
+    java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ScheduledFuture<?> watchdog =
+        WATCHDOG.schedule(
+            () -> {
+              killed.set(true);
+              p.destroyForcibly();
+            },
+            deli.testing.Await.scaled(java.time.Duration.ofSeconds(120)).toMillis(),
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+    try {
+      String line;
+      while ((line = out.readLine()) != null) {
+        seen.add(line);
+        if (line.contains(marker)) {
+          return line;
+        }
       }
+    } finally {
+      watchdog.cancel(false);
     }
-    throw new AssertionError("deli ended before printing '" + marker + "'; it printed " + seen
-        + " and on stderr " + readAll(p.getErrorStream()));
+    throw new AssertionError((killed.get() ? "deli did not print '" + marker + "' within 120 s (killed); " : "deli ended before printing '" + marker + "'; ")
+        + "it printed " + seen + " and on stderr " + readAll(p.getErrorStream()));
   }
+
+  private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "deli-test-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
 
   static BufferedReader stdout(Process p) {
     return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -119,10 +119,6 @@ final class LogFile {
     lines = 0;
   }
 
-  Path path() {
-    return path;
-  }
-
   /** The file's size once the buffer is written. */
   long size() {
     return size + buffer.position();

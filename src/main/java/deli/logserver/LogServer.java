@@ -495,18 +495,8 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     if (e instanceof LogWriter.Opened o && binding != null) {
       InetSocketAddress a = binding.localAddress();
       listener.tell(new Listening(peer(a), a, o.file(), settings.format()));
-    } else if (e instanceof LogWriter.Rotated r) {
-      listener.tell(new Rotated(r.from(), r.to(), r.lines()));
-    } else if (e instanceof LogWriter.KeptPrevious k) {
-      listener.tell(new KeptPrevious(k.from(), k.to()));
-    } else if (e instanceof LogWriter.Reopened r) {
-      listener.tell(new Reopened(r.file(), r.replaced(), r.lines()));
-    } else if (e instanceof LogWriter.Stalled st) {
-      listener.tell(new WriterStalled(st.message(), st.retryIn()));
-    } else if (e instanceof LogWriter.Resumed res) {
-      listener.tell(new WriterResumed(res.after()));
-    } else if (e instanceof LogWriter.Dropped d) {
-      listener.tell(new RecordsDropped(d.lines(), d.message()));
+    } else if (e instanceof LogWriter.News n) {
+      listener.tell(n.event());
     } else if (e instanceof LogWriter.Failed f) {
       listener.tell(new WriterFailed(f.message()));
       if (retryBind) {

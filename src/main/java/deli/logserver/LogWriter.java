@@ -63,29 +63,11 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   /** What the writer tells its owner on the way. */
   public interface Event {}
 
-  /** {@code from} was full and moved to {@code to}, holding {@code lines} records. */
-  public record Rotated(Path from, Path to, long lines) implements Event {}
-
   /** The file is open for writing. */
   public record Opened(Path file) implements Event {}
 
-  /** An earlier, non-empty {@code from} was kept as {@code to} before writing a new one. */
-  public record KeptPrevious(Path from, Path to) implements Event {}
-
-  /**
-   * A reopen was asked or needed: with {@code replaced}, {@code file} had been moved or deleted,
-   * the old one was ended with its count line ({@code lines}) and a new one opened.
-   */
-  public record Reopened(Path file, boolean replaced, long lines) implements Event {}
-
-  /** The disk refused a write: the clients are held back, the write is tried again in {@code retryIn}. */
-  public record Stalled(String message, Duration retryIn) implements Event {}
-
-  /** The disk takes writes again, after {@code after}. */
-  public record Resumed(Duration after) implements Event {}
-
-  /** At the stop the disk still refused: {@code lines} records received could not be written. */
-  public record Dropped(long lines, String message) implements Event {}
+  /** News for the server's listener as it is (a rotation, a reopen, a full disk). */
+  public record News(LogServer.Event event) implements Event {}
 
   /** The file could not be opened or written; the writer has stopped. */
   public record Failed(String message) implements Event {}
@@ -135,7 +117,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
                   try {
                     if (Files.exists(out) && Files.size(out) > 0) {
                       // Never overwrite a log: the previous one is kept as a rotation would keep it.
-                      owner.tell(new KeptPrevious(out, Rotation.shift(out, settings.rotateKeep())));
+                      owner.tell(new News(new LogServer.KeptPrevious(out, Rotation.shift(out, settings.rotateKeep()))));
                     }
                     file = LogFile.create(out, storage, settings.writeBuffer());
                     owner.tell(new Opened(out));
@@ -210,12 +192,13 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     } catch (UncheckedIOException e) {
       return fail("cannot start a new " + out + " after rotating it: " + Failures.describe(e.getCause()));
     }
-    pending.replyTo().tell(new Written(pending.chunk().lines()));
-    pending = null;
     if (!flushPending) {
+      // Before the answer: the sender's next chunk comes after this flush, never before it.
       flushPending = true;
       getContext().getSelf().tell(Flush.INSTANCE);
     }
+    pending.replyTo().tell(new Written(pending.chunk().lines()));
+    pending = null;
     return this;
   }
 
@@ -239,7 +222,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     }
     try {
       if (!reopenIfReplaced()) {
-        owner.tell(new Reopened(out, false, file.lines()));
+        owner.tell(new News(new LogServer.Reopened(out, false, file.lines())));
       }
       file.flush();
     } catch (IOException e) {
@@ -255,14 +238,14 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     }
     long held = file.reopen();
     files++;
-    owner.tell(new Reopened(out, true, held));
+    owner.tell(new News(new LogServer.Reopened(out, true, held)));
     return true;
   }
 
   private Behavior<Command> stall(IOException e) {
     stalledSince = System.nanoTime();
     retryIn = FIRST_RETRY;
-    owner.tell(new Stalled("cannot write " + out + ": " + Failures.describe(e), retryIn));
+    owner.tell(new News(new LogServer.WriterStalled("cannot write " + out + ": " + Failures.describe(e), retryIn)));
     timers.startSingleTimer(Retry.INSTANCE, retryIn);
     return stalled();
   }
@@ -286,7 +269,8 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
       timers.startSingleTimer(Retry.INSTANCE, retryIn);
       return Behaviors.same();
     }
-    owner.tell(new Resumed(Duration.ofNanos(System.nanoTime() - stalledSince)));
+    // in tenths of a second: "writing again after 6.4s"
+    owner.tell(new News(new LogServer.WriterResumed(Duration.ofMillis(Math.max(1, (System.nanoTime() - stalledSince) / 100_000_000) * 100))));
     Behavior<Command> next = pending == null ? this : appendPending();
     while (next == this && !waiting.isEmpty()) {
       pending = waiting.poll();
@@ -337,7 +321,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     }
     pending = null;
     waiting.clear();
-    owner.tell(new Dropped(dropped, "cannot write " + out + ": " + Failures.describe(e)));
+    owner.tell(new News(new LogServer.RecordsDropped(dropped, "cannot write " + out + ": " + Failures.describe(e))));
   }
 
   private Iterable<Write> pendingAndWaiting() {
@@ -405,7 +389,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     try {
       Path to = file.rotate(settings.rotateKeep());
       files++;
-      owner.tell(new Rotated(out, to, held));
+      owner.tell(new News(new LogServer.Rotated(out, to, held)));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // the file is ended and no new one is open: nothing to retry
     }

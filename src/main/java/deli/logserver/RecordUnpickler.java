@@ -42,10 +42,14 @@ final class RecordUnpickler extends Unpickler {
 
   private int memoized;
 
+  /** References to earlier objects in this pickle (memo gets, DUP): without any, nothing is shared. */
+  private int shared;
+
   /** Reads one pickle from {@code bytes[from, to)}. */
   Object read(byte[] bytes, int from, int to) throws IOException {
     java.util.Arrays.fill(memory, 0, memoized, null);
     memoized = 0;
+    shared = 0;
     frame.reset(bytes, from, to);
     return load(frame);
   }
@@ -80,7 +84,13 @@ final class RecordUnpickler extends Unpickler {
     memoized = Math.max(memoized, i + 1);
   }
 
+  /** Whether the last pickle read refers to an object more than once (a list repeating one, say). */
+  boolean sharesObjects() {
+    return shared > 0;
+  }
+
   private Object memoGet(long index) throws IOException {
+    shared++;
     if (index < 0 || index >= memoized || memory[(int) index] == null) {
       throw new IOException("Memo value not found at index " + index);
     }
@@ -134,6 +144,10 @@ final class RecordUnpickler extends Unpickler {
       }
       case 'F' -> stack.add(pythonFloat(frame.readLine()));
       case 'c' -> stack.add(PickleTypes.global(frame.readLine(), frame.readLine()));
+      case '2' -> { // DUP
+        shared++;
+        stack.add(stack.peek());
+      }
       case 0x93 -> {
         Object name = stack.pop();
         Object module = stack.pop();

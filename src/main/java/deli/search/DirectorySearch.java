@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -23,7 +21,8 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  * its {@code [i::n]} slice of the tree, answers each {@link Search} through a short-lived
  * {@link QueryAggregator} that broadcasts it and gathers every shard's matches, and tears the
  * shards down when asked. Shards are supervised: one that fails is restarted and reloads its
- * files. Searches that come before the tree is loaded wait for it.
+ * files. Its states: loading (searches wait for the tree), serving, unloadable (searches fail
+ * with the reason), tearing down.
  */
 public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Command> {
   /** The search service of a node. */
@@ -134,16 +133,11 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
   private final ActorRef<Event> listener;
   private final StashBuffer<Command> stash;
   private final List<ActorRef<SearchShard.Command>> shards = new ArrayList<>();
-  private final LoadReport[] ready;
-  private final int[] done;
-  private final int[] total;
-  private final long[] bytes;
+  private final LoadTally tally;
   private final long start = System.nanoTime();
+  private final List<ActorRef<TornDown>> tornDownTo = new ArrayList<>();
   private long lastProgress = System.nanoTime();
-  private boolean loaded;
-  private String unloadable;
   private long queries;
-  private ActorRef<TornDown> tornDownTo;
   private int running;
 
   /**
@@ -162,107 +156,139 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
     this.listener = listener;
     this.stash = stash;
     int n = settings.shards();
-    this.ready = new LoadReport[n];
-    this.done = new int[n];
-    this.total = new int[n];
-    this.bytes = new long[n];
-    java.util.Arrays.fill(total, -1);
+    this.tally = new LoadTally(n);
     ActorRef<SearchShard.LoadEvent> events = ctx.messageAdapter(SearchShard.LoadEvent.class, FromShard::new);
     for (int i = 0; i < n; i++) {
-      Behavior<SearchShard.Command> shard =
-          Tracing.traced(SearchShard.Command.class, trace, SearchShard.create(settings.spec(i, n), events, settings.stash()));
-      Behavior<SearchShard.Command> supervised =
-          Behaviors.supervise(
-                  Behaviors.supervise(shard)
-                      .onFailure(SearchShard.Crashed.class, SupervisorStrategy.restart().withLoggingEnabled(false)))
-              .onFailure(Exception.class, SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2));
-      ActorRef<SearchShard.Command> ref =
-          ctx.spawn(supervised, "shard-" + i, DispatcherSelector.fromConfig(SearchSettings.CPU_DISPATCHER));
+      ActorRef<SearchShard.Command> ref = Shards.spawn(ctx, settings, settings.spec(i, n), events, trace, "shard-" + i);
       ctx.watch(ref);
       shards.add(ref);
     }
     running = n;
   }
 
+  /** Loading: searches wait until every shard holds its slice. */
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Search.class, this::onSearch)
-        .onMessage(FromShard.class, this::onShard)
-        .onMessage(Teardown.class, this::onTeardown)
-        .onSignal(Terminated.class, this::onTerminated)
+        .onMessage(Search.class, this::waitForTree)
+        .onMessage(FromShard.class, this::whileLoading)
+        .onMessage(Teardown.class, t -> tearDown(t, "the search is shutting down"))
+        .onSignal(Terminated.class, t -> onShardStopped())
         .build();
   }
 
-  private Behavior<Command> onSearch(Search s) {
-    if (unloadable != null) {
-      s.replyTo().tell(new SearchFailed(Trace.here(), s.query(), unloadable, false));
-    } else if (!loaded || tornDownTo != null) {
-      if (tornDownTo != null || stash.isFull()) {
-        String why = tornDownTo != null ? "the search is shutting down" : "too many searches wait for the tree to load";
-        s.replyTo().tell(new SearchFailed(Trace.here(), s.query(), why, false));
-      } else {
-        stash.stash(s);
-      }
-    } else {
-      long id = ++queries;
-      getContext()
-          .spawn(
-              Tracing.traced(QueryAggregator.Command.class, s.trace(), QueryAggregator.create(s, shards, id, settings.queryTimeout())),
-              "query-" + id);
-    }
-    return this;
+  /** Serving: each search goes to every shard through its own aggregator. */
+  private Behavior<Command> serving() {
+    return newReceiveBuilder()
+        .onMessage(Search.class, this::onSearch)
+        .onMessage(FromShard.class, this::whileServing)
+        .onMessage(Teardown.class, t -> tearDown(t, "the search is shutting down"))
+        .onSignal(Terminated.class, t -> onShardStopped())
+        .build();
   }
 
-  private Behavior<Command> onShard(FromShard m) {
+  /** Unloadable: the tree cannot be loaded and every search fails with {@code reason}. */
+  private Behavior<Command> unloadable(String reason) {
+    return newReceiveBuilder()
+        .onMessage(Search.class, s -> failed(s, reason))
+        .onMessage(FromShard.class, m -> Behaviors.same())
+        .onMessage(Teardown.class, t -> tearDown(t, reason))
+        .onSignal(Terminated.class, t -> onShardStopped())
+        .build();
+  }
+
+  /** Tearing down: the shards stop; whoever asked hears {@link TornDown} once they all have. */
+  private Behavior<Command> tearingDown(String reason) {
+    return newReceiveBuilder()
+        .onMessage(Search.class, s -> failed(s, reason))
+        .onMessage(FromShard.class, m -> Behaviors.same())
+        .onMessage(
+            Teardown.class,
+            t -> {
+              tornDownTo.add(t.replyTo());
+              return Behaviors.same();
+            })
+        .onSignal(Terminated.class, t -> onShardStopped())
+        .build();
+  }
+
+  private Behavior<Command> waitForTree(Search s) {
+    if (stash.isFull()) {
+      return failed(s, "too many searches wait for the tree to load");
+    }
+    stash.stash(s);
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> failed(Search s, String why) {
+    s.replyTo().tell(new SearchFailed(Trace.here(), s.query(), why, false));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onSearch(Search s) {
+    long id = ++queries;
+    getContext()
+        .spawn(
+            Tracing.traced(QueryAggregator.Command.class, s.trace(), QueryAggregator.create(s, shards, id, settings.queryTimeout())),
+            "query-" + id);
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> whileLoading(FromShard m) {
     SearchShard.LoadEvent e = m.event();
-    int i = e.slice();
     if (e instanceof SearchShard.Loading l) {
-      done[i] = l.filesDone();
-      total[i] = l.filesTotal();
-      bytes[i] = l.bytes();
+      tally.loading(l);
       long now = System.nanoTime();
-      if (!loaded && now - lastProgress >= settings.progressEvery().toNanos()) {
+      if (now - lastProgress >= settings.progressEvery().toNanos()) {
         lastProgress = now;
-        listener.tell(
-            new LoadProgress(
-                Trace.here(),
-                java.util.Arrays.stream(done).sum(),
-                java.util.Arrays.stream(total).map(t -> Math.max(t, 0)).sum(),
-                java.util.Arrays.stream(bytes).sum(),
-                shards.size()));
+        listener.tell(tally.progress(Trace.here()));
       }
     } else if (e instanceof SearchShard.Ready r) {
-      boolean again = ready[i] != null;
-      ready[i] = r.report();
-      if (again || loaded) {
-        listener.tell(new ShardReloaded(Trace.here(), i, r.report()));
-      } else if (java.util.Arrays.stream(ready).allMatch(x -> x != null)) {
-        loaded = true;
-        listener.tell(
-            new TreeLoaded(Trace.here(), settings.root(), shards.size(), LoadReport.sum(List.of(ready)), System.nanoTime() - start));
-        return stash.unstashAll(this);
+      if (tally.ready(r)) {
+        listener.tell(new ShardReloaded(Trace.here(), r.slice(), r.report()));
+      } else if (tally.allReady()) {
+        listener.tell(new TreeLoaded(Trace.here(), settings.root(), shards.size(), tally.sum(), System.nanoTime() - start));
+        return stash.unstashAll(serving());
       }
-    } else if (e instanceof SearchShard.Unloadable u && unloadable == null) {
-      unloadable = u.reason();
-      listener.tell(new TreeUnloadable(Trace.here(), u.reason()));
-      return stash.unstashAll(this);
+    } else if (e instanceof SearchShard.Unloadable u) {
+      return becomeUnloadable(u);
     }
-    return this;
+    return Behaviors.same();
   }
 
-  private Behavior<Command> onTeardown(Teardown t) {
-    tornDownTo = t.replyTo();
+  private Behavior<Command> whileServing(FromShard m) {
+    SearchShard.LoadEvent e = m.event();
+    if (e instanceof SearchShard.Loading l) {
+      tally.loading(l);
+    } else if (e instanceof SearchShard.Ready r) {
+      tally.ready(r);
+      listener.tell(new ShardReloaded(Trace.here(), r.slice(), r.report()));
+    } else if (e instanceof SearchShard.Unloadable u) {
+      return becomeUnloadable(u);
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> becomeUnloadable(SearchShard.Unloadable u) {
+    listener.tell(new TreeUnloadable(Trace.here(), u.reason()));
+    return stash.unstashAll(unloadable(u.reason()));
+  }
+
+  private Behavior<Command> tearDown(Teardown t, String reason) {
+    tornDownTo.add(t.replyTo());
     shards.forEach(getContext()::stop);
-    return this;
+    Behavior<Command> next = tearingDown(reason);
+    // Searches still waiting for the tree hear that it will not come.
+    return running == 0 ? tornDown() : stash.unstashAll(next);
   }
 
-  private Behavior<Command> onTerminated(Terminated t) {
+  private Behavior<Command> onShardStopped() {
     running--;
-    if (running == 0 && tornDownTo != null) {
-      tornDownTo.tell(new TornDown(Trace.here()));
-      return Behaviors.stopped();
-    }
-    return this;
+    return running == 0 && !tornDownTo.isEmpty() ? tornDown() : Behaviors.same();
+  }
+
+  private Behavior<Command> tornDown() {
+    tornDownTo.forEach(to -> to.tell(new TornDown(Trace.here())));
+    return Behaviors.stopped();
   }
 }

@@ -59,7 +59,7 @@ public record SearchAnswer(
     List<Line> lines = new ArrayList<>();
     for (FileHits h : f.hits()) {
       for (int i = 0; i < h.returned(); i++) {
-        lines.add(new Line(h.path(), h.lines()[i], h.line(i)));
+        lines.add(new Line(h.path(), h.lineNumber(i), h.line(i)));
       }
     }
     return new SearchAnswer(

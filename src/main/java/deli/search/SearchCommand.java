@@ -287,7 +287,7 @@ public final class SearchCommand implements Callable<Integer> {
           continue;
         }
         for (int i = 0; i < h.returned(); i++) {
-          out.add(path + ":" + h.lines()[i] + ":" + h.line(i));
+          out.add(path + ":" + h.lineNumber(i) + ":" + h.line(i));
         }
       }
       return out;

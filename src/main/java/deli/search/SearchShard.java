@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -61,9 +62,9 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     }
   }
 
-  private record Loaded(Trace trace, long generation, ShardCorpus corpus) implements Command, Traced {}
+  private record Loaded(Trace trace, long load, ShardCorpus corpus) implements Command, Traced {}
 
-  private record LoadFailed(Trace trace, long generation, String reason) implements Command, Traced {}
+  private record LoadFailed(Trace trace, long load, String reason) implements Command, Traced {}
 
   /** What a shard answers a {@link Query} with. */
   public interface Reply extends CborSerializable, Traced {
@@ -91,28 +92,38 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
   public record Unloadable(Trace trace, int slice, String reason) implements LoadEvent {}
 
   private final AtomicReference<ShardSpec> spec;
+  private final AtomicLong loads;
   private final ActorRef<LoadEvent> listener;
   private final StashBuffer<Command> stash;
   private ShardCorpus corpus;
   private String unloadable;
-  private long generation;
+  // The load whose result this incarnation waits for.
+  private long load;
   private boolean registered;
   private boolean retired;
 
   /**
    * A shard that loads {@code spec} and tells {@code listener} how it goes. The spec lives
-   * outside the behavior, so a restarted shard reloads what it last held.
+   * outside the behavior, so a restarted shard reloads what it last held; so does the count of
+   * loads, so a load begun before a restart is told apart from the one begun after it (its
+   * result still comes to the same actor, and must not be taken for the new one's).
    */
   public static Behavior<Command> create(ShardSpec spec, ActorRef<LoadEvent> listener, int stashCapacity) {
     AtomicReference<ShardSpec> current = new AtomicReference<>(spec);
+    AtomicLong loads = new AtomicLong();
     return Behaviors.setup(
-        ctx -> Behaviors.withStash(stashCapacity, stash -> new SearchShard(ctx, current, listener, stash)));
+        ctx -> Behaviors.withStash(stashCapacity, stash -> new SearchShard(ctx, current, loads, listener, stash)));
   }
 
   private SearchShard(
-      ActorContext<Command> ctx, AtomicReference<ShardSpec> spec, ActorRef<LoadEvent> listener, StashBuffer<Command> stash) {
+      ActorContext<Command> ctx,
+      AtomicReference<ShardSpec> spec,
+      AtomicLong loads,
+      ActorRef<LoadEvent> listener,
+      StashBuffer<Command> stash) {
     super(ctx);
     this.spec = spec;
+    this.loads = loads;
     this.listener = listener;
     this.stash = stash;
     load(Trace.here());
@@ -131,7 +142,8 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
   }
 
   private void load(Trace trace) {
-    long gen = ++generation;
+    long id = loads.incrementAndGet();
+    load = id;
     corpus = null;
     unloadable = null;
     ShardSpec s = spec.get();
@@ -153,7 +165,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
         .pipeToSelf(
             loading,
             (loaded, failure) ->
-                failure == null ? new Loaded(trace, gen, loaded) : new LoadFailed(trace, gen, why(failure)));
+                failure == null ? new Loaded(trace, id, loaded) : new LoadFailed(trace, id, why(failure)));
   }
 
   private static String why(Throwable failure) {
@@ -198,7 +210,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
   }
 
   private Behavior<Command> onLoaded(Loaded m) {
-    if (m.generation() != generation) {
+    if (m.load() != load) {
       return this;
     }
     corpus = m.corpus();
@@ -211,7 +223,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
   }
 
   private Behavior<Command> onLoadFailed(LoadFailed m) {
-    if (m.generation() != generation) {
+    if (m.load() != load) {
       return this;
     }
     unloadable = m.reason();

@@ -1,11 +1,9 @@
 package deli.search;
 
-import deli.python.Utf8;
 import deli.python.Fnmatch;
 import deli.core.Failures;
 import deli.core.CborSerializable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +47,7 @@ public final class ShardCorpus {
   final long loadNanos;
   final long indexNanos;
 
-  private ShardCorpus(
+  ShardCorpus(
       ShardSpec spec,
       String[] paths,
       byte[] text,
@@ -119,7 +117,7 @@ public final class ShardCorpus {
       throw new IOException(
           "slice " + spec.slice() + " of " + spec.slices() + " holds " + expected + " bytes, more than one shard can (2 GB): use more shards");
     }
-    Loader l = new Loader(spec, (int) expected);
+    CorpusLoader l = new CorpusLoader(spec, (int) expected);
     long lastReport = System.nanoTime();
     for (int f = 0; f < mine.size(); f++) {
       String rel = mine.get(f);
@@ -140,90 +138,6 @@ public final class ShardCorpus {
     }
     progress.update(mine.size(), mine.size(), l.size);
     return l.corpus(problems, System.nanoTime() - start);
-  }
-
-  /** Reads files one after another into one array. */
-  private static final class Loader {
-    final ShardSpec spec;
-    byte[] text;
-    int size;
-    final List<String> paths = new ArrayList<>();
-    final Ints fileStart = new Ints(1024);
-    final Ints firstLine = new Ints(1024);
-    final Ints lineStarts;
-    final List<Boolean> ascii = new ArrayList<>();
-    int notUtf8;
-
-    Loader(ShardSpec spec, int expected) {
-      this.spec = spec;
-      this.text = new byte[expected];
-      // Source lines average 30 to 40 bytes: sized so, the table seldom grows while loading.
-      this.lineStarts = new Ints(expected / 30 + 1024);
-    }
-
-    void read(Path file, String rel) throws IOException {
-      int from = size;
-      try (InputStream in = Files.newInputStream(file)) {
-        while (true) {
-          if (size == text.length) {
-            long grown = Math.min(MAX_BYTES, Math.max(text.length + (text.length >> 1), text.length + 65536L));
-            if (grown == text.length) {
-              throw new IOException("this shard is full (2 GB): use more shards");
-            }
-            text = Arrays.copyOf(text, (int) grown);
-          }
-          int n = in.read(text, size, text.length - size);
-          if (n < 0) {
-            break;
-          }
-          size += n;
-          if (size - from > spec.maxFileBytes()) {
-            size = from;
-            throw new IOException("larger than " + spec.maxFileBytes() + " bytes, left out");
-          }
-        }
-      } catch (IOException e) {
-        size = from;
-        throw e;
-      }
-      int kind = Utf8.classify(text, from, size);
-      if (kind == Utf8.INVALID) {
-        notUtf8++;
-      }
-      paths.add(rel);
-      ascii.add(kind == Utf8.ASCII);
-      fileStart.add(from);
-      firstLine.add(lineStarts.size());
-      for (int at = from; at < size; ) {
-        lineStarts.add(at);
-        int nl = newline(text, at, size);
-        at = nl < 0 ? size : nl + 1;
-      }
-    }
-
-    ShardCorpus corpus(List<Problem> problems, long nanos) {
-      fileStart.add(size);
-      firstLine.add(lineStarts.size());
-      // Files shrank or went missing since their sizes were taken: give the slack back.
-      byte[] kept = text.length - size > (text.length >> 4) ? Arrays.copyOf(text, size) : text;
-      boolean[] asciiFiles = new boolean[ascii.size()];
-      for (int i = 0; i < asciiFiles.length; i++) {
-        asciiFiles[i] = ascii.get(i);
-      }
-      return new ShardCorpus(
-          spec,
-          paths.toArray(String[]::new),
-          kept,
-          fileStart.toArray(),
-          firstLine.toArray(),
-          lineStarts.toArray(),
-          asciiFiles,
-          notUtf8,
-          problems,
-          null,
-          nanos,
-          0);
-    }
   }
 
   private static final java.lang.invoke.VarHandle LONGS =

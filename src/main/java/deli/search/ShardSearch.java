@@ -231,7 +231,7 @@ final class ShardSearch {
     }
     fileLines.clear();
     fileEnds.clear();
-    hits.add(new FileHits(c.paths[f], n, numbers, text, ends));
+    hits.add(FileHits.owning(c.paths[f], n, numbers, text, ends));
   }
 
   /**

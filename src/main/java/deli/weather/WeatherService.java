@@ -1,28 +1,33 @@
 package deli.weather;
 
-import deli.core.Failures;
 import com.typesafe.config.Config;
 import deli.core.CborSerializable;
-import deli.core.Session;
+import deli.core.Failures;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * The node's weather service: fetches every zone from the configured base URL at start and
  * then every {@code node.refresh}, and answers with the latest advisories. A zone that
  * cannot be fetched keeps its last advisory and says why; a configuration that cannot be
- * read leaves the service up, saying so, rather than failing the node.
+ * read leaves the service up, saying so, rather than failing the node. Its states: reading its
+ * settings (the zones file, on the blocking dispatcher), serving, or misconfigured.
  */
 public final class WeatherService extends AbstractBehavior<WeatherService.Command> {
   public interface Command extends CborSerializable {}
@@ -74,44 +79,106 @@ public final class WeatherService extends AbstractBehavior<WeatherService.Comman
     INSTANCE
   }
 
-  private final TimerScheduler<Command> timers;
-  private final WeatherSettings settings;
-  private final String problem;
-  private final String baseUrl;
-  private final ForecastClient client;
-  private final AdvisoryBoard board;
-  private final ActorRef<WeatherEvent> rounds;
-  private final List<ActorRef<Advisories>> waiting = new ArrayList<>();
-  private LastRound lastRound;
-  private boolean fetching;
-  private Instant nextRound;
-  private int round;
+  private record Configured(WeatherSettings settings) implements Command, NoSerializationVerificationNeeded {}
 
-  /** The service for the settings in {@code config}, the node's {@code deli.weather}. */
+  private record Misconfigured(String why) implements Command {}
+
+  /** Questions that wait while the settings are read, at most; they take a moment only. */
+  static final int WAITING_FOR_SETTINGS = 1000;
+
+  private final String baseUrl;
+  private final Rounds<Command> rounds;
+  private final List<ActorRef<Advisories>> waiting = new ArrayList<>();
+  private final Duration refresh;
+  private LastRound lastRound;
+
+  /**
+   * The service for the settings in {@code config}, the node's {@code deli.weather}, read (the
+   * zones file with them) on the blocking dispatcher; questions wait for them.
+   */
   public static Behavior<Command> create(Config config) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new WeatherService(ctx, timers, config)));
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withStash(
+                WAITING_FOR_SETTINGS,
+                stash -> {
+                  // Shown as configured, as the operator wrote it.
+                  String baseUrl = config.getString("base-url");
+                  ctx.pipeToSelf(
+                      CompletableFuture.supplyAsync(
+                          () -> WeatherSettings.from(config), ctx.getSystem().dispatchers().lookup(DispatcherSelector.blocking())),
+                      (settings, failure) ->
+                          failure == null ? new Configured(settings) : new Misconfigured(Failures.describe(unwrapped(failure))));
+                  return reading(ctx, stash, baseUrl);
+                }));
   }
 
-  private WeatherService(ActorContext<Command> ctx, TimerScheduler<Command> timers, Config config) {
+  /** The service for {@code settings}, serving at once. */
+  public static Behavior<Command> create(WeatherSettings settings) {
+    return serving(settings, settings.baseUrl());
+  }
+
+  private static Throwable unwrapped(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  }
+
+  private static Behavior<Command> reading(ActorContext<Command> ctx, StashBuffer<Command> stash, String baseUrl) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Configured.class, c -> stash.unstashAll(serving(c.settings(), baseUrl)))
+        .onMessage(
+            Misconfigured.class,
+            m -> {
+              String problem = "deli.weather is misconfigured: " + m.why();
+              ctx.getLog().error("weather service fetches nothing: {}", problem);
+              return stash.unstashAll(misconfigured(baseUrl, problem));
+            })
+        .onAnyMessage(
+            m -> {
+              if (!stash.isFull()) {
+                stash.stash(m);
+              } else if (m instanceof GetAdvisories g) {
+                g.replyTo().tell(problem(baseUrl, "the weather service is still reading deli.weather"));
+              } else if (m instanceof RefreshNow r) {
+                r.replyTo().tell(problem(baseUrl, "the weather service is still reading deli.weather"));
+              }
+              return Behaviors.same();
+            })
+        .build();
+  }
+
+  private static Advisories problem(String baseUrl, String problem) {
+    return new Advisories(Trace.here(), baseUrl, Duration.ZERO, problem, List.of(), null, false, null);
+  }
+
+  private static Behavior<Command> misconfigured(String baseUrl, String problem) {
+    return Behaviors.receive(Command.class)
+        .onMessage(
+            GetAdvisories.class,
+            g -> {
+              g.replyTo().tell(problem(baseUrl, problem));
+              return Behaviors.same();
+            })
+        .onMessage(
+            RefreshNow.class,
+            r -> {
+              r.replyTo().tell(problem(baseUrl, problem));
+              return Behaviors.same();
+            })
+        .build();
+  }
+
+  private static Behavior<Command> serving(WeatherSettings settings, String baseUrl) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new WeatherService(ctx, timers, settings, baseUrl)));
+  }
+
+  private WeatherService(ActorContext<Command> ctx, TimerScheduler<Command> timers, WeatherSettings settings, String baseUrl) {
     super(ctx);
-    this.timers = timers;
-    WeatherSettings read = null;
-    String why = null;
-    try {
-      read = WeatherSettings.from(config);
-    } catch (RuntimeException e) {
-      why = "deli.weather is misconfigured: " + Failures.describe(e);
-      ctx.getLog().error("weather service fetches nothing: {}", why);
-    }
-    this.settings = read;
-    this.problem = why;
-    this.baseUrl = config.getString("base-url");
-    this.board = new AdvisoryBoard(read == null ? List.of() : read.zones());
-    this.client = read == null ? null : new ForecastClient(ctx.getSystem(), read.concurrency(), read.timeout());
-    this.rounds = ctx.messageAdapter(WeatherEvent.class, RoundEvent::new);
-    if (read != null) {
-      startRound();
-    }
+    this.baseUrl = baseUrl;
+    this.refresh = settings.refresh();
+    ForecastClient client = new ForecastClient(ctx.getSystem(), settings.concurrency(), settings.timeout());
+    ActorRef<WeatherEvent> events = ctx.messageAdapter(WeatherEvent.class, RoundEvent::new);
+    this.rounds = new Rounds<>(ctx, timers, Refresh.INSTANCE, events, settings, client, settings.refresh());
+    rounds.start(Trace.start("weather-refresh"));
   }
 
   @Override
@@ -124,47 +191,26 @@ public final class WeatherService extends AbstractBehavior<WeatherService.Comman
         .build();
   }
 
-  private void startRound() {
-    round++;
-    fetching = true;
-    nextRound = null;
-    getContext().spawn(ForecastRound.create(settings, client, Trace.start("weather-refresh"), rounds), "round-" + round);
-  }
-
   private Behavior<Command> onGet(GetAdvisories g) {
     g.replyTo().tell(advisories());
     return this;
   }
 
   private Behavior<Command> onRefreshNow(RefreshNow r) {
-    if (settings == null) {
-      r.replyTo().tell(advisories());
-      return this;
-    }
     waiting.add(r.replyTo());
-    if (!fetching) {
-      timers.cancel(Refresh.INSTANCE);
-      startRound();
-    }
+    // A round under way answers it when done.
+    rounds.start(Trace.start("weather-refresh"));
     return this;
   }
 
   private Advisories advisories() {
-    return new Advisories(
-        Trace.here(),
-        baseUrl,
-        settings == null ? Duration.ZERO : settings.refresh(),
-        problem,
-        board.entries(),
-        lastRound,
-        fetching,
-        nextRound);
+    return new Advisories(Trace.here(), baseUrl, refresh, null, rounds.entries(), lastRound, rounds.fetching(), rounds.next());
   }
 
   private Behavior<Command> onRoundEvent(RoundEvent m) {
     if (m.event() instanceof ForecastRound.RoundDone done) {
       Instant now = Instant.now();
-      board.update(done.outcomes(), now);
+      rounds.finished(done, now);
       int failed = done.failed().size();
       lastRound = new LastRound(now, done.took(), done.outcomes().size() - failed, failed);
       if (failed > 0) {
@@ -177,11 +223,6 @@ public final class WeatherService extends AbstractBehavior<WeatherService.Comman
                 baseUrl,
                 done.failed().get(0).failure());
       }
-      fetching = false;
-      Duration wait = settings.refresh().minus(done.took());
-      wait = wait.isNegative() ? Duration.ZERO : wait;
-      nextRound = now.plus(wait);
-      timers.startSingleTimer(Refresh.INSTANCE, wait);
       Advisories latest = advisories();
       waiting.forEach(w -> w.tell(latest));
       waiting.clear();
@@ -190,7 +231,7 @@ public final class WeatherService extends AbstractBehavior<WeatherService.Comman
   }
 
   private Behavior<Command> onRefresh() {
-    startRound();
+    rounds.start(Trace.start("weather-refresh"));
     return this;
   }
 }

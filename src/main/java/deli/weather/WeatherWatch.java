@@ -3,7 +3,6 @@ package deli.weather;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -40,14 +39,9 @@ public final class WeatherWatch extends AbstractBehavior<WeatherWatch.Command> {
     }
   }
 
-  private final TimerScheduler<Command> timers;
-  private final WeatherSettings settings;
-  private final ForecastClient client;
   private final Trace trace;
   private final ActorRef<WeatherEvent> listener;
-  private final ActorRef<WeatherEvent> rounds;
-  private final AdvisoryBoard board;
-  private int round;
+  private final Rounds<Command> rounds;
 
   /** A watch with its own client over the system's connection pools. */
   public static Behavior<Command> create(WeatherSettings settings, Trace trace, ActorRef<WeatherEvent> listener) {
@@ -72,14 +66,11 @@ public final class WeatherWatch extends AbstractBehavior<WeatherWatch.Command> {
       Trace trace,
       ActorRef<WeatherEvent> listener) {
     super(ctx);
-    this.timers = timers;
-    this.settings = settings;
-    this.client = client;
     this.trace = trace;
     this.listener = listener;
-    this.rounds = ctx.messageAdapter(WeatherEvent.class, RoundEvent::new);
-    this.board = new AdvisoryBoard(settings.zones());
-    startRound();
+    ActorRef<WeatherEvent> events = ctx.messageAdapter(WeatherEvent.class, RoundEvent::new);
+    this.rounds = new Rounds<>(ctx, timers, NextRound.INSTANCE, events, settings, client, settings.watch());
+    rounds.start(trace);
   }
 
   @Override
@@ -90,28 +81,23 @@ public final class WeatherWatch extends AbstractBehavior<WeatherWatch.Command> {
         .build();
   }
 
-  private void startRound() {
-    round++;
-    getContext().spawn(ForecastRound.create(settings, client, trace, rounds), "round-" + round);
-  }
-
   private Behavior<Command> onRoundEvent(RoundEvent m) {
+    int round = rounds.round();
     if (round == 1) {
       listener.tell(m.event());
     }
     if (m.event() instanceof ForecastRound.RoundDone done) {
-      List<AdvisoryBoard.Change> changes = board.update(done.outcomes(), Instant.now());
+      Instant now = Instant.now();
+      List<AdvisoryBoard.Change> changes = rounds.finished(done, now);
       if (round > 1 && !changes.isEmpty()) {
-        listener.tell(new Changed(Trace.here(), round, Instant.now(), changes));
+        listener.tell(new Changed(Trace.here(), round, now, changes));
       }
-      Duration wait = settings.watch().minus(done.took());
-      timers.startSingleTimer(NextRound.INSTANCE, wait.isNegative() ? Duration.ZERO : wait);
     }
     return this;
   }
 
   private Behavior<Command> onNextRound() {
-    startRound();
+    rounds.start(trace);
     return this;
   }
 }

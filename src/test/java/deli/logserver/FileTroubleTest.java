@@ -179,10 +179,13 @@ class FileTroubleTest {
     return lines;
   }
 
+  /** The next news of {@code type} the writer tells its owner. */
   private static <T> T fish(org.apache.pekko.actor.testkit.typed.javadsl.TestProbe<LogWriter.Event> probe, Class<T> type) {
     List<LogWriter.Event> seen =
-        probe.fishForMessage(Duration.ofSeconds(20), e -> type.isInstance(e) ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
-    return type.cast(seen.get(seen.size() - 1));
+        probe.fishForMessage(
+            Duration.ofSeconds(20),
+            e -> e instanceof LogWriter.News n && type.isInstance(n.event()) ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+    return type.cast(((LogWriter.News) seen.get(seen.size() - 1)).event());
   }
 
   private org.apache.pekko.actor.typed.ActorRef<LogWriter.Command> writerOn(
@@ -209,7 +212,7 @@ class FileTroubleTest {
       writer.tell(new LogWriter.Write(deli.trace.Trace.start("t"), chunk(5 * k, 5), client.getRef()));
       client.expectMessage(Duration.ofSeconds(10), new LogWriter.Written(5));
     }
-    LogWriter.Stalled stalled = fish(owner, LogWriter.Stalled.class);
+    LogServer.WriterStalled stalled = fish(owner, LogServer.WriterStalled.class);
     assertEquals("cannot write " + out + ": No space left on device", stalled.message());
     assertEquals(30, wholeLines(out).size(), "cut back to the last whole line");
 
@@ -218,7 +221,7 @@ class FileTroubleTest {
     assertEquals(30, wholeLines(out).size());
 
     disk.capacity = Long.MAX_VALUE; // room again
-    fish(owner, LogWriter.Resumed.class);
+    fish(owner, LogServer.WriterResumed.class);
     client.expectMessage(Duration.ofSeconds(10), new LogWriter.Written(5));
     var closed = kit.<LogWriter.Closed>createTestProbe();
     writer.tell(new LogWriter.Close(deli.trace.Trace.start("t"), closed.getRef()));
@@ -239,12 +242,12 @@ class FileTroubleTest {
       writer.tell(new LogWriter.Write(deli.trace.Trace.start("t"), chunk(5 * k, 5), client.getRef()));
       client.expectMessage(Duration.ofSeconds(10), new LogWriter.Written(5));
     }
-    fish(owner, LogWriter.Stalled.class);
+    fish(owner, LogServer.WriterStalled.class);
     writer.tell(new LogWriter.Write(deli.trace.Trace.start("t"), chunk(35, 5), client.getRef()));
     var closed = kit.<LogWriter.Closed>createTestProbe();
     writer.tell(new LogWriter.Close(deli.trace.Trace.start("t"), closed.getRef()));
     LogWriter.Closed c = closed.receiveMessage(Duration.ofSeconds(10));
-    LogWriter.Dropped dropped = fish(owner, LogWriter.Dropped.class);
+    LogServer.RecordsDropped dropped = fish(owner, LogServer.RecordsDropped.class);
     client.expectMessage(Duration.ofSeconds(10), new LogWriter.Written(0)); // the held connection is let go
     List<String> lines = wholeLines(out);
     assertEquals(30, lines.size());

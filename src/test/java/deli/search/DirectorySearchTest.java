@@ -224,6 +224,38 @@ class DirectorySearchTest {
     }
   }
 
+  @Test
+  void aTeardownWhileTheTreeLoadsAnswersTheWaitingSearchesAndStops(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.py"), "import a\n");
+    // A shard's load stops at the pipe until the test writes to it: the tree is still loading.
+    Path pipe = dir.resolve("p.py");
+    assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+    TestProbe<DirectorySearch.Event> events = testKit.createTestProbe();
+    TestProbe<DirectorySearch.Answer> reply = testKit.createTestProbe();
+    ActorRef<DirectorySearch.Command> search =
+        testKit.spawn(DirectorySearch.create(settings(dir, 2, false, Map.of()), Trace.start("test"), events.getRef()));
+    try {
+      search.tell(new DirectorySearch.Search(Trace.start("test"), SearchQuery.of("import"), reply.getRef()));
+      TestProbe<DirectorySearch.TornDown> done = testKit.createTestProbe();
+      search.tell(new DirectorySearch.Teardown(Trace.start("test"), done.getRef()));
+      DirectorySearch.SearchFailed waited = assertInstanceOf(DirectorySearch.SearchFailed.class, reply.receiveMessage(Duration.ofSeconds(10)));
+      assertEquals("the search is shutting down", waited.reason());
+      done.receiveMessage(Duration.ofSeconds(10));
+      reply.expectTerminated(search, Duration.ofSeconds(10));
+    } finally {
+      // The load still waits at the pipe: let it end.
+      java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  Files.newOutputStream(pipe).close();
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
   /**
    * The shards of {@code search}, as registered with the Receptionist, once at least
    * {@code atLeast} have registered (each registers when it has loaded its files).

@@ -123,8 +123,7 @@ final class Grep {
     List<String> out = new ArrayList<>();
     for (FileHits h : found.hits()) {
       for (int i = 0; i < h.returned(); i++) {
-        int from = i == 0 ? 0 : h.ends()[i - 1];
-        out.add(h.path() + ":" + h.lines()[i] + ":" + new String(h.text(), from, h.ends()[i] - from, StandardCharsets.ISO_8859_1));
+        out.add(h.path() + ":" + h.lineNumber(i) + ":" + h.line(i, StandardCharsets.ISO_8859_1));
       }
     }
     return out;

@@ -1,6 +1,5 @@
 package deli.search;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import deli.core.DeliConfig;
@@ -36,15 +35,15 @@ class SearchMessagesTest {
     assertEquals(SearchShard.Crash.INSTANCE, roundTrip(SearchShard.Crash.INSTANCE));
 
     byte[] text = "import os\u00e9".getBytes(StandardCharsets.UTF_8);
-    FileHits hits = new FileHits("a/b.py", 3, new int[] {1, 9}, text, new int[] {9, text.length});
+    FileHits hits = FileHits.of("a/b.py", 3, new int[] {1, 9}, text, new int[] {9, text.length});
     SearchShard.Matches m = new SearchShard.Matches(Trace.of("t3", "x"), 7, "/src", 3, 8, new ShardMatches(10, 3, List.of(hits), 1234));
     SearchShard.Matches back = roundTrip(m);
     FileHits h = back.matches().hits().get(0);
     assertEquals("a/b.py", h.path());
     assertEquals(3, h.count());
-    assertArrayEquals(hits.lines(), h.lines());
-    assertArrayEquals(hits.text(), h.text());
-    assertArrayEquals(hits.ends(), h.ends());
+    assertEquals(hits, h);
+    assertEquals(hits.hashCode(), h.hashCode());
+    assertEquals(9, h.lineNumber(1));
     assertEquals("import os", h.line(0));
     assertEquals("\u00e9", h.line(1));
     assertEquals(new SearchShard.QueryFailed(Trace.of("t", "x"), 1, 2, "why", true), roundTrip(new SearchShard.QueryFailed(Trace.of("t", "x"), 1, 2, "why", true)));
@@ -58,7 +57,7 @@ class SearchMessagesTest {
   @Test
   void whatAClusterQueryLearnsAndAnswersSurvivesToo() {
     byte[] text = "import os".getBytes(StandardCharsets.UTF_8);
-    FileHits hits = new FileHits("a.py", 1, new int[] {1}, text, new int[] {text.length});
+    FileHits hits = FileHits.of("a.py", 1, new int[] {1}, text, new int[] {text.length});
     SearchShard.Matches m = new SearchShard.Matches(Trace.of("t", "x"), 2, "/srv/tree", 4, 12, new ShardMatches(5, 1, List.of(hits), 9));
     SearchShard.Matches back = roundTrip(m);
     assertEquals("/srv/tree", back.root());

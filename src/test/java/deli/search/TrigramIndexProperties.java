@@ -68,7 +68,7 @@ class TrigramIndexProperties {
     List<String> out = new ArrayList<>();
     for (FileHits h : m.hits()) {
       for (int i = 0; i < h.returned(); i++) {
-        out.add(h.path() + ":" + h.lines()[i] + ":" + h.line(i));
+        out.add(h.path() + ":" + h.lineNumber(i) + ":" + h.line(i));
       }
     }
     return out;

@@ -8,13 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import deli.core.DeliConfig;
+import deli.testing.Await;
 import deli.trace.Trace;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -100,6 +104,68 @@ class WeatherServiceTest {
     WeatherService.Advisories a = probe.receiveMessage();
     assertTrue(a.problem().contains("base-url 'tgftp' is not an http:// or https:// URL"), a.problem());
     assertEquals(List.of(), a.zones());
+    testKit.stop(service);
+  }
+
+  @Test
+  void aZonesFileThatHangsHoldsNeitherTheDispatcherNorTheServiceFromStopping(@TempDir Path dir) throws Exception {
+    // Reading a pipe stops until someone writes to it, as a file on a hung network share would.
+    Path pipe = dir.resolve("zones.txt");
+    assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+    ActorRef<WeatherService.Command> service = testKit.spawn(WeatherService.create(weather(Map.of("zones-file", pipe.toString()))));
+    try {
+      testKit.stop(service, Duration.ofSeconds(10));
+    } finally {
+      // Let the read end, whoever holds it.
+      CompletableFuture.runAsync(
+              () -> {
+                try {
+                  Files.newOutputStream(pipe).close();
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .get(Await.scaled(Duration.ofSeconds(30)).toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Test
+  void aZonesFileIsReadBeforeTheFirstRoundAndQuestionsWaitForIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("zones.txt");
+    Files.writeString(file, "ANZ530 073530 Chesapeake Bay north of Pooles Island\n");
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    ActorRef<WeatherService.Command> service =
+        testKit.spawn(
+            WeatherService.create(weather(Map.of("zones-file", file.toString(), "base-url", "http://127.0.0.1:" + port + "/", "retries", 0))));
+    TestProbe<WeatherService.Advisories> probe = testKit.createTestProbe();
+    service.tell(new WeatherService.GetAdvisories(Trace.start("test"), probe.getRef()));
+    WeatherService.Advisories a = probe.receiveMessage();
+    assertEquals(List.of("ANZ530"), a.zones().stream().map(e -> e.zone().code()).toList());
+    assertEquals("http://127.0.0.1:" + port + "/", a.baseUrl(), "the base URL as configured");
+    assertEquals(1, afterFirstRound(service).lastRound().failed());
+    testKit.stop(service);
+  }
+
+  @Test
+  void aServiceGivenItsSettingsFetchesAtOnce() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    WeatherSettings settings =
+        new WeatherSettings(
+            "http://127.0.0.1:" + port, Zones.CHESAPEAKE_BAY.subList(0, 2), 2, Duration.ofSeconds(5), 0,
+            new Backoff(Duration.ofMillis(50), Duration.ofMillis(50)), false, Duration.ZERO, Duration.ofMinutes(15));
+    ActorRef<WeatherService.Command> service = testKit.spawn(WeatherService.create(settings));
+    TestProbe<WeatherService.Advisories> probe = testKit.createTestProbe();
+    service.tell(new WeatherService.GetAdvisories(Trace.start("test"), probe.getRef()));
+    WeatherService.Advisories a = probe.receiveMessage();
+    assertEquals("http://127.0.0.1:" + port, a.baseUrl());
+    assertEquals(2, a.zones().size());
+    assertEquals(2, afterFirstRound(service).lastRound().failed());
     testKit.stop(service);
   }
 }

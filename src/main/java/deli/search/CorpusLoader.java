@@ -1,0 +1,94 @@
+package deli.search;
+
+import deli.python.Utf8;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads a shard's files one after another into one array, with the tables a {@link ShardCorpus} keeps. */
+final class CorpusLoader {
+  final ShardSpec spec;
+  byte[] text;
+  int size;
+  final List<String> paths = new ArrayList<>();
+  final ShardCorpus.Ints fileStart = new ShardCorpus.Ints(1024);
+  final ShardCorpus.Ints firstLine = new ShardCorpus.Ints(1024);
+  final ShardCorpus.Ints lineStarts;
+  final List<Boolean> ascii = new ArrayList<>();
+  int notUtf8;
+
+  CorpusLoader(ShardSpec spec, int expected) {
+    this.spec = spec;
+    this.text = new byte[expected];
+    // Source lines average 30 to 40 bytes: sized so, the table seldom grows while loading.
+    this.lineStarts = new ShardCorpus.Ints(expected / 30 + 1024);
+  }
+
+  void read(Path file, String rel) throws IOException {
+    int from = size;
+    try (InputStream in = Files.newInputStream(file)) {
+      while (true) {
+        if (size == text.length) {
+          long grown = Math.min(ShardCorpus.MAX_BYTES, Math.max(text.length + (text.length >> 1), text.length + 65536L));
+          if (grown == text.length) {
+            throw new IOException("this shard is full (2 GB): use more shards");
+          }
+          text = Arrays.copyOf(text, (int) grown);
+        }
+        int n = in.read(text, size, text.length - size);
+        if (n < 0) {
+          break;
+        }
+        size += n;
+        if (size - from > spec.maxFileBytes()) {
+          size = from;
+          throw new IOException("larger than " + spec.maxFileBytes() + " bytes, left out");
+        }
+      }
+    } catch (IOException e) {
+      size = from;
+      throw e;
+    }
+    int kind = Utf8.classify(text, from, size);
+    if (kind == Utf8.INVALID) {
+      notUtf8++;
+    }
+    paths.add(rel);
+    ascii.add(kind == Utf8.ASCII);
+    fileStart.add(from);
+    firstLine.add(lineStarts.size());
+    for (int at = from; at < size; ) {
+      lineStarts.add(at);
+      int nl = ShardCorpus.newline(text, at, size);
+      at = nl < 0 ? size : nl + 1;
+    }
+  }
+
+  ShardCorpus corpus(List<ShardCorpus.Problem> problems, long nanos) {
+    fileStart.add(size);
+    firstLine.add(lineStarts.size());
+    // Files shrank or went missing since their sizes were taken: give the slack back.
+    byte[] kept = text.length - size > (text.length >> 4) ? Arrays.copyOf(text, size) : text;
+    boolean[] asciiFiles = new boolean[ascii.size()];
+    for (int i = 0; i < asciiFiles.length; i++) {
+      asciiFiles[i] = ascii.get(i);
+    }
+    return new ShardCorpus(
+        spec,
+        paths.toArray(String[]::new),
+        kept,
+        fileStart.toArray(),
+        firstLine.toArray(),
+        lineStarts.toArray(),
+        asciiFiles,
+        notUtf8,
+        problems,
+        null,
+        nanos,
+        0);
+  }
+}

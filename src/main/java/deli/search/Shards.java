@@ -1,0 +1,32 @@
+package deli.search;
+
+import deli.trace.Trace;
+import deli.trace.Tracing;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * Spawning a {@link SearchShard} as {@link DirectorySearch} and {@link SearchNode} both do: on
+ * the CPU dispatcher (a query is a scan done in the actor), restarted at once after a
+ * {@link SearchShard.Crash} asked for, with backoff after any other failure, reloading its slice
+ * each time.
+ */
+final class Shards {
+  private Shards() {}
+
+  /** A shard named {@code name} holding {@code spec}; its messages belong to {@code trace} (null: none). */
+  static ActorRef<SearchShard.Command> spawn(
+      ActorContext<?> ctx, SearchSettings settings, ShardSpec spec, ActorRef<SearchShard.LoadEvent> events, Trace trace, String name) {
+    Behavior<SearchShard.Command> shard =
+        Tracing.traced(SearchShard.Command.class, trace, SearchShard.create(spec, events, settings.stash()));
+    Behavior<SearchShard.Command> supervised =
+        Behaviors.supervise(
+                Behaviors.supervise(shard).onFailure(SearchShard.Crashed.class, SupervisorStrategy.restart().withLoggingEnabled(false)))
+            .onFailure(Exception.class, SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2));
+    return ctx.spawn(supervised, name, DispatcherSelector.fromConfig(SearchSettings.CPU_DISPATCHER));
+  }
+}
