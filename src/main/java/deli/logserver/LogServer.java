@@ -197,7 +197,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     this.retryBind = retryBind;
     this.timers = timers;
     this.materializer = Materializer.createMaterializer(ctx);
-    this.decoding = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig("deli.cpu-dispatcher"));
+    this.decoding = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(deli.core.Dispatchers.CPU));
     for (BadInput.Reason r : BadInput.Reason.values()) {
       bad.put(r, 0L);
     }
