@@ -59,6 +59,16 @@ class CommandLineIT {
   }
 
   @Test
+  void ordersFromAFileAsTheReadmeShows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path orders = dir.resolve("orders.txt");
+    java.nio.file.Files.writeString(orders, "Reuben\n# a comment\n\nBLT\n");
+    Deli.Result r = Deli.run("chefs", "--orders", "@" + orders, "--prep", "0");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains(" made Reuben"), r.out());
+    assertTrue(r.out().contains(" made BLT"), r.out());
+  }
+
+  @Test
   void aMissingOrdersFileIsARuntimeErrorWithAClearMessage() throws Exception {
     Deli.Result r = Deli.run("chefs", "--orders", "@/no/such/file");
     assertEquals(1, r.exit());
