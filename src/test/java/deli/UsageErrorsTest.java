@@ -54,6 +54,21 @@ class UsageErrorsTest {
   }
 
   @Test
+  void aZeroThatWouldSilentlyMeanSomethingElseIsRefused() {
+    // 0 is how the settings say "no watch" and "servings, not continuous": typed, it is a mistake.
+    assertEquals("deli philosophers: --continuous must be more than 0, not 0 (see 'deli philosophers --help')", refused("philosophers", "--continuous", "0"));
+    assertEquals("deli weather: --watch must be more than 0, not 0 (see 'deli weather --help')", refused("weather", "--watch", "0"));
+  }
+
+  @Test
+  void aTraceIntoAMissingDirectoryIsRefusedNotMade(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path file = dir.resolve("no/such/dir/t.jsonl");
+    deli.core.DeliException e = org.junit.jupiter.api.Assertions.assertThrows(deli.core.DeliException.class, () -> deli.trace.TraceLog.open(file));
+    assertEquals("cannot write the trace file " + file + ": no such directory " + file.getParent(), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(dir.resolve("no")), "nothing made");
+  }
+
+  @Test
   void theSettingsOwnChecksNameTheFlagNotTheConfigKey() {
     // SearchSettings says "query-timeout must be more than 0": the user typed --timeout.
     assertEquals("deli search: --timeout must be more than 0 (see 'deli search --help')", refused("search", "--timeout", "0", "q"));

@@ -34,7 +34,7 @@ public final class CpuCommand implements Callable<Integer> {
   @Option(
       names = "--work",
       paramLabel = "N",
-      description = "Terms each worker sums, sum(2*i+1 for i in range(N)) (0 to 10,000,000,000). Default: 100,000,000.")
+      description = "Terms each worker sums, sum(2*i+1 for i in range(N)) (0 to 10,000,000,000; 0 times the workers' start and stop alone). Default: 100,000,000.")
   Long work;
 
   @Option(names = "--workers", paramLabel = "N", description = "Workers (1 to 256). Default: one per core.")

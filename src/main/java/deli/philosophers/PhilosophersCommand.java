@@ -95,7 +95,7 @@ public final class PhilosophersCommand implements Callable<Integer> {
       names = "--continuous",
       paramLabel = "DURATION",
       converter = Cli.DurationConverter.class,
-      description = "Dine without servings for this long: everyone eats again as soon as it has reported. "
+      description = "Dine without servings for this long (more than 0): everyone eats again as soon as it has reported. "
           + "Prints meals per philosopher and the fairness (max/min).")
   Duration continuous;
 
@@ -110,6 +110,9 @@ public final class PhilosophersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (continuous != null && (continuous.isZero() || continuous.isNegative())) {
+      throw new ParameterException(spec.commandLine(), "--continuous must be more than 0, not " + Durations.format(continuous));
+    }
     if (servings != null && continuous != null) {
       throw new ParameterException(spec.commandLine(), "give --servings or --continuous, not both");
     }

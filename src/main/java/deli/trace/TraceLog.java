@@ -52,6 +52,11 @@ public final class TraceLog {
    * tracing to this file and flushes it.
    */
   public static AutoCloseable open(Path file) {
+    // Logback would make missing directories; a mistyped path should be said, as logserver --out says it.
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+      throw new DeliException("cannot write the trace file " + file + ": no such directory " + dir);
+    }
     LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(lc);

@@ -108,7 +108,7 @@ public final class WeatherCommand implements Callable<Integer> {
       names = "--watch",
       paramLabel = "INTERVAL",
       converter = Cli.DurationConverter.class,
-      description = "Fetch again every INTERVAL and print only the advisories that changed, until Ctrl-C (exit 0).")
+      description = "Fetch again every INTERVAL (more than 0) and print only the advisories that changed, until Ctrl-C (exit 0).")
   Duration watch;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only failed zones and the 'Got N forecasts' line.")
@@ -119,6 +119,9 @@ public final class WeatherCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (watch != null && (watch.isZero() || watch.isNegative())) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--watch must be more than 0, not " + deli.core.Durations.format(watch));
+    }
     var config = OPTIONS.load(spec);
     WeatherSettings settings = OPTIONS.settings(spec, config, WeatherSettings::from);
     if (listZones) {
