@@ -190,6 +190,7 @@ class LogServerIT {
       Deli.Result r = Deli.run("logserver", "--port", String.valueOf(taken.getLocalPort()), "--out", dir.resolve("x.log").toString());
       assertEquals(1, r.exit(), r.out() + r.err());
       assertTrue(r.err().startsWith("deli logserver: cannot listen on 127.0.0.1:" + taken.getLocalPort()), r.err());
+      assertTrue(r.err().contains("another process holds the port: --port moves it"), r.err());
       assertFalse(r.err().contains("\tat "), r.err());
       assertFalse(Files.exists(dir.resolve("x.log")), "nothing is written when the port cannot be had");
     }

@@ -91,6 +91,7 @@ class NodeIT {
           Deli.finish(Deli.start("node", "--http-port", String.valueOf(taken.getLocalPort()), "--cluster-port", "0"), 60);
       assertEquals(1, r.exit(), r.out() + r.err());
       assertTrue(r.err().contains("cannot listen for HTTP on 127.0.0.1:" + taken.getLocalPort()), r.err());
+      assertTrue(r.err().contains("another process holds the port: --http-port moves it"), r.err());
       assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
     }
   }

@@ -105,7 +105,8 @@ public final class Session {
     try {
       system = ActorSystem.create(root, SYSTEM_NAME, config);
     } catch (RuntimeException e) {
-      throw new DeliException("cannot start the actor system: " + Failures.describe(e), e);
+      // The one port an actor system binds is the cluster's (deli node); one-shot commands bind none.
+      throw new DeliException("cannot start the actor system: " + Failures.describe(e) + InUse.hint(e, "--cluster-port"), e);
     }
     handleSignal("INT", system);
     handleSignal("TERM", system);

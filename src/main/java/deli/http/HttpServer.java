@@ -1,5 +1,6 @@
 package deli.http;
 
+import deli.core.InUse;
 import deli.core.Durations;
 import deli.core.Failures;
 import deli.core.Session;
@@ -39,7 +40,7 @@ public final class HttpServer {
             (binding, failure) -> {
               if (failure != null) {
                 System.err.println(
-                    "deli node: cannot listen for HTTP on " + host + ":" + port + ": " + Failures.describe(failure));
+                    "deli node: cannot listen for HTTP on " + host + ":" + port + ": " + Failures.describe(failure) + InUse.hint(failure, "--http-port"));
                 Session.finish(system, 1);
               } else {
                 stopWithTheNode(system, binding, inFlight, drain);

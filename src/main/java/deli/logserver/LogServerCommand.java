@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.core.InUse;
 import deli.core.Cli;
 import deli.core.Options;
 import deli.core.Setting;
@@ -208,7 +209,7 @@ public final class LogServerCommand implements Callable<Integer> {
       return Output.line("kept the existing " + k.from().getFileName() + " as " + k.to().getFileName());
     }
     if (event instanceof LogServer.NotListening n) {
-      return new Output(List.of(), List.of("deli logserver: cannot listen on " + n.address() + ": " + n.reason()), 1);
+      return new Output(List.of(), List.of("deli logserver: cannot listen on " + n.address() + ": " + n.reason() + InUse.hint(n.reason(), "--port")), 1);
     }
     if (event instanceof LogServer.Reopened r) {
       return r.replaced()

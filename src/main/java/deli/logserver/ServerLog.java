@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.core.InUse;
 import java.util.Locale;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.Behavior;
@@ -30,7 +31,7 @@ public final class ServerLog {
           LOG.info("From {}: {} lines", c.peer(), c.lines());
         }
       } else if (event instanceof LogServer.NotListening n) {
-        LOG.warn("log server cannot listen on {}: {}; trying again in {} s", n.address(), n.reason(), n.retryIn() == null ? "-" : n.retryIn().toSeconds());
+        LOG.warn("log server cannot listen on {}: {}{}; trying again in {} s", n.address(), n.reason(), InUse.hint(n.reason(), "--log-port"), n.retryIn() == null ? "-" : n.retryIn().toSeconds());
       } else if (event instanceof LogServer.Draining d) {
         System.out.println(
             "deli node: log server stopping: no new connections"

@@ -1,5 +1,6 @@
 package deli.weather;
 
+import deli.core.InUse;
 import deli.core.Failures;
 import deli.core.Bounds;
 import deli.core.Cli;
@@ -113,7 +114,7 @@ public final class WeatherServeCommand implements Callable<Integer> {
                   (binding, failure) -> {
                     if (failure != null) {
                       System.err.println(
-                          "deli weather serve: cannot listen on " + settings.host() + ":" + settings.port() + ": " + Failures.describe(failure));
+                          "deli weather serve: cannot listen on " + settings.host() + ":" + settings.port() + ": " + Failures.describe(failure) + InUse.hint(failure, "--port"));
                       Session.finish(system, 1);
                       return;
                     }
