@@ -88,6 +88,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   private final TimerScheduler<Command> timers;
   private final Path out;
   private LogFile file;
+  private final OutputLock lock;
   private boolean flushPending;
   private long lines;
   private long bytes;
@@ -114,6 +115,13 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
                 timers -> {
                   Path out = settings.out().toAbsolutePath();
                   LogFile file;
+                  OutputLock lock;
+                  try {
+                    lock = OutputLock.take(out);
+                  } catch (IOException e) {
+                    owner.tell(new Failed("cannot write " + out + ": " + Failures.describe(e)));
+                    return Behaviors.stopped();
+                  }
                   try {
                     if (Files.exists(out) && Files.size(out) > 0) {
                       // Never overwrite a log: the previous one is kept as a rotation would keep it.
@@ -122,10 +130,11 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
                     file = LogFile.create(out, storage, settings.writeBuffer());
                     owner.tell(new Opened(out));
                   } catch (IOException e) {
+                    lock.close();
                     owner.tell(new Failed("cannot write " + out + ": " + Failures.describe(e)));
                     return Behaviors.stopped();
                   }
-                  return new LogWriter(ctx, timers, settings, owner, out, file);
+                  return new LogWriter(ctx, timers, settings, owner, out, file, lock);
                 }));
   }
 
@@ -135,8 +144,10 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
       LogServerSettings settings,
       ActorRef<Event> owner,
       Path out,
-      LogFile file) {
+      LogFile file,
+      OutputLock lock) {
     super(ctx);
+    this.lock = lock;
     this.settings = settings;
     this.owner = owner;
     this.timers = timers;
@@ -346,6 +357,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
         file.abandon();
       }
     }
+    lock.close();
     return this;
   }
 
