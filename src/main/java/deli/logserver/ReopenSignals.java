@@ -15,7 +15,11 @@ final class ReopenSignals {
   static void install(ActorRef<LogServer.Command> server, Logger log) {
     for (String name : new String[] {"HUP", "USR1"}) {
       try {
-        Signal.handle(new Signal(name), s -> server.tell(LogServer.Reopen.INSTANCE));
+        sun.misc.SignalHandler before = Signal.handle(new Signal(name), s -> server.tell(LogServer.Reopen.INSTANCE));
+        if (before == sun.misc.SignalHandler.SIG_IGN) {
+          // Ignored when the process started (nohup): the JVM keeps it ignored.
+          log.warn("SIG{} is ignored in this process (started under nohup?): send SIGUSR1 to reopen the file", name);
+        }
       } catch (IllegalArgumentException e) {
         // the JVM keeps this signal for itself (-Xrs, or a platform without it): logrotate's
         // rename is still noticed at the next write
