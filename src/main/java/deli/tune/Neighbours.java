@@ -85,19 +85,7 @@ public final class Neighbours {
         continue;
       }
       dist[i] = distance.between(a, ai, b, bi, n, scratch);
-      if (size == maxK) {
-        if (!before(i, nearest[maxK - 1])) {
-          continue;
-        }
-        size--;
-      }
-      int at = size;
-      while (at > 0 && before(i, nearest[at - 1])) {
-        nearest[at] = nearest[at - 1];
-        at--;
-      }
-      nearest[at] = i;
-      size++;
+      size = insert(i, size);
       if (size == maxK) {
         kth = dist[nearest[maxK - 1]];
         bound = kth * kth * (1 + 1e-9);
@@ -157,20 +145,28 @@ public final class Neighbours {
   private void order() {
     int size = 0;
     for (int i = 0; i < dist.length; i++) {
-      if (size == maxK) {
-        if (!before(i, nearest[maxK - 1])) {
-          continue;
-        }
-        size--;
-      }
-      int at = size;
-      while (at > 0 && before(i, nearest[at - 1])) {
-        nearest[at] = nearest[at - 1];
-        at--;
-      }
-      nearest[at] = i;
-      size++;
+      size = insert(i, size);
     }
+  }
+
+  /**
+   * Puts training sample {@code i} among the {@code size} nearest kept so far, if it belongs
+   * there (a bounded insertion: at most maxK are kept); returns how many are kept now.
+   */
+  private int insert(int i, int size) {
+    if (size == maxK) {
+      if (!before(i, nearest[maxK - 1])) {
+        return size;
+      }
+      size--;
+    }
+    int at = size;
+    while (at > 0 && before(i, nearest[at - 1])) {
+      nearest[at] = nearest[at - 1];
+      at--;
+    }
+    nearest[at] = i;
+    return size + 1;
   }
 
   /** Whether training sample i sorts before j: by distance, features, label (Python's tuple order). */
