@@ -12,18 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #snapshot()} ({@code GET /metrics}, the live page).
  *
  * <p>Counting costs a plain store per message in the actor's own counters; no lock, no shared
- * atomic. Timings are sampled to stay that cheap: a clock read costs as much as a small message's
- * handling, so one message in {@value #TIME_EVERY} per actor is timed, and one send in
- * {@value #TIME_EVERY} per thread is stamped with the time it was sent (every message of a
- * traced flow is both). Counts are exact; sums and maxima are over the timed messages, so a mean
- * is {@code handlingNanos / timed}.
+ * atomic. Timings are sampled to stay that cheap, since a clock read costs as much as handling a
+ * small message: an actor times the first message it handles in each 10 ms tick, and a thread
+ * stamps the first message it sends in each tick with the time it was sent, so that its receiver
+ * times its mailbox wait and its handling too. An actor that handles a few messages a second has
+ * them all timed; one that handles a million, a few hundred. Counts are exact; sums and maxima
+ * are over the timed messages, so a mean is {@code handlingNanos / timed}.
  */
 public final class ActorMetrics {
-  /** One message in this many (per actor, per sending thread) is timed; a power of two. */
-  public static final int TIME_EVERY = 16;
-
-  static final int TIME_MASK = TIME_EVERY - 1;
-
   private static final ConcurrentHashMap<String, ClassCounters> CLASSES = new ConcurrentHashMap<>();
 
   private ActorMetrics() {}

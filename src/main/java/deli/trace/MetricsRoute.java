@@ -73,12 +73,11 @@ public final class MetricsRoute {
         .help("Messages handled by the actors of a class");
     GaugeSnapshot.Builder actors = GaugeSnapshot.builder().name("deli_actors").help("Actors of a class alive now");
     SummarySnapshot.Builder wait = SummarySnapshot.builder().name("deli_actor_mailbox_wait_seconds").unit(Unit.SECONDS)
-        .help("Time from send to the start of handling, over the messages stamped when sent (one in "
-            + ActorMetrics.TIME_EVERY + ")");
+        .help("Time from send to the start of handling, over the messages stamped when sent (sampled)");
     GaugeSnapshot.Builder maxWait = GaugeSnapshot.builder().name("deli_actor_mailbox_wait_max_seconds")
         .help("The longest mailbox wait measured");
     SummarySnapshot.Builder handling = SummarySnapshot.builder().name("deli_actor_handling_seconds").unit(Unit.SECONDS)
-        .help("Time spent handling a message, over the messages timed (one in " + ActorMetrics.TIME_EVERY + ")");
+        .help("Time spent handling a message, over the messages timed (sampled)");
     GaugeSnapshot.Builder maxHandling = GaugeSnapshot.builder().name("deli_actor_handling_max_seconds")
         .help("The longest handling measured");
     for (ActorMetrics.ClassStats s : stats) {

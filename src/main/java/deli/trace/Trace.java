@@ -39,7 +39,9 @@ public record Trace(String id, String sender, String span, long sent, boolean sa
       return new Trace("", null, "", 0, false);
     }
     Trace h = c.here != null ? c.here : new Trace(c.traceId, c.self, "", 0, false);
-    if ((++c.sends & ActorMetrics.TIME_MASK) == 0) {
+    long tick = TraceClock.tick();
+    if (tick != c.stampedAt) {
+      c.stampedAt = tick;
       return h.sentAt(TraceClock.now());
     }
     return h;

@@ -14,8 +14,8 @@ final class TraceContext {
   boolean mdcSet;
   /** {@code Trace(traceId, self)}, made once per actor and flow rather than per message. */
   Trace here;
-  /** Sends made on this thread through {@link Trace#here()}: every so many is stamped with its time. */
-  int sends;
+  /** The tick of this thread's last send stamped with its time: one per tick is. */
+  long stampedAt;
 
   boolean active() {
     return self != null;

@@ -29,7 +29,7 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
   // Made at the first message rather than at start: an interceptor Pekko drops as a duplicate
   // before any message would otherwise stay registered forever.
   private ActorCounters counters;
-  private int untimed;
+  private long timedAt; // the tick of the last message timed
 
   TraceInterceptor(Class<T> messageClass, String initialTraceId) {
     super(messageClass);
@@ -72,8 +72,13 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
     if (k == null) {
       k = counters = ActorMetrics.register(actorClass);
     }
-    // Timed when the sender stamped it (so its wait is known too), else one in TIME_EVERY.
-    long begin = sent != 0 || (++untimed & ActorMetrics.TIME_MASK) == 0 ? TraceClock.now() : 0;
+    // Timed when the sender stamped it (so its wait is known too), else the first in each tick.
+    long begin = 0;
+    long tick = TraceClock.tick();
+    if (sent != 0 || tick != timedAt) {
+      timedAt = tick;
+      begin = TraceClock.now();
+    }
     if (sent != 0) {
       k.waited(begin - sent);
     }
