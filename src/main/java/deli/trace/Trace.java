@@ -19,14 +19,30 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record Trace(String id, String sender, String span, long sent, boolean sampled) implements CborSerializable {
 
-  /** Starts a new flow at an edge: a fresh id, with the edge's name as sender. */
+  /**
+   * Starts a new flow at an edge: a fresh id, with the edge's name as sender. Whether the flow
+   * is traced is decided here, once for all its messages ({@code --trace-sample}).
+   */
   public static Trace start(String edge) {
-    return new Trace(newTraceId(), edge, "", 0, TraceLog.enabled());
+    return new Trace(newTraceId(), edge, "", 0, TraceLog.sample());
   }
 
-  /** Continues a flow whose id came from outside (an HTTP header, a flag). */
+  /** Continues a flow whose id came from outside (an HTTP header, a flag); traced as {@link #start} decides. */
   public static Trace of(String id, String edge) {
-    return new Trace(id, edge, "", 0, TraceLog.enabled());
+    return new Trace(id, edge, "", 0, TraceLog.sample());
+  }
+
+  /**
+   * Continues a flow from a W3C {@code traceparent}: the caller's trace, under the caller's span,
+   * traced when the caller traced it (and this process traces at all).
+   */
+  public static Trace of(String id, String edge, String parentSpan, boolean sampled) {
+    return new Trace(id, edge, parentSpan, 0, sampled && TraceLog.enabled());
+  }
+
+  /** This context as sent by {@code sender} from the handling (or request) {@code span}. */
+  public Trace from(String sender, String span) {
+    return new Trace(id, sender, span, sent, sampled);
   }
 
   /**
@@ -37,6 +53,9 @@ public record Trace(String id, String sender, String span, long sent, boolean sa
     TraceContext c = TraceContext.CURRENT.get();
     if (!c.active()) {
       return new Trace("", null, "", 0, false);
+    }
+    if (c.span != null) {
+      return new Trace(c.traceId, c.self, c.span, TraceClock.now(), true);
     }
     Trace h = c.here != null ? c.here : new Trace(c.traceId, c.self, "", 0, false);
     long tick = TraceClock.tick();

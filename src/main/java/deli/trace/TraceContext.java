@@ -14,6 +14,8 @@ final class TraceContext {
   boolean mdcSet;
   /** {@code Trace(traceId, self)}, made once per actor and flow rather than per message. */
   Trace here;
+  /** The span of the handling under way, when its flow is traced (each send is then stamped); else null. */
+  String span;
   /** The tick of this thread's last send stamped with its time: one per tick is. */
   long stampedAt;
 

@@ -86,11 +86,15 @@ public final class TraceDiagram {
    */
   static String name(String path, String lineNode, boolean withNode) {
     int scheme = path.indexOf("://");
-    if (scheme < 0) {
-      return path;
+    String rest;
+    if (scheme >= 0) {
+      int slash = path.indexOf('/', scheme + 3);
+      rest = slash < 0 ? "" : path.substring(slash + 1);
+    } else if (path.startsWith("/")) {
+      rest = path.substring(1); // a span line's own-node path: /user/kitchen/desk
+    } else {
+      return path; // an edge: cli, http
     }
-    int slash = path.indexOf('/', scheme + 3);
-    String rest = slash < 0 ? "" : path.substring(slash + 1);
     if (rest.startsWith("user/")) {
       rest = rest.substring(5);
     }

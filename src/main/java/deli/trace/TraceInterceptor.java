@@ -8,9 +8,12 @@ import org.apache.pekko.actor.typed.Signal;
 import org.apache.pekko.actor.typed.TypedActorContext;
 
 /**
- * The per-actor interceptor behind {@link Tracing}. A message without a trace (a timer tick,
- * a private adapter message) belongs to the flow of the last traced message this actor saw.
- * It also keeps the actor's {@link ActorMetrics} counters, traced or not.
+ * The per-actor interceptor behind {@link Tracing}. Each message handled in a traced flow is a
+ * span: the span of the handling that sent it is its parent, and its line in the trace log
+ * carries when it was sent and when its handling began and ended. A message without a trace (a
+ * timer tick, a private adapter message) belongs to the flow of the last traced message this
+ * actor saw, under the span of that handling. The interceptor also keeps the actor's
+ * {@link ActorMetrics} counters, traced or not.
  */
 final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
   private static final ClassValue<String> CLASS_NAMES =
@@ -24,82 +27,115 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
   private final String actorClass;
   private String self;
   private String node;
+  private String prefix; // this node's address, left out of its own actors' paths in trace lines
+  private String selfInLines;
   private String lastTraceId;
+  private boolean lastSampled;
+  private String lastSpan; // the span of this actor's last traced handling: a timer's parent
   private Trace here; // this actor as sender in lastTraceId's flow: a message rarely changes it
   // Made at the first message rather than at start: an interceptor Pekko drops as a duplicate
   // before any message would otherwise stay registered forever.
   private ActorCounters counters;
   private long timedAt; // the tick of the last message timed
 
-  TraceInterceptor(Class<T> messageClass, String initialTraceId) {
+  TraceInterceptor(Class<T> messageClass, Trace initial) {
     super(messageClass);
     this.actorClass = CLASS_NAMES.get(messageClass);
-    this.lastTraceId = initialTraceId;
+    this.lastTraceId = initial == null || initial.id() == null ? "" : initial.id();
+    this.lastSampled = initial != null && initial.sampled();
+    this.lastSpan = initial == null ? "" : initial.span();
   }
 
   @Override
   public Behavior<T> aroundStart(TypedActorContext<T> ctx, PreStartTarget<T> target) {
     self = TraceLog.pathOf(ctx.asJava().getSelf(), ctx.asJava().getSystem());
     node = TraceLog.nodeOf(ctx.asJava().getSystem());
+    prefix = ctx.asJava().getSystem().address().toString();
+    selfInLines = TraceLog.compact(self, prefix);
     TraceContext c = TraceContext.CURRENT.get();
     String prevId = c.traceId;
     String prevSelf = c.self;
     Object prevMessage = c.message;
     Trace prevHere = c.here;
-    enter(c, null);
+    String prevSpan = c.span;
+    // What the actor sends while it sets up hangs under the handling that spawned it.
+    enter(c, null, TraceLog.traces(lastSampled) ? lastSpan : null);
     try {
       return target.start(ctx);
     } finally {
-      leave(c, prevId, prevSelf, prevMessage, prevHere);
+      leave(c, prevId, prevSelf, prevMessage, prevHere, prevSpan);
     }
   }
 
   @Override
   public Behavior<T> aroundReceive(TypedActorContext<T> ctx, T msg, ReceiveTarget<T> target) {
+    Trace t = msg instanceof Traced traced ? traced.trace() : null;
+    if (t == null && TraceLog.enabled()) {
+      t = TraceLog.wrappedTrace(msg);
+    }
     String sender = null;
     long sent = 0;
-    if (msg instanceof Traced traced) {
-      Trace t = traced.trace();
-      if (t != null) {
-        if (t.id() != null && !t.id().isEmpty()) {
-          lastTraceId = t.id();
-        }
-        sender = t.sender();
-        sent = t.sent();
+    String parent = lastSpan;
+    if (t != null) {
+      if (t.id() != null && !t.id().isEmpty()) {
+        lastTraceId = t.id();
+        lastSampled = t.sampled();
       }
+      sender = t.sender();
+      sent = t.sent();
+      parent = t.span();
     }
     ActorCounters k = counters;
     if (k == null) {
       k = counters = ActorMetrics.register(actorClass);
     }
-    // Timed when the sender stamped it (so its wait is known too), else the first in each tick.
+    boolean traced = TraceLog.traces(lastSampled);
+    // Timed when traced, or when the sender stamped it (so its wait is known too), else the
+    // first message in each tick.
     long begin = 0;
     long tick = TraceClock.tick();
-    if (sent != 0 || tick != timedAt) {
+    if (traced || sent != 0 || tick != timedAt) {
       timedAt = tick;
       begin = TraceClock.now();
     }
     if (sent != 0) {
       k.waited(begin - sent);
     }
-    if (TraceLog.enabled()) {
-      TraceLog.received(node, lastTraceId, sender, self, TraceLog.typeOf(msg), msg);
+    String span = null;
+    String type = null;
+    boolean kept = false;
+    if (traced) {
+      type = TraceLog.typeOf(msg);
+      kept = TraceLog.keeps(type);
+      // A message of a type left out passes its parent on: its children hang under the nearest
+      // handling that is kept, so every parent in the log is there.
+      span = kept ? Trace.newId() : parent;
     }
-    // Inline rather than through a lambda: this runs for every message and allocates nothing.
+    // Inline rather than through a lambda: this runs for every message and allocates nothing
+    // unless its flow is traced.
     TraceContext c = TraceContext.CURRENT.get();
     String prevId = c.traceId;
     String prevSelf = c.self;
     Object prevMessage = c.message;
     Trace prevHere = c.here;
-    enter(c, msg);
+    String prevSpan = c.span;
+    enter(c, msg, span);
     try {
       return target.apply(ctx, msg);
     } finally {
-      leave(c, prevId, prevSelf, prevMessage, prevHere);
+      leave(c, prevId, prevSelf, prevMessage, prevHere, prevSpan);
+      long end = begin != 0 ? TraceClock.now() : 0;
       if (begin != 0) {
-        k.handled(TraceClock.now() - begin);
+        k.handled(end - begin);
       } else {
         k.handled();
+      }
+      if (traced) {
+        lastSpan = span;
+        if (kept) {
+          TraceLog.handled(
+              node, prefix, lastTraceId, span, parent, t == null ? null : sender, selfInLines, type, msg, sent, begin, end);
+        }
       }
     }
   }
@@ -118,23 +154,26 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
   }
 
   /** Puts this actor's context on the thread while it handles {@code msg}. */
-  private void enter(TraceContext c, Object msg) {
+  private void enter(TraceContext c, Object msg, String span) {
     TraceMdc.clear(c);
     if (here == null || !here.id().equals(lastTraceId)) {
-      here = new Trace(lastTraceId, self, "", 0, TraceLog.enabled());
+      here = new Trace(lastTraceId, self, "", 0, false);
     }
     c.traceId = lastTraceId;
     c.self = self;
     c.message = msg;
     c.here = here;
+    c.span = span;
   }
 
   /** Puts back the thread's context as it was before. */
-  private static void leave(TraceContext c, String prevId, String prevSelf, Object prevMessage, Trace prevHere) {
+  private static void leave(
+      TraceContext c, String prevId, String prevSelf, Object prevMessage, Trace prevHere, String prevSpan) {
     TraceMdc.clear(c);
     c.traceId = prevId;
     c.self = prevSelf;
     c.message = prevMessage;
     c.here = prevHere;
+    c.span = prevSpan;
   }
 }

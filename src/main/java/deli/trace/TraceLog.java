@@ -1,12 +1,6 @@
 package deli.trace;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AsyncAppenderBase;
-import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.util.FileSize;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import deli.core.DeliException;
@@ -18,6 +12,8 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.pekko.actor.Address;
@@ -27,113 +23,248 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message-trace log: one JSON line per message received, written through the SLF4J
- * logger {@code deli.trace}. It is off unless {@link #open} (the {@code --trace FILE} flag)
- * or an operator's logback configuration turns that logger on.
+ * The message-trace log: one JSON line per message handled in a traced flow, written to the
+ * file {@link #open} (the {@code --trace FILE} flag) names, or through the SLF4J logger
+ * {@code deli.trace} when an operator's logback configuration turns it on. A line is a span: its
+ * trace and span ids (W3C Trace Context), its parent (the span of the handling that sent the
+ * message), its sender and receiver, the message's type and rendering, when its handling began
+ * ({@code time}, microseconds since the epoch), how long it waited in the mailbox and how long
+ * its handling took ({@code wait}, {@code took}, nanoseconds).
  */
 public final class TraceLog {
-  /** The logger every trace line goes through. */
+  /** The logger trace lines go through when no trace file is open. */
   public static final String LOGGER_NAME = "deli.trace";
 
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
   private static final JsonFactory JSON = new JsonFactory();
   private static final int MAX_RENDERING = 160;
+  private static final ThreadLocal<StringBuilder> LINES = ThreadLocal.withInitial(() -> new StringBuilder(512));
+
+  private static volatile TraceWriter writer;
+  private static volatile boolean on = LOG.isInfoEnabled();
+  private static volatile double fraction = 1;
+  private static volatile Set<String> types;
 
   private TraceLog() {}
 
+  /** Whether anything is traced at all. */
   public static boolean enabled() {
-    return LOG.isInfoEnabled();
+    return on;
+  }
+
+  /**
+   * Whether a message of a flow is traced: {@code sampled} as decided where the flow started, or
+   * any flow while every flow is traced (a flow that started before tracing was turned on too).
+   */
+  static boolean traces(boolean sampled) {
+    return on && (sampled || fraction >= 1);
+  }
+
+  /** Whether a flow starting now is traced: tracing is on and the flow falls in the sampled fraction. */
+  static boolean sample() {
+    if (!on) {
+      return false;
+    }
+    double f = fraction;
+    return f >= 1 || (f > 0 && ThreadLocalRandom.current().nextDouble() < f);
+  }
+
+  /** Traces this fraction (0 to 1) of the flows that start from now on ({@code --trace-sample}). */
+  public static void sampling(double fractionOfFlows) {
+    if (!(fractionOfFlows >= 0 && fractionOfFlows <= 1)) {
+      throw new IllegalArgumentException("a fraction from 0 to 1, not " + fractionOfFlows);
+    }
+    fraction = fractionOfFlows;
+  }
+
+  /** Writes only messages of these simple type names ({@code --trace-types}); empty: every type. */
+  public static void types(Collection<String> keep) {
+    types = keep.isEmpty() ? null : Set.copyOf(keep);
+  }
+
+  static boolean keeps(String type) {
+    Set<String> keep = types;
+    return keep == null || keep.contains(type);
+  }
+
+  /** Now, in nanoseconds since the epoch, on the clock trace lines use. */
+  public static long now() {
+    return TraceClock.now();
   }
 
   /**
    * Sends trace lines to {@code file} (appending: a file may hold many runs, told apart by
-   * trace id). Writes go through a bounded queue that never discards: tracing slows a flow
-   * down when the disk cannot keep up rather than losing lines. Closing the handle stops
-   * tracing to this file and flushes it.
+   * trace id). Closing the handle stops tracing to this file and flushes it.
    */
   public static AutoCloseable open(Path file) {
-    // Logback would make missing directories; a mistyped path should be said, as logserver --out says it.
+    // A mistyped path should be said, as logserver --out says it.
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
       throw new DeliException("cannot write the trace file " + file + ": no such directory " + dir);
     }
-    LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(lc);
-    encoder.setPattern("%msg%n");
-    encoder.start();
-
-    FileAppender<ILoggingEvent> fileAppender = new FileAppender<>();
-    fileAppender.setContext(lc);
-    fileAppender.setName("trace-file");
-    fileAppender.setFile(file.toAbsolutePath().toString());
-    fileAppender.setAppend(true);
-    fileAppender.setImmediateFlush(false);
-    fileAppender.setBufferSize(new FileSize(256 * 1024));
-    fileAppender.setEncoder(encoder);
-    fileAppender.start();
-    if (!fileAppender.isStarted()) {
-      throw new DeliException("cannot write the trace file " + file.toAbsolutePath());
+    TraceWriter w;
+    try {
+      w = new TraceWriter(file.toAbsolutePath());
+    } catch (IOException e) {
+      throw new DeliException("cannot write the trace file " + file.toAbsolutePath() + ": " + e.getMessage());
     }
-
-    ch.qos.logback.classic.AsyncAppender async = new ch.qos.logback.classic.AsyncAppender();
-    async.setContext(lc);
-    async.setName("trace-async");
-    async.setQueueSize(64 * 1024);
-    async.setDiscardingThreshold(0);
-    async.setNeverBlock(false);
-    async.setMaxFlushTime(30_000);
-    async.addAppender(fileAppender);
-    async.start();
-
-    ch.qos.logback.classic.Logger logger = lc.getLogger(LOGGER_NAME);
-    logger.setAdditive(false);
-    logger.addAppender(async);
-    logger.setLevel(Level.INFO);
-    // The 256 kB buffer keeps a busy flow's tracing cheap; a flush every half second keeps the
-    // file readable while a node runs (deli trace on a live node's file), and a node killed
-    // with kill -9 loses at most that half second. The buffered stream synchronizes its writes
-    // and flushes, so the flusher needs no lock of the appender's.
-    java.util.concurrent.ScheduledExecutorService flusher =
-        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "deli-trace-flush");
-              t.setDaemon(true);
-              return t;
-            });
-    flusher.scheduleWithFixedDelay(
-        () -> {
-          try {
-            java.io.OutputStream os = fileAppender.getOutputStream();
-            if (os != null) {
-              os.flush();
-            }
-          } catch (IOException | RuntimeException e) {
-            // The appender reports write failures itself; a failed flush is retried next time.
-          }
-        },
-        500,
-        500,
-        java.util.concurrent.TimeUnit.MILLISECONDS);
+    TraceWriter previous = writer;
+    writer = w;
+    on = true;
+    if (previous != null) {
+      previous.close();
+    }
     return () -> {
-      flusher.shutdownNow();
-      logger.setLevel(Level.OFF);
-      logger.detachAppender(async);
-      async.stop(); // drains the queue into the file
-      fileAppender.stop();
+      synchronized (TraceLog.class) {
+        if (writer == w) {
+          writer = null;
+          on = LOG.isInfoEnabled();
+        }
+      }
+      w.close();
     };
   }
 
   /** Flushes and closes the trace file (and every other appender); call once, at exit. */
   public static void close() {
+    TraceWriter w = writer;
+    if (w != null) {
+      w.close();
+    }
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
       lc.stop();
     }
   }
 
-  static void received(
-      String node, String traceId, String sender, String receiver, String type, Object msg) {
-    LOG.info(line(Instant.now(), node, traceId, sender, receiver, type, render(msg)));
+  /** A handling's span, as one line. */
+  static void handled(
+      String node,
+      String prefix,
+      String traceId,
+      String span,
+      String parent,
+      String sender,
+      String receiver,
+      String type,
+      Object msg,
+      long sent,
+      long begin,
+      long end) {
+    StringBuilder b = start(begin, node, traceId, span, parent);
+    if (sender == null) {
+      if (!parent.isEmpty()) {
+        b.append(",\"sender\":null"); // a timer's tick: said, since a missing sender is its parent's receiver
+      }
+    } else if (parent.isEmpty() || !sender.startsWith(prefix) || types != null) {
+      // Else left out: the parent's line names it (its receiver), which keeps lines short.
+      str(b.append(",\"sender\":"), compact(sender, prefix));
+    }
+    str(b.append(",\"receiver\":"), receiver);
+    str(b.append(",\"type\":"), type);
+    String body = renderBody(msg);
+    if (!body.isEmpty()) {
+      str(b.append(",\"message\":"), body);
+    }
+    if (sent != 0) {
+      b.append(",\"wait\":").append(Math.max(0, begin - sent));
+    }
+    b.append(",\"took\":").append(end - begin).append('}');
+    emit(b);
+  }
+
+  /**
+   * A request's span at an edge (an HTTP request from {@code begin} to {@code end}, nanoseconds
+   * since the epoch), under {@code parent} (a caller's span, or empty).
+   */
+  public static void request(String node, Trace trace, String parent, String name, long begin, long end) {
+    if (!trace.sampled() || !on) {
+      return;
+    }
+    StringBuilder b = start(begin, node, trace.id(), trace.span(), parent);
+    str(b.append(",\"receiver\":"), trace.sender());
+    str(b.append(",\"type\":"), name);
+    b.append(",\"took\":").append(end - begin).append('}');
+    emit(b);
+  }
+
+  private static StringBuilder start(long begin, String node, String traceId, String span, String parent) {
+    StringBuilder b = LINES.get();
+    b.setLength(0);
+    b.append("{\"time\":").append(begin / 1000);
+    if (!"local".equals(node)) {
+      str(b.append(",\"node\":"), node);
+    }
+    str(b.append(",\"traceId\":"), traceId);
+    str(b.append(",\"spanId\":"), span);
+    if (!parent.isEmpty()) {
+      str(b.append(",\"parentId\":"), parent);
+    }
+    return b;
+  }
+
+  private static void emit(StringBuilder b) {
+    TraceWriter w = writer;
+    if (w != null) {
+      w.write(b);
+    } else {
+      LOG.info(b.toString());
+    }
+    if (b.capacity() > 8192) {
+      LINES.remove();
+    }
+  }
+
+  /** {@code path} without this node's address ({@code /user/dinner/fork-1}); another node's path whole. */
+  static String compact(String path, String prefix) {
+    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+  }
+
+  /** Appends {@code s} as a JSON string. */
+  static void str(StringBuilder b, String s) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '"' || ch == '\\') {
+        b.append('\\').append(ch);
+      } else if (ch < 0x20) {
+        switch (ch) {
+          case '\n' -> b.append("\\n");
+          case '\t' -> b.append("\\t");
+          case '\r' -> b.append("\\r");
+          default -> b.append(String.format("\\u%04x", (int) ch));
+        }
+      } else {
+        b.append(ch);
+      }
+    }
+    b.append('"');
+  }
+
+  /** The trace a private adapter message carries inside the reply it wraps, if any. */
+  static Trace wrappedTrace(Object msg) {
+    Method unwrap = WRAPPED.get(msg.getClass());
+    if (unwrap == null) {
+      return null;
+    }
+    try {
+      Object inner = unwrap.invoke(msg);
+      return inner instanceof Traced t ? t.trace() : null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A message's rendering without its type name (the line has it): {@code (serving=3)}; empty
+   * for a message without fields.
+   */
+  static String renderBody(Object msg) {
+    if (msg instanceof Enum<?>) {
+      return "";
+    }
+    String full = render(msg);
+    String name = msg.getClass().getSimpleName();
+    return msg instanceof Record && full.startsWith(name + "(") ? full.substring(name.length()) : full;
   }
 
   /** One trace line; public for the tests and the tools that write trace logs by hand. */
@@ -188,8 +319,8 @@ public final class TraceLog {
         } catch (ReflectiveOperationException | RuntimeException e) {
           value = "?";
         }
-        if (value instanceof Trace) {
-          continue;
+        if (value instanceof Trace || (value instanceof ActorRef<?> ref && ref.path().name().startsWith("$"))) {
+          continue; // the trace has its own fields; an anonymous reply-to (an adapter) says nothing
         }
         if (!first) {
           b.append(", ");

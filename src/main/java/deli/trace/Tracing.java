@@ -30,7 +30,6 @@ public final class Tracing {
    * holds {@code trace}'s id while it sets up, and untraced messages (timers) belong to it.
    */
   public static <T> Behavior<T> traced(Class<T> messageClass, Trace trace, Behavior<T> behavior) {
-    String initial = trace == null || trace.id() == null ? "" : trace.id();
-    return Behaviors.intercept(() -> new TraceInterceptor<>(messageClass, initial), behavior);
+    return Behaviors.intercept(() -> new TraceInterceptor<>(messageClass, trace), behavior);
   }
 }
