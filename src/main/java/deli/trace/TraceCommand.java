@@ -22,13 +22,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Draws one trace's messages between actors (Mermaid or SVG).",
+      "Draws one trace's messages between actors (Mermaid or SVG), sums it up, or exports it.",
       "",
       "Draws the messages of one trace, as written by any command's --trace FILE: one lifeline "
           + "per actor, one arrow per message, in time order. Give several files (one per "
           + "cluster node) to see a trace across nodes.",
       "",
-      "Without --trace-id it draws the last trace in the files (the latest run)."
+      "Without --trace-id it draws the last trace in the files (the latest run). --stats sums the "
+          + "trace up; --format chrome, zipkin or otlp exports its spans for Perfetto, Zipkin, Jaeger or Tempo."
     })
 public final class TraceCommand implements Callable<Integer> {
   private static final Bounds LIMIT = Bounds.of(1, 1_000_000);
@@ -37,7 +38,10 @@ public final class TraceCommand implements Callable<Integer> {
   /** The formats {@code --format} takes. */
   public enum Format {
     mermaid,
-    svg
+    svg,
+    chrome,
+    zipkin,
+    otlp
   }
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace logs (JSON lines).")
@@ -46,7 +50,11 @@ public final class TraceCommand implements Callable<Integer> {
   @Option(names = "--trace-id", paramLabel = "ID", description = "The trace to draw. Default: the last one.")
   String traceId;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "mermaid (text) or svg. Default: mermaid.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "mermaid (text), svg, chrome (Trace Event Format: Perfetto, chrome://tracing), zipkin (Zipkin v2 JSON) "
+          + "or otlp (OTLP JSON: Jaeger, Grafana Tempo). Default: mermaid.")
   Format format = Format.mermaid;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the diagram here instead of stdout.")
@@ -57,6 +65,16 @@ public final class TraceCommand implements Callable<Integer> {
 
   @Option(names = "--details", description = "Label arrows with the messages' contents, not only their types.")
   boolean details;
+
+  @Option(names = "--stats", description = "Sum the trace up: per actor, messages in and out, mailbox wait and handling time; "
+      + "per message type, counts; the critical path.")
+  boolean stats;
+
+  @Option(names = "--span", paramLabel = "ID", description = "Only the messages under this span (itself included).")
+  String span;
+
+  @Option(names = "--times", description = "Say on each arrow when its handling began, how long it waited and took.")
+  boolean times;
 
   @Option(names = "--limit", paramLabel = "N", description = "Draw at most N messages (1 to 1,000,000). Default: 1000.")
   int limit = 1000;
@@ -89,7 +107,32 @@ public final class TraceCommand implements Callable<Integer> {
       throw new DeliException(
           "no trace " + id + " in " + files + "; traces there: " + String.join(", ", counts.keySet().stream().limit(10).toList()));
     }
-    TraceDiagram d = TraceDiagram.of(read.lines(), id, limit, details);
+    String chosen = id;
+    List<TraceLine> lines = read.lines().stream().filter(l -> l.traceId().equals(chosen)).toList();
+    if (span != null) {
+      lines = TraceStats.subtree(lines, id, span);
+      if (lines.isEmpty()) {
+        throw new DeliException("no span " + span + " in trace " + id);
+      }
+    }
+    if (stats) {
+      print(TraceStats.report(id, lines), null);
+      return 0;
+    }
+    if (format == Format.chrome || format == Format.zipkin || format == Format.otlp) {
+      if (TraceExport.spans(lines).isEmpty()) {
+        throw new DeliException("trace " + id + " has no spans to export (its lines were written before spans)");
+      }
+      java.io.StringWriter out = new java.io.StringWriter();
+      switch (format) {
+        case chrome -> TraceExport.chrome(lines, out);
+        case zipkin -> TraceExport.zipkin(lines, out);
+        default -> TraceExport.otlp(lines, out);
+      }
+      print(out.append('\n').toString(), "trace " + id + ": " + TraceExport.spans(lines).size() + " spans");
+      return 0;
+    }
+    TraceDiagram d = TraceDiagram.of(lines, id, limit, details, times);
     String text = format == Format.svg ? d.svg() : d.mermaid();
     if (output != null) {
       Files.writeString(output, text, StandardCharsets.UTF_8);
@@ -98,5 +141,16 @@ public final class TraceCommand implements Callable<Integer> {
       System.out.print(text);
     }
     return 0;
+  }
+
+  private void print(String text, String what) throws IOException {
+    if (output != null) {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+      if (what != null) {
+        System.err.println(what + ", written to " + output);
+      }
+    } else {
+      System.out.print(text);
+    }
   }
 }

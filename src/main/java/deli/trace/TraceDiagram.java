@@ -36,6 +36,14 @@ public final class TraceDiagram {
    * {@code details}, each arrow shows the message's rendering, not only its type.
    */
   public static TraceDiagram of(List<TraceLine> lines, String traceId, int limit, boolean details) {
+    return of(lines, traceId, limit, details, false);
+  }
+
+  /**
+   * As {@link #of(List, String, int, boolean)}; with {@code times}, each arrow also says when
+   * its handling began (from the first message drawn), and how long it waited and took.
+   */
+  public static TraceDiagram of(List<TraceLine> lines, String traceId, int limit, boolean details, boolean times) {
     List<TraceLine> mine = new ArrayList<>();
     for (TraceLine l : lines) {
       if (l.traceId().equals(traceId)) {
@@ -61,9 +69,29 @@ public final class TraceDiagram {
       int f = index.computeIfAbsent(from, k -> index.size());
       int t = index.computeIfAbsent(to, k -> index.size());
       String label = details && !l.message().isEmpty() ? l.message() : l.type();
+      if (times) {
+        label = label + " " + timing(l, mine.get(0).time());
+      }
       arrows.add(new Arrow(f, t, label));
     }
     return new TraceDiagram(traceId, new ArrayList<>(index.keySet()), arrows, mine.size() - shown);
+  }
+
+  /** {@code +1.20ms (waited 3.4us, took 850ns)}: when, from {@code start}, and how long, where known. */
+  static String timing(TraceLine l, java.time.Instant start) {
+    long at = java.time.Duration.between(start, l.time()).toNanos();
+    StringBuilder b = new StringBuilder("+").append(TraceStats.duration(at));
+    if (l.waitNanos() >= 0 || l.tookNanos() >= 0) {
+      b.append(" (");
+      if (l.waitNanos() >= 0) {
+        b.append("waited ").append(TraceStats.duration(l.waitNanos()));
+      }
+      if (l.tookNanos() >= 0) {
+        b.append(l.waitNanos() >= 0 ? ", " : "").append("took ").append(TraceStats.duration(l.tookNanos()));
+      }
+      b.append(')');
+    }
+    return b.toString();
   }
 
   public List<String> lifelines() {
