@@ -2,6 +2,11 @@ package deli.service;
 
 import deli.core.Failures;
 import deli.trace.Trace;
+import deli.trace.TraceLog;
+import deli.trace.Traceparent;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -49,15 +54,36 @@ public final class Edge {
     return json;
   }
 
-  /** Runs {@code inner} with the request's trace, echoing its id in the response. */
+  /**
+   * Runs {@code inner} with the request's trace, echoing its id in the response. A W3C
+   * {@code traceparent} puts the request under the caller's span; the request is a span of its
+   * own (the parent of what its actors handle), said back in the response's {@code traceparent}.
+   */
   public Route traced(Function<Trace, Route> inner) {
-    return Directives.optionalHeaderValueByName(
+    return Directives.optionalHeaderValueByName(Traceparent.HEADER, w3c -> Directives.optionalHeaderValueByName(
         TRACE_HEADER,
-        given -> {
-          Trace trace =
-              given.filter(id -> TRACE_ID.matcher(id).matches()).map(id -> Trace.of(id, "http")).orElseGet(() -> Trace.start("http"));
-          return Directives.respondWithHeader(RawHeader.create(TRACE_HEADER, trace.id()), () -> inner.apply(trace));
-        });
+        given -> Directives.extractRequest(request -> {
+          long begin = TraceLog.now();
+          String span = Trace.newId();
+          Optional<Traceparent> caller = w3c.flatMap(Traceparent::parse);
+          Trace trace = caller
+              .map(p -> Trace.of(p.traceId(), "http", span, p.sampled()))
+              .orElseGet(() -> given.filter(id -> TRACE_ID.matcher(id).matches())
+                  .map(id -> Trace.of(id, "http"))
+                  .orElseGet(() -> Trace.start("http"))
+                  .from("http", span));
+          String parent = caller.map(Traceparent::spanId).orElse("");
+          String name = request.method().name() + " " + request.getUri().path();
+          List<HttpHeader> headers = new ArrayList<>();
+          headers.add(RawHeader.create(TRACE_HEADER, trace.id()));
+          Traceparent.of(trace).ifPresent(h -> headers.add(RawHeader.create(Traceparent.HEADER, h)));
+          return Directives.respondWithHeaders(headers, () -> Directives.mapResponse(
+              response -> {
+                TraceLog.request(TraceLog.nodeOf(system), trace, parent, name, begin, TraceLog.now());
+                return response;
+              },
+              () -> inner.apply(trace)));
+        })));
   }
 
   /** {@code POST /path}: {@code handle} gets the request's trace and its body as text. */

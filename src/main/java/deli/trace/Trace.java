@@ -33,11 +33,11 @@ public record Trace(String id, String sender, String span, long sent, boolean sa
   }
 
   /**
-   * Continues a flow from a W3C {@code traceparent}: the caller's trace, under the caller's span,
-   * traced when the caller traced it (and this process traces at all).
+   * Continues a flow from a W3C {@code traceparent}: the caller's trace, traced when the caller
+   * traced it (and this process traces at all), its messages sent from the request's {@code span}.
    */
-  public static Trace of(String id, String edge, String parentSpan, boolean sampled) {
-    return new Trace(id, edge, parentSpan, 0, sampled && TraceLog.enabled());
+  public static Trace of(String id, String edge, String span, boolean sampled) {
+    return new Trace(id, edge, span, 0, sampled && TraceLog.enabled());
   }
 
   /** This context as sent by {@code sender} from the handling (or request) {@code span}. */

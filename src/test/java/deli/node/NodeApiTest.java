@@ -196,6 +196,24 @@ class NodeApiTest {
   }
 
   @Test
+  void aW3cTraceparentPutsTheRequestInTheCallersTraceAndIsAnsweredWithTheRequestsSpan() throws Exception {
+    String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(node.base + "/sleepers"))
+                .header("traceparent", caller)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"count\": 2, \"delay\": \"0\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode sleepers = ok(r);
+    assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", sleepers.get("traceId").asText());
+    assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", r.headers().firstValue("X-Trace-Id").orElseThrow());
+    String answered = r.headers().firstValue("traceparent").orElseThrow();
+    assertTrue(answered.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-0[01]"), answered);
+    assertTrue(!answered.contains("00f067aa0ba902b7"), "the request is a span of its own, under the caller's: " + answered);
+  }
+
+  @Test
   void aTraceIdGivenIsTheOneAnswered() throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient().send(
