@@ -53,6 +53,13 @@ public final class NodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin deli.trace.TraceOptions common;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description = "text (the default) or json: the node's log as JSON lines (Logback's JSON encoder), each with the "
+          + "trace id, span id and actor of the message being handled in its mdc.")
+  deli.trace.LogFormat logFormat = deli.trace.LogFormat.text;
+
   @Option(names = "--http-host", paramLabel = "HOST", description = "Interface for HTTP. Default: 127.0.0.1.")
   String httpHost;
 
@@ -105,6 +112,7 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    logFormat.apply();
     // A node is a cluster member even when alone: it joins itself.
     Map<String, Object> cluster = Map.of("pekko.actor.provider", "cluster");
     var config = OPTIONS.load(spec, cluster);

@@ -105,6 +105,7 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
     String type = null;
     boolean kept = false;
     if (traced) {
+      TraceLog.handling();
       type = TraceLog.typeOf(msg);
       kept = TraceLog.keeps(type);
       // A message of a type left out passes its parent on: its children hang under the nearest
@@ -132,9 +133,13 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
       }
       if (traced) {
         lastSpan = span;
-        if (kept) {
-          TraceLog.handled(
-              node, prefix, lastTraceId, span, parent, t == null ? null : sender, selfInLines, type, msg, sent, begin, end);
+        try {
+          if (kept) {
+            TraceLog.handled(
+                node, prefix, lastTraceId, span, parent, t == null ? null : sender, selfInLines, type, msg, sent, begin, end);
+          }
+        } finally {
+          TraceLog.handlingDone();
         }
       }
     }

@@ -41,6 +41,8 @@ public final class TraceLog {
   private static final ThreadLocal<StringBuilder> LINES = ThreadLocal.withInitial(() -> new StringBuilder(512));
 
   private static volatile TraceWriter writer;
+  /** Traced handlings under way: closing the file waits for their lines. */
+  private static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
   private static volatile boolean on = LOG.isInfoEnabled();
   private static volatile double fraction = 1;
   private static volatile Set<String> types;
@@ -115,6 +117,13 @@ public final class TraceLog {
       previous.close();
     }
     return () -> {
+      // A handling's line is written when it ends, after what it sent may already have been
+      // seen (the last reply of a flow): give those under way a moment to finish.
+      long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+      while (IN_FLIGHT.get() > 0 && System.nanoTime() < until) {
+        Thread.onSpinWait();
+        Thread.yield();
+      }
       synchronized (TraceLog.class) {
         if (writer == w) {
           writer = null;
@@ -134,6 +143,14 @@ public final class TraceLog {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
       lc.stop();
     }
+  }
+
+  static void handling() {
+    IN_FLIGHT.incrementAndGet();
+  }
+
+  static void handlingDone() {
+    IN_FLIGHT.decrementAndGet();
   }
 
   /** A handling's span, as one line. */

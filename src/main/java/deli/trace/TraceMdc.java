@@ -17,6 +17,7 @@ import org.slf4j.Marker;
  */
 public final class TraceMdc extends TurboFilter {
   public static final String TRACE_ID = "traceId";
+  public static final String SPAN_ID = "spanId";
   public static final String ACTOR = "actor";
   public static final String MESSAGE_TYPE = "messageType";
 
@@ -45,6 +46,9 @@ public final class TraceMdc extends TurboFilter {
     if (c.active() && !c.mdcSet) {
       MDC.put(TRACE_ID, c.traceId);
       MDC.put(ACTOR, c.self);
+      if (c.span != null && !c.span.isEmpty()) {
+        MDC.put(SPAN_ID, c.span);
+      }
       if (c.message != null) {
         MDC.put(MESSAGE_TYPE, TraceLog.typeOf(c.message));
       }
@@ -57,6 +61,7 @@ public final class TraceMdc extends TurboFilter {
   static void clear(TraceContext c) {
     if (c.mdcSet) {
       MDC.remove(TRACE_ID);
+      MDC.remove(SPAN_ID);
       MDC.remove(ACTOR);
       MDC.remove(MESSAGE_TYPE);
       c.mdcSet = false;
