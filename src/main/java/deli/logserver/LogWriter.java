@@ -53,7 +53,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   public record Closed(long lines, long bytes, int files) {}
 
   /** Add the writer's figures to {@code server} and send the whole to {@code replyTo}. */
-  public record Report(LogServer.Stats server, ActorRef<LogServer.Stats> replyTo) implements Command {}
+  public record Report(ServerStats server, ActorRef<ServerStats> replyTo) implements Command {}
 
   /** Open the file anew if it was moved or deleted (what SIGHUP asks). */
   public enum Reopen implements Command {
@@ -67,7 +67,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   public record Opened(Path file) implements Event {}
 
   /** News for the server's listener as it is (a rotation, a reopen, a full disk). */
-  public record News(LogServer.Event event) implements Event {}
+  public record News(ServerEvent event) implements Event {}
 
   /** The file could not be opened or written; the writer has stopped. */
   public record Failed(String message) implements Event {}
@@ -125,7 +125,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
                   try {
                     if (Files.exists(out) && Files.size(out) > 0) {
                       // Never overwrite a log: the previous one is kept as a rotation would keep it.
-                      owner.tell(new News(new LogServer.KeptPrevious(out, Rotation.shift(out, settings.rotateKeep()))));
+                      owner.tell(new News(new ServerEvent.KeptPrevious(out, Rotation.shift(out, settings.rotateKeep()))));
                     }
                     file = LogFile.create(out, storage, settings.writeBuffer());
                     owner.tell(new Opened(out));
@@ -233,7 +233,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     }
     try {
       if (!reopenIfReplaced()) {
-        owner.tell(new News(new LogServer.Reopened(out, false, file.lines())));
+        owner.tell(new News(new ServerEvent.Reopened(out, false, file.lines())));
       }
       file.flush();
     } catch (IOException e) {
@@ -249,14 +249,14 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     }
     long held = file.reopen();
     files++;
-    owner.tell(new News(new LogServer.Reopened(out, true, held)));
+    owner.tell(new News(new ServerEvent.Reopened(out, true, held)));
     return true;
   }
 
   private Behavior<Command> stall(IOException e) {
     stalledSince = System.nanoTime();
     retryIn = FIRST_RETRY;
-    owner.tell(new News(new LogServer.WriterStalled("cannot write " + out + ": " + Failures.describe(e), retryIn)));
+    owner.tell(new News(new ServerEvent.WriterStalled("cannot write " + out + ": " + Failures.describe(e), retryIn)));
     timers.startSingleTimer(Retry.INSTANCE, retryIn);
     return stalled();
   }
@@ -281,7 +281,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
       return Behaviors.same();
     }
     // in tenths of a second: "writing again after 6.4s"
-    owner.tell(new News(new LogServer.WriterResumed(Duration.ofMillis(Math.max(1, (System.nanoTime() - stalledSince) / 100_000_000) * 100))));
+    owner.tell(new News(new ServerEvent.WriterResumed(Duration.ofMillis(Math.max(1, (System.nanoTime() - stalledSince) / 100_000_000) * 100))));
     Behavior<Command> next = pending == null ? this : appendPending();
     while (next == this && !waiting.isEmpty()) {
       pending = waiting.poll();
@@ -332,7 +332,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     }
     pending = null;
     waiting.clear();
-    owner.tell(new News(new LogServer.RecordsDropped(dropped, "cannot write " + out + ": " + Failures.describe(e))));
+    owner.tell(new News(new ServerEvent.RecordsDropped(dropped, "cannot write " + out + ": " + Failures.describe(e))));
   }
 
   private Iterable<Write> pendingAndWaiting() {
@@ -401,7 +401,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     try {
       Path to = file.rotate(settings.rotateKeep());
       files++;
-      owner.tell(new News(new LogServer.Rotated(out, to, held)));
+      owner.tell(new News(new ServerEvent.Rotated(out, to, held)));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // the file is ended and no new one is open: nothing to retry
     }
