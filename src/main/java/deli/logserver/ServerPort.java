@@ -16,13 +16,13 @@ final class ServerPort {
   static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
+  private final Backoff retries = new Backoff(FIRST_RETRY, RETRY_MAX);
   private Tcp.ServerBinding binding;
-  private Duration retryIn = FIRST_RETRY;
 
   /** The port is ours: the next failure to bind starts the backoff again. */
   void bound(Tcp.ServerBinding b) {
     binding = b;
-    retryIn = FIRST_RETRY;
+    retries.reset();
   }
 
   /** A bind that succeeded after the server began to stop: let the port go at once. */
@@ -33,10 +33,7 @@ final class ServerPort {
 
   /** How long to wait before the next try; each call doubles the wait after it. */
   Duration nextRetry() {
-    Duration now = retryIn;
-    Duration doubled = retryIn.multipliedBy(2);
-    retryIn = doubled.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : doubled;
-    return now;
+    return retries.next();
   }
 
   boolean isBound() {
