@@ -236,14 +236,15 @@ public final class LogServerCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     lines.add("{'lines_collected': " + st.lines() + "}");
     lines.add(
-        String.format(
-            Locale.ROOT,
-            "deli logserver: %,d lines in %s%s from %,d connections, %,d closed for bad input",
-            st.lines(),
-            st.out(),
-            st.files() > 1 ? " and " + (st.files() - 1) + " rotated files" : "",
-            st.connections(),
-            st.badInputs()));
+        "deli logserver: " + count(st.lines(), "line") + " in " + st.out()
+            + (st.files() > 1 ? " and " + count(st.files() - 1, "rotated file") : "")
+            + " from " + count(st.connections(), "connection") + ", "
+            + String.format(Locale.ROOT, "%,d", st.badInputs()) + " closed for bad input");
     return Output.lines(lines);
+  }
+
+  /** {@code 1 line}, {@code 5,633 lines}: deli's own summaries speak English (the chapter's "From ...: 1 lines" stays as Python prints it). */
+  static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 }

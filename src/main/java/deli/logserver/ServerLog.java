@@ -56,13 +56,9 @@ public final class ServerLog {
         LOG.error("log server: {}", f.message());
       } else if (event instanceof ServerEvent.Stopped s) {
         System.out.println(
-            String.format(
-                Locale.ROOT,
-                "deli node: log server wrote %,d lines to %s from %,d connections, %,d closed for bad input",
-                s.stats().lines(),
-                s.stats().out(),
-                s.stats().connections(),
-                s.stats().badInputs()));
+            "deli node: log server wrote " + LogServerCommand.count(s.stats().lines(), "line") + " to " + s.stats().out()
+                + " from " + LogServerCommand.count(s.stats().connections(), "connection") + ", "
+                + String.format(Locale.ROOT, "%,d", s.stats().badInputs()) + " closed for bad input");
         System.out.flush();
         s.ack().tell(Done.getInstance());
       }
