@@ -54,8 +54,9 @@ class NodeLifecycleTest {
   @Test
   void aRequestInFlightWhenTheNodeStopsIsAnswered() throws Exception {
     try (InProcessNode node = InProcessNode.start(dir, Services.ALL, Map.of("deli.http.drain", "20s"))) {
-      // Longer than Pekko's default 5 s for the drain phase: the node must give the phase its drain.
-      CompletableFuture<HttpResponse<String>> sleeping = node.postAsync("/sleepers", "{\"count\": 2, \"delay\": \"6s..6s\"}");
+      // Longer than Pekko's default 5 s for the drain phase and the phases after it: without the
+      // node's own phase timeout (its drain + 15 s) this request was cut.
+      CompletableFuture<HttpResponse<String>> sleeping = node.postAsync("/sleepers", "{\"count\": 2, \"delay\": \"10s..10s\"}");
       awaitHeld(node, "sleepers");
       node.stop().toCompletableFuture().get(Await.scaled(Duration.ofSeconds(60)).toMillis(), TimeUnit.MILLISECONDS);
       HttpResponse<String> answered = sleeping.get(Await.scaled(Duration.ofSeconds(10)).toMillis(), TimeUnit.MILLISECONDS);
