@@ -81,6 +81,23 @@ class PageIT {
       List<String> meals = (List<String>) b.js("return [...document.querySelectorAll('#table .meals')].map(m => m.dataset.meals)");
       assertEquals(List.of("8", "8", "8", "8", "8"), meals);
       Await.until(WAIT, "the dinner's answer", () -> text(b, "#dinner-answer").startsWith("done: 40 meals"));
+
+      // The naive table, timeless: everyone takes a first fork at once and waits for the next;
+      // the page shows the wait-for cycle (run again in the rare case that someone got both first).
+      fill(b, "#dinner-form", Map.of("eat", "0", "think", "0", "servings", "1000", "deadlock-after", "300ms"));
+      b.driver.findElement(By.cssSelector("#dinner-form [name='footman']")).click();
+      boolean deadlocked = false;
+      for (int attempt = 0; attempt < 10 && !deadlocked; attempt++) {
+        b.driver.findElement(By.id("start-dinner")).click();
+        Await.until(WAIT, "the naive dinner's answer", () -> text(b, "#dinner-answer").startsWith("deadlock") || text(b, "#dinner-answer").startsWith("done"));
+        deadlocked = text(b, "#dinner-answer").startsWith("deadlock");
+      }
+      assertTrue(deadlocked, "no deadlock in 10 dinners at the naive table");
+      Await.until(WAIT, "the deadlock drawn", () -> text(b, "#dinner-state").equals("deadlock"));
+      assertTrue(text(b, "#cycle-text").startsWith("deadlock: P0 holds fork 0, waits for fork 1"), text(b, "#cycle-text"));
+      assertEquals(5L, count(b, "#table .wait.cycle"), "five wait-for arrows, in a ring");
+      b.js("window.scrollTo(0, 0)");
+      b.screenshot(Path.of("target", "page-deadlock.png"));
       assertEquals(List.of(), b.consoleErrors(), "errors in the browser's console");
     }
   }
