@@ -158,7 +158,7 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
       b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), "the pool is " + closedWord()));
       return this;
     }
-    String bad = belowTwo(b.numbers());
+    String bad = negative(b.numbers());
     if (bad != null) {
       b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), bad));
       return this;
@@ -174,7 +174,7 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
       return this;
     }
     Numbers numbers = m.numbers();
-    String bad = belowTwo(numbers);
+    String bad = negative(numbers);
     if (bad != null) {
       m.replyTo().tell(new AllFailed(Trace.here(), bad));
       return this;
@@ -199,10 +199,10 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   }
 
   /** Whether every number can be factored (a peer may send anything): null, or why not. */
-  private static String belowTwo(Numbers numbers) {
+  static String negative(Numbers numbers) {
     for (int i = 0; i < numbers.size(); i++) {
-      if (numbers.get(i) < 2) {
-        return "number " + (i + 1) + " is " + numbers.get(i) + ": " + NumberSource.RANGE;
+      if (numbers.big(i).signum() < 0) {
+        return "number " + (i + 1) + " is " + numbers.big(i) + ": it is negative";
       }
     }
     return null;
