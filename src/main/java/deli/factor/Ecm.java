@@ -29,7 +29,7 @@ final class Ecm {
   private BitSet composite;
   private long sieved;
 
-  private Ecm(BigInteger n) {
+  Ecm(BigInteger n) {
     this.n = n;
     this.m = new Montgomery(n);
     this.a24 = m.residue();

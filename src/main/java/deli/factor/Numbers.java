@@ -68,6 +68,16 @@ public final class Numbers {
     return big != null && big[i] != null;
   }
 
+  /** The index of the first negative value (a peer may send anything), or -1. */
+  public int firstNegative() {
+    for (int i = 0; i < values.length; i++) {
+      if (isBig(i) ? big[i].signum() < 0 : values[i] < 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Whether some value is beyond a long. */
   public boolean anyBig() {
     return big != null;
