@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -74,7 +75,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
    * Some of a query's matching files, to print; a large answer comes in several, so the
    * console renders a few thousand lines at a time, never all of them at once.
    */
-  public record Matched(List<FileHits> hits, boolean countOnly) implements Event {
+  public record Matched(SearchQuery query, List<FileHits> hits) implements Event {
     public Matched {
       hits = List.copyOf(hits);
     }
@@ -107,11 +108,14 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
    */
   public record Printing(ActorRef<Command> replyTo) implements Event {}
 
-  /** The search is torn down; the command ends with {@code exitCode}. */
+  /** The search is torn down; the command ends with {@code exitCode}: grep's, 0 when a line was selected, 1 when none, 2 on an error. */
   public record Finished(int exitCode, String error) implements Event {}
 
-  /** Where queries come from: the command line, or a reader (stdin) read line by line. */
-  public record Queries(List<String> given, BufferedReader typed, boolean interactive) {
+  /**
+   * Where queries come from: the command line, or a reader (stdin) read line by line; {@code form}
+   * makes each text a query with the command's options (an {@link IllegalArgumentException} for a bad one).
+   */
+  public record Queries(List<String> given, BufferedReader typed, boolean interactive, Function<String, SearchQuery> form) {
     public Queries {
       given = List.copyOf(given);
     }
@@ -128,6 +132,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   private int next;
   private long sentAt;
   private boolean failed;
+  private boolean selected;
   private String fatal;
 
   public static Behavior<Command> create(SearchSettings settings, Queries queries, Trace trace, ActorRef<Event> listener) {
@@ -198,7 +203,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   private void send(String text) {
     SearchQuery q;
     try {
-      q = settings.query(text);
+      q = queries.form().apply(text);
     } catch (IllegalArgumentException e) {
       failed = true;
       listener.tell(new Answer(new DirectorySearch.SearchFailed(Trace.here(), SearchQuery.of(""), e.getMessage(), true), 0));
@@ -214,6 +219,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     DirectorySearch.Answer a = m.answer();
     if (a instanceof DirectorySearch.Found f) {
       failed |= !f.complete();
+      selected |= f.lines() > 0;
       // The first round warms the JIT up: the medians are of the rounds after it.
       if (round > 0) {
         times.computeIfAbsent(a.query().text(), k -> new ArrayList<>()).add(nanos);
@@ -243,13 +249,13 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
       batch.add(h);
       lines += f.query().countOnly() ? 1 : h.returned();
       if (lines >= LINES_PER_EVENT) {
-        listener.tell(new Matched(batch, f.query().countOnly()));
+        listener.tell(new Matched(f.query(), batch));
         batch = new ArrayList<>();
         lines = 0;
       }
     }
     if (!batch.isEmpty()) {
-      listener.tell(new Matched(batch, f.query().countOnly()));
+      listener.tell(new Matched(f.query(), batch));
     }
   }
 
@@ -290,7 +296,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   }
 
   private Behavior<Command> onTornDown(TornDown m) {
-    listener.tell(new Finished(fatal != null || failed ? 1 : 0, fatal));
+    listener.tell(new Finished(fatal != null || failed ? 2 : selected ? 0 : 1, fatal));
     return Behaviors.stopped();
   }
 }
