@@ -31,6 +31,9 @@ final class SearchRender {
     if (event instanceof SearchSession.Loaded l) {
       return new Output(List.of(), loaded(l.loaded()), null);
     }
+    if (event instanceof SearchSession.Scanned s) {
+      return new Output(List.of(), scanned(s.scanned()), null);
+    }
     if (event instanceof SearchSession.Reloaded r) {
       return Output.warning(
           String.format(
@@ -74,19 +77,11 @@ final class SearchRender {
 
   private List<String> loaded(DirectorySearch.TreeLoaded t) {
     LoadReport r = t.report();
-    List<String> err = new ArrayList<>();
-    int shown = 0;
-    for (ShardCorpus.Problem p : r.problems()) {
-      if (shown++ == MAX_PROBLEMS) {
-        err.add("... and " + (r.problems().size() - MAX_PROBLEMS) + " more that cannot be read");
-        break;
-      }
-      err.add("cannot read " + prefix + p.path() + ": " + p.reason());
-    }
+    List<String> err = problems(r);
     err.add(
         String.format(
             Locale.ROOT,
-            "loaded %d files (%s, %d lines) into %d %s in %.3f s%s; %s in memory, %.2fx the files' bytes (largest shard %.2fx)%s%s",
+            "loaded %d files (%s, %d lines) into %d %s in %.3f s%s; %s in memory, %.2fx the files' bytes (largest shard %.2fx)%s",
             r.files(),
             megabytes(r.bytes()),
             r.lines(),
@@ -97,9 +92,43 @@ final class SearchRender {
             megabytes(r.memoryBytes()),
             r.bytes() == 0 ? 0.0 : (double) r.memoryBytes() / r.bytes(),
             r.largestShardRatio(),
-            r.notUtf8() == 0 ? "" : "; " + r.notUtf8() + (r.notUtf8() == 1 ? " file is" : " files are") + " not UTF-8, searched byte for byte",
-            r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read"));
+            unusual(r)));
     return err;
+  }
+
+  private List<String> scanned(DirectorySearch.TreeScanned t) {
+    LoadReport r = t.report();
+    List<String> err = problems(r);
+    err.add(
+        String.format(
+            Locale.ROOT,
+            "loaded %d files (%s, %d lines) into %d %s in %.3f s, each searched as it was read and none kept in memory%s",
+            r.files(),
+            megabytes(r.bytes()),
+            r.lines(),
+            t.shards(),
+            t.shards() == 1 ? "shard" : "shards",
+            t.nanos() / 1e9,
+            unusual(r)));
+    return err;
+  }
+
+  private List<String> problems(LoadReport r) {
+    List<String> err = new ArrayList<>();
+    int shown = 0;
+    for (ShardCorpus.Problem p : r.problems()) {
+      if (shown++ == MAX_PROBLEMS) {
+        err.add("... and " + (r.problems().size() - MAX_PROBLEMS) + " more that cannot be read");
+        break;
+      }
+      err.add("cannot read " + prefix + p.path() + ": " + p.reason());
+    }
+    return err;
+  }
+
+  private static String unusual(LoadReport r) {
+    return (r.notUtf8() == 0 ? "" : "; " + r.notUtf8() + (r.notUtf8() == 1 ? " file is" : " files are") + " not UTF-8, searched byte for byte")
+        + (r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read");
   }
 
   private List<String> matched(SearchSession.Matched m) {

@@ -69,6 +69,9 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
 
   public record Loaded(DirectorySearch.TreeLoaded loaded) implements Event {}
 
+  /** The tree was scanned for the queries given, as it was read: their answers are ready. */
+  public record Scanned(DirectorySearch.TreeScanned scanned) implements Event {}
+
   public record Reloaded(DirectorySearch.ShardReloaded reloaded) implements Event {}
 
   /**
@@ -126,6 +129,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   private final ActorRef<Event> listener;
   private final ActorRef<DirectorySearch.Command> search;
   private final ActorRef<DirectorySearch.Answer> answers;
+  private final boolean streaming;
   private final Map<String, List<Long>> times = new LinkedHashMap<>();
   private final Map<String, List<Long>> scans = new LinkedHashMap<>();
   private int round;
@@ -146,9 +150,33 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     this.queries = queries;
     this.listener = listener;
     ActorRef<DirectorySearch.Event> events = ctx.messageAdapter(DirectorySearch.Event.class, FromSearch::new);
-    this.search =
-        ctx.spawn(Tracing.traced(DirectorySearch.Command.class, trace, DirectorySearch.create(settings, trace, events)), "directory-search");
+    this.streaming = streams(settings, queries);
+    Behavior<DirectorySearch.Command> search =
+        streaming ? StreamingSearch.create(settings, forms(queries), events) : DirectorySearch.create(settings, trace, events);
+    this.search = ctx.spawn(Tracing.traced(DirectorySearch.Command.class, trace, search), "directory-search");
     this.answers = ctx.messageAdapter(DirectorySearch.Answer.class, Answered::new);
+  }
+
+  /**
+   * Whether the queries are all known before the tree is read and asked once each: then the
+   * shards scan as they read, and nothing waits for the tree to be held in memory. A stream of
+   * queries (stdin), repeated rounds and an index need the tree held.
+   */
+  static boolean streams(SearchSettings settings, Queries queries) {
+    return !queries.given().isEmpty() && settings.repeat() == 1 && !settings.index();
+  }
+
+  /** The queries given that can run; one that cannot fails when its turn comes, as in a held tree. */
+  private static List<SearchQuery> forms(Queries queries) {
+    List<SearchQuery> out = new ArrayList<>();
+    for (String text : queries.given()) {
+      try {
+        out.add(queries.form().apply(text));
+      } catch (IllegalArgumentException e) {
+        // answered at its turn, by send()
+      }
+    }
+    return out;
   }
 
   @Override
@@ -168,6 +196,9 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
       listener.tell(new Progress(p));
     } else if (e instanceof DirectorySearch.TreeLoaded l) {
       listener.tell(new Loaded(l));
+      nextQuery();
+    } else if (e instanceof DirectorySearch.TreeScanned s) {
+      listener.tell(new Scanned(s));
       nextQuery();
     } else if (e instanceof DirectorySearch.ShardReloaded r) {
       listener.tell(new Reloaded(r));
@@ -215,8 +246,9 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   }
 
   private Behavior<Command> onAnswered(Answered m) {
-    long nanos = System.nanoTime() - sentAt;
     DirectorySearch.Answer a = m.answer();
+    // A scanned answer was ready before it was asked for: its time is the scan's.
+    long nanos = streaming && a instanceof DirectorySearch.Found f ? f.nanos() : System.nanoTime() - sentAt;
     if (a instanceof DirectorySearch.Found f) {
       failed |= !f.complete();
       selected |= f.lines() > 0;

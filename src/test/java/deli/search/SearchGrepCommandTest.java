@@ -143,6 +143,11 @@ class SearchGrepCommandTest {
   @Test
   void linesComeInPathThenLineOrderAndGrepsFileOrderWithinEach() throws Exception {
     Run deli = deli(List.of("import"));
+    // Queries on the command line are searched as the files are read; with --index the tree is held.
+    assertTrue(deli.err().contains("each searched as it was read and none kept in memory"), deli.err());
+    Run held = deli(List.of("--index", "import"));
+    assertTrue(held.err().matches("(?s).*loaded \\d+ files .* into 2 shards in .* s \\(indexing .* in memory.*"), held.err());
+    assertEquals(deli.out(), held.out());
     List<String> expected = new ArrayList<>(grep(List.of("-n", "-e", "import"), tree).out());
     // grep walks directories in the order the filesystem lists them; deli sorts paths. A stable
     // sort by path keeps grep's line order within each file.
