@@ -164,8 +164,10 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
     int n = settings.shards();
     this.tally = new LoadTally(n);
     ActorRef<SearchShard.LoadEvent> events = ctx.messageAdapter(SearchShard.LoadEvent.class, FromShard::new);
+    // One walk of the tree for every shard's first load.
+    var walked = Shards.walk(ctx, settings.spec(0, n));
     for (int i = 0; i < n; i++) {
-      ActorRef<SearchShard.Command> ref = Shards.spawn(ctx, settings, settings.spec(i, n), events, trace, "shard-" + i);
+      ActorRef<SearchShard.Command> ref = Shards.spawn(ctx, settings, settings.spec(i, n), walked, events, trace, "shard-" + i);
       ctx.watch(ref);
       shards.add(ref);
     }

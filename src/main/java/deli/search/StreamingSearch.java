@@ -1,11 +1,9 @@
 package deli.search;
 
 import deli.core.Failures;
-import deli.python.Fnmatch;
 import deli.trace.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -66,11 +64,9 @@ final class StreamingSearch extends AbstractBehavior<DirectorySearch.Command> {
     ctx.pipeToSelf(
         CompletableFuture.supplyAsync(
             () -> {
-              List<ShardCorpus.Problem> problems = new ArrayList<>();
               try {
-                List<String> paths =
-                    SourceTree.walk(Path.of(spec.root()), Fnmatch.of(spec.pattern()), spec.skipPatterns(), (p, why) -> problems.add(new ShardCorpus.Problem(p, why)));
-                return new Walked(paths, problems, null);
+                SourceTree.Walk w = SourceTree.walk(spec);
+                return new Walked(w.paths(), w.problems(), null);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
