@@ -141,6 +141,12 @@ public final class SearchCommand implements Callable<Integer> {
       description = "How long a query waits for every shard. Default: 30s.")
   Duration timeout;
 
+  @Option(
+      names = "--node",
+      paramLabel = "URL",
+      description = "Send the queries to the running node at URL (its GET /search, over the tree it holds), with DELI_TOKEN as its token if set.")
+  java.net.URI node;
+
   @Override
   public Integer call() {
     // In config 0 shards is one per core; on the command line that is leaving --shards out.
@@ -159,6 +165,9 @@ public final class SearchCommand implements Callable<Integer> {
       given.forEach(form::apply);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (node != null) {
+      return askNode(settings, format, form, given);
     }
     Path dir = Path.of(settings.root());
     if (!Files.isDirectory(dir)) {
@@ -181,6 +190,25 @@ public final class SearchCommand implements Callable<Integer> {
             "search", render::render, console -> SearchSession.create(settings, asked, flow, console), out, System.err),
         config,
         130);
+  }
+
+  /** The queries, given or read from stdin, sent to the node at {@code --node}. */
+  private int askNode(SearchSettings settings, GrepFormat format, Function<String, SearchQuery> form, List<String> given) {
+    if (grep.patterns.size() > 1 || format.mode() == GrepFormat.Mode.FILES_WITHOUT) {
+      throw new ParameterException(spec.commandLine(), "--node takes one pattern a query and no -L: a node's /search has neither");
+    }
+    List<String> texts = new ArrayList<>(given);
+    if (texts.isEmpty()) {
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().filter(l -> !l.isBlank()).forEach(texts::add);
+    }
+    List<SearchQuery> asked = new ArrayList<>();
+    try {
+      texts.forEach(t -> asked.add(form.apply(t)));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+    return new NodeSearch(node, System.getenv("DELI_TOKEN"), settings.queryTimeout()).run(asked, format, out, System.err);
   }
 
   /** {@code --skip} as config holds it: the names stripped, empty ones left out. */

@@ -33,8 +33,12 @@ class SearchGrepCommandTest {
 
   record Run(int exit, List<String> out, String err) {}
 
-  /** deli in this JVM, its stdout and stderr caught. */
-  static synchronized Run deli(List<String> args) {
+  static Run deli(List<String> args) {
+    return deli(tree, args);
+  }
+
+  /** deli in this JVM over {@code root}, its stdout and stderr caught. */
+  static synchronized Run deli(Path root, List<String> args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -45,7 +49,7 @@ class SearchGrepCommandTest {
     try {
       List<String> all = new ArrayList<>(List.of("search", "--shards", "2"));
       if (!args.contains("--root")) {
-        all.addAll(List.of("--root", tree.toString()));
+        all.addAll(List.of("--root", root.toString()));
       }
       all.addAll(args);
       exit = Main.execute(all.toArray(String[]::new));
