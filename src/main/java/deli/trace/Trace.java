@@ -82,8 +82,14 @@ public record Trace(String id, String sender, String span, long sent, boolean sa
     return hex16(ThreadLocalRandom.current().nextLong());
   }
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private static String hex16(long v) {
-    String s = Long.toHexString(v);
-    return s.length() == 16 ? s : "0".repeat(16 - s.length()) + s;
+    char[] c = new char[16];
+    for (int i = 15; i >= 0; i--) {
+      c[i] = HEX[(int) (v & 0xf)];
+      v >>>= 4;
+    }
+    return new String(c);
   }
 }

@@ -176,8 +176,8 @@ public final class TraceLog {
       // Else left out: the parent's line names it (its receiver), which keeps lines short.
       str(b.append(",\"sender\":"), compact(sender, prefix));
     }
-    str(b.append(",\"receiver\":"), receiver);
-    str(b.append(",\"type\":"), type);
+    raw(b.append(",\"receiver\":"), receiver);
+    raw(b.append(",\"type\":"), type);
     String body = renderBody(msg);
     if (!body.isEmpty()) {
       str(b.append(",\"message\":"), body);
@@ -211,8 +211,8 @@ public final class TraceLog {
     if (!"local".equals(node)) {
       str(b.append(",\"node\":"), node);
     }
-    str(b.append(",\"traceId\":"), traceId);
-    str(b.append(",\"spanId\":"), span);
+    str(b.append(",\"traceId\":"), traceId); // from outside (a header): escaped
+    raw(b.append(",\"spanId\":"), span);
     if (!parent.isEmpty()) {
       str(b.append(",\"parentId\":"), parent);
     }
@@ -234,6 +234,14 @@ public final class TraceLog {
   /** {@code path} without this node's address ({@code /user/dinner/fork-1}); another node's path whole. */
   static String compact(String path, String prefix) {
     return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+  }
+
+  /**
+   * Appends {@code s} as a JSON string, unescaped: for what cannot hold a quote, a backslash or a
+   * control character (span ids, actor paths, which Pekko limits to URI characters, type names).
+   */
+  private static void raw(StringBuilder b, String s) {
+    b.append('"').append(s).append('"');
   }
 
   /** Appends {@code s} as a JSON string. */
