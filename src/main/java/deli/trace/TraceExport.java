@@ -36,8 +36,11 @@ public final class TraceExport {
     Map<String, Integer> pids = new LinkedHashMap<>();
     Map<String, Integer> tids = new LinkedHashMap<>();
     Map<String, TraceLine> bySpan = new HashMap<>();
+    // Times from the trace's first send: small exact numbers rather than 16-digit epoch microseconds.
+    double origin = Double.MAX_VALUE;
     for (TraceLine l : spans) {
       bySpan.put(l.traceId() + "/" + l.spanId(), l);
+      origin = Math.min(origin, Math.floor(micros(l.sent())));
     }
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
@@ -59,7 +62,7 @@ public final class TraceExport {
         g.writeStringField("name", l.type());
         g.writeStringField("cat", "message");
         g.writeStringField("ph", "X");
-        g.writeNumberField("ts", micros(l.time()));
+        g.writeNumberField("ts", micros(l.time()) - origin);
         g.writeNumberField("dur", Math.max(0, l.tookNanos()) / 1000.0);
         g.writeNumberField("pid", pid);
         g.writeNumberField("tid", tid);
@@ -88,11 +91,14 @@ public final class TraceExport {
         flow++;
         // The send lies inside the sending handling, so the arrow leaves its slice.
         double sent = Math.min(Math.max(micros(l.sent()), micros(parent.time())), micros(parent.end()));
-        flowEvent(g, "s", flow, sent, pids.get(parent.node()), tids.get(parent.node() + " " + parent.receiver()));
-        flowEvent(g, "f", flow, micros(l.time()), pids.get(l.node()), tids.get(l.node() + " " + l.receiver()));
+        flowEvent(g, "s", flow, sent - origin, pids.get(parent.node()), tids.get(parent.node() + " " + parent.receiver()));
+        flowEvent(g, "f", flow, micros(l.time()) - origin, pids.get(l.node()), tids.get(l.node() + " " + l.receiver()));
       }
       g.writeEndArray();
       g.writeStringField("displayTimeUnit", "ms");
+      g.writeObjectFieldStart("otherData");
+      g.writeStringField("startedAt", spans.isEmpty() ? "" : Instant.ofEpochSecond(0, (long) origin * 1000).toString());
+      g.writeEndObject();
       g.writeEndObject();
     }
   }
