@@ -61,6 +61,19 @@ class UsageErrorsTest {
   }
 
   @Test
+  void aTraceSampleOutsideZeroToOneIsAUsageError() {
+    String err = refused("sleepers", "--trace-sample", "2");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        err.startsWith("deli sleepers: --trace-sample must be a fraction from 0 to 1, not 2.0"), err);
+  }
+
+  @Test
+  void anUnknownLogFormatIsAUsageErrorNamingTheFlag() {
+    String err = refused("node", "--log-format", "yaml");
+    org.junit.jupiter.api.Assertions.assertTrue(err.startsWith("deli node: ") && err.contains("--log-format"), err);
+  }
+
+  @Test
   void aTraceIntoAMissingDirectoryIsRefusedNotMade(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     java.nio.file.Path file = dir.resolve("no/such/dir/t.jsonl");
     deli.core.DeliException e = org.junit.jupiter.api.Assertions.assertThrows(deli.core.DeliException.class, () -> deli.trace.TraceLog.open(file));
