@@ -3,6 +3,7 @@ package deli.logserver;
 import deli.python.PyRepr;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,95 +132,136 @@ final class PyFormat {
   }
 
   private static void convert(Piece p, Object v, StringBuilder sb) {
+    String flags = p.flags();
+    String sign = ""; // numbers: '-', or '+' / ' ' as the flags ask
+    String prefix = ""; // '#': 0x, 0X, 0o, between the sign and the zeros of the width
     String body;
-    boolean numeric = false;
+    boolean numeric = true;
     switch (p.type()) {
-      case 's' -> body = PyRepr.str(v);
-      case 'r', 'a' -> body = PyRepr.repr(v);
-      case 'c' -> body = v instanceof String s ? s : new String(Character.toChars(toInt(v).intValue()));
-      case 'd', 'i', 'u' -> {
-        body = toInt(v).toString();
-        numeric = true;
-      }
-      case 'x', 'X', 'o' -> {
-        BigInteger b = toInt(v);
-        String digits = b.abs().toString(p.type() == 'o' ? 8 : 16);
-        if (p.flags().indexOf('#') >= 0) {
-          digits = (p.type() == 'o' ? "0o" : "0x") + digits;
+      case 's', 'r', 'a', 'c' -> {
+        numeric = false;
+        body = switch (p.type()) {
+          case 's' -> PyRepr.str(v);
+          case 'r' -> PyRepr.repr(v);
+          case 'a' -> ascii(PyRepr.repr(v));
+          default -> v instanceof String str ? str : new String(Character.toChars(toInt(v).intValue()));
+        };
+        if (p.type() != 'c' && p.precision() >= 0 && p.precision() < body.codePointCount(0, body.length())) {
+          body = body.substring(0, body.offsetByCodePoints(0, p.precision()));
         }
-        body = (b.signum() < 0 ? "-" : "") + digits;
+      }
+      case 'd', 'i', 'u', 'x', 'X', 'o' -> {
+        BigInteger b = toInt(v);
+        int radix = p.type() == 'o' ? 8 : p.type() == 'x' || p.type() == 'X' ? 16 : 10;
+        body = b.abs().toString(radix);
+        if (p.precision() > body.length()) {
+          body = "0".repeat(p.precision() - body.length()) + body; // the least number of digits
+        }
+        if (radix != 10 && flags.indexOf('#') >= 0) {
+          prefix = radix == 8 ? "0o" : "0x";
+        }
         if (p.type() == 'X') {
           body = body.toUpperCase(Locale.ROOT);
+          prefix = prefix.toUpperCase(Locale.ROOT);
         }
-        numeric = true;
+        sign = b.signum() < 0 ? "-" : "";
       }
       default -> {
-        body = floating(p, toDouble(v));
-        numeric = true;
+        double d = toDouble(v);
+        body = floating(p, d);
+        if (body.startsWith("-")) {
+          body = body.substring(1);
+          sign = "-";
+        } else if (Double.doubleToRawLongBits(d) < 0 && !Double.isNaN(d)) {
+          sign = "-"; // -0.0, or a negative number rounded to zero: Python keeps its sign
+        }
       }
     }
-    boolean text = p.type() == 's' || p.type() == 'r' || p.type() == 'a';
-    if (text && p.precision() >= 0 && p.precision() < body.codePointCount(0, body.length())) {
-      body = body.substring(0, body.offsetByCodePoints(0, p.precision()));
+    if (numeric && sign.isEmpty()) {
+      sign = flags.indexOf('+') >= 0 ? "+" : flags.indexOf(' ') >= 0 ? " " : "";
     }
-    if (numeric && !body.startsWith("-")) {
-      if (p.flags().indexOf('+') >= 0) {
-        body = "+" + body;
-      } else if (p.flags().indexOf(' ') >= 0) {
-        body = " " + body;
-      }
-    }
-    int pad = p.width() - body.codePointCount(0, body.length());
+    int pad = p.width() - sign.length() - prefix.length() - body.codePointCount(0, body.length());
     if (pad <= 0) {
-      sb.append(body);
-    } else if (p.flags().indexOf('-') >= 0) {
-      sb.append(body).append(" ".repeat(pad));
-    } else if (numeric && p.flags().indexOf('0') >= 0) {
-      int sign = body.startsWith("-") || body.startsWith("+") || body.startsWith(" ") ? 1 : 0;
-      sb.append(body, 0, sign).append("0".repeat(pad)).append(body, sign, body.length());
+      sb.append(sign).append(prefix).append(body);
+    } else if (flags.indexOf('-') >= 0) {
+      sb.append(sign).append(prefix).append(body).append(" ".repeat(pad));
+    } else if (numeric && flags.indexOf('0') >= 0) {
+      sb.append(sign).append(prefix).append("0".repeat(pad)).append(body);
     } else {
-      sb.append(" ".repeat(pad)).append(body);
+      sb.append(" ".repeat(pad)).append(sign).append(prefix).append(body);
     }
   }
 
+  /** Python's {@code ascii()} of a repr: what is not ASCII escaped as x, u or U and its hex digits. */
+  private static String ascii(String repr) {
+    StringBuilder sb = new StringBuilder(repr.length());
+    repr.codePoints().forEach(cp -> {
+      if (cp < 0x80) {
+        sb.append((char) cp);
+      } else {
+        String hex = Integer.toHexString(cp);
+        int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+        sb.append(cp < 0x100 ? "\\x" : cp < 0x10000 ? "\\u" : "\\U").append("0".repeat(digits - hex.length())).append(hex);
+      }
+    });
+    return sb.toString();
+  }
+
+  /** A float's digits without its sign (the caller writes it), rounded half-even as CPython does. */
   private static String floating(Piece p, double d) {
     int precision = p.precision() < 0 ? 6 : p.precision();
+    boolean alt = p.flags().indexOf('#') >= 0; // keep the point, and %g's trailing zeros
+    boolean upper = Character.isUpperCase(p.type());
+    double a = Math.abs(d);
+    String s;
     if (Double.isNaN(d) || Double.isInfinite(d)) {
-      String s = Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
-      return Character.isUpperCase(p.type()) ? s.toUpperCase(Locale.ROOT) : s;
+      s = Double.isNaN(d) ? "nan" : "inf";
+    } else if (p.type() == 'f' || p.type() == 'F') {
+      s = new BigDecimal(a).setScale(precision, RoundingMode.HALF_EVEN).toPlainString() + (alt && precision == 0 ? "." : "");
+    } else if (p.type() == 'e' || p.type() == 'E') {
+      s = exponential(a, precision, alt);
+    } else {
+      // %g: precision significant digits, trailing zeros dropped, exponent below 1e-4 or at 10^p.
+      int sig = precision == 0 ? 1 : precision;
+      int exp = a == 0 ? 0 : decimalExponent(new BigDecimal(a).round(new MathContext(sig, RoundingMode.HALF_EVEN)));
+      if (exp < -4 || exp >= sig) {
+        s = exponential(a, sig - 1, alt);
+        if (!alt) {
+          int at = s.indexOf('e');
+          s = dropZeros(s.substring(0, at)) + s.substring(at);
+        }
+      } else {
+        s = new BigDecimal(a).setScale(Math.max(0, sig - 1 - exp), RoundingMode.HALF_EVEN).toPlainString();
+        s = alt ? (s.contains(".") ? s : s + ".") : dropZeros(s);
+      }
     }
-    return switch (p.type()) {
-      case 'f', 'F' -> new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
-      case 'e', 'E' -> {
-        String s = String.format(Locale.ROOT, "%." + precision + "e", d);
-        yield p.type() == 'E' ? s.toUpperCase(Locale.ROOT) : s;
-      }
-      default -> {
-        // %g: precision significant digits, trailing zeros dropped, exponent below 1e-4 or at 10^p.
-        int sig = precision == 0 ? 1 : precision;
-        if (d == 0) {
-          yield 1 / d < 0 ? "-0" : "0";
-        }
-        BigDecimal r = new BigDecimal(d).round(new java.math.MathContext(sig, RoundingMode.HALF_EVEN));
-        int exp = r.precision() - r.scale() - 1;
-        String s;
-        if (exp < -4 || exp >= sig) {
-          String e = String.format(Locale.ROOT, "%." + (sig - 1) + "e", d);
-          int at = e.indexOf('e');
-          String m = e.substring(0, at);
-          if (m.contains(".")) {
-            m = m.replaceAll("0+$", "").replaceAll("\\.$", "");
-          }
-          s = m + e.substring(at);
-        } else {
-          s = r.setScale(Math.max(0, sig - 1 - exp), RoundingMode.HALF_EVEN).toPlainString();
-          if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-          }
-        }
-        yield p.type() == 'G' ? s.toUpperCase(Locale.ROOT) : s;
-      }
-    };
+    return upper ? s.toUpperCase(Locale.ROOT) : s;
+  }
+
+  /** {@code a} as {@code d.ddde+XX} with {@code precision} digits after the point. */
+  private static String exponential(double a, int precision, boolean alt) {
+    String digits;
+    int exp;
+    if (a == 0) {
+      digits = "0".repeat(precision + 1);
+      exp = 0;
+    } else {
+      BigDecimal r = new BigDecimal(a).round(new MathContext(precision + 1, RoundingMode.HALF_EVEN));
+      exp = decimalExponent(r);
+      digits = r.unscaledValue().toString();
+      digits = digits.length() > precision + 1 ? digits.substring(0, precision + 1) : digits + "0".repeat(precision + 1 - digits.length());
+    }
+    String mantissa = digits.charAt(0) + (precision > 0 || alt ? "." : "") + digits.substring(1);
+    return mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+  }
+
+  /** The power of ten of a number's first digit: 1 for 12.5, -3 for 0.00125. */
+  private static int decimalExponent(BigDecimal r) {
+    return r.precision() - r.scale() - 1;
+  }
+
+  private static String dropZeros(String s) {
+    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }
 
   private static BigInteger toInt(Object v) {

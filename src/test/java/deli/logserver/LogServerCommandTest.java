@@ -57,4 +57,51 @@ class LogServerCommandTest {
   private static ServerStats stats(long lines, int files, long connections, long bad) {
     return new ServerStats("closed", null, "/x/one.log", "text", 0, connections, Map.of("not_pickle", bad), lines, 0, files, 0, 0);
   }
+
+  @Test
+  void eachEventOfTheServerIsSaidAsTheChapterAndDeliSayIt() {
+    java.net.InetSocketAddress at = new java.net.InetSocketAddress("127.0.0.1", 18842);
+    Path one = Path.of("/x/one.log");
+    assertEquals(
+        List.of("Serving on ('127.0.0.1', 18842)", "writing JSON lines to /x/one.log (Ctrl-C or SIGTERM stops)"),
+        LogServerCommand.render(new ServerEvent.Listening("('127.0.0.1', 18842)", at, one, "json")).out());
+    assertEquals(
+        "writing text lines to /x/one.log (Ctrl-C or SIGTERM stops)",
+        LogServerCommand.render(new ServerEvent.Listening("('127.0.0.1', 18842)", at, one, "text")).out().get(1));
+    String peer = "('127.0.0.1', 5000)";
+    var clean = LogServerCommand.render(new ServerEvent.ConnectionClosed(peer, 1, null, false));
+    assertEquals(List.of("From ('127.0.0.1', 5000): 1 lines"), clean.out()); // the chapter's own line, as Python prints it
+    assertEquals(List.of(), clean.err());
+    BadInput bad = new BadInput(BadInput.Reason.NOT_PICKLE, "not a pickle");
+    assertEquals(
+        List.of("deli logserver: warning: closed ('127.0.0.1', 5000) (" + BadInput.Reason.NOT_PICKLE.key() + "): not a pickle"),
+        LogServerCommand.render(new ServerEvent.ConnectionClosed(peer, 3, bad, false)).err());
+    assertEquals(
+        List.of("deli logserver: warning: ('127.0.0.1', 5000) was still connected at the drain deadline and was closed"),
+        LogServerCommand.render(new ServerEvent.ConnectionClosed(peer, 3, null, true)).err());
+    assertEquals(
+        List.of("deli logserver: warning: ('127.0.0.1', 5000) was still connected at the drain deadline and was closed; a partial frame"),
+        LogServerCommand.render(new ServerEvent.ConnectionClosed(peer, 3, new BadInput(BadInput.Reason.TRUNCATED, "a partial frame"), true)).err());
+    assertEquals(
+        List.of("deli logserver: stopping: no new connections"),
+        LogServerCommand.render(new ServerEvent.Draining(0, Duration.ofSeconds(5))).err());
+    assertEquals(
+        List.of("deli logserver: stopping: no new connections; 1 open connection may finish within 5s"),
+        LogServerCommand.render(new ServerEvent.Draining(1, Duration.ofSeconds(5))).err());
+    assertEquals(
+        List.of("deli logserver: stopping: no new connections; 2 open connections may finish within 5s"),
+        LogServerCommand.render(new ServerEvent.Draining(2, Duration.ofSeconds(5))).err());
+    assertEquals(
+        List.of("rotated one.log to one.log.1 (12,345 lines)"),
+        LogServerCommand.render(new ServerEvent.Rotated(one, Path.of("/x/one.log.1"), 12345)).out());
+    assertEquals(
+        List.of("kept the existing one.log as one.log.1"),
+        LogServerCommand.render(new ServerEvent.KeptPrevious(one, Path.of("/x/one.log.1"))).out());
+    var refused = LogServerCommand.render(new ServerEvent.NotListening("127.0.0.1:18842", "Connection refused", null));
+    assertEquals(List.of("deli logserver: cannot listen on 127.0.0.1:18842: Connection refused"), refused.err());
+    assertEquals(1, refused.exitCode());
+    var failed = LogServerCommand.render(new ServerEvent.WriterFailed("cannot write /x/one.log: Permission denied"));
+    assertEquals(List.of("deli logserver: cannot write /x/one.log: Permission denied"), failed.err());
+    assertEquals(1, failed.exitCode());
+  }
 }

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
  * and answers one line each. Text travels as code point numbers, so no encoding, surrogate or
  * line break gets in the way.
  */
-final class CPython {
+public final class CPython {
   private CPython() {}
 
-  static List<String> run(String script, List<String> input) throws Exception {
+  public static List<String> run(String script, List<String> input) throws Exception {
     Process p = new ProcessBuilder("python3", "-c", script).start();
     CompletableFuture<byte[]> err =
         CompletableFuture.supplyAsync(
@@ -51,13 +51,13 @@ final class CPython {
   }
 
   /** A string as its code points, comma-separated (Python: {@code ''.join(map(chr, ...))}). */
-  static String codePoints(String s) {
+  public static String codePoints(String s) {
     return String.join(",", s.codePoints().mapToObj(Integer::toString).toList());
   }
 
   /** Python's side of {@link #codePoints}: the helper to paste into a script. */
-  static final String DECODE = "def text(f):\n    return ''.join(chr(int(c)) for c in f.split(',') if c)\n";
+  public static final String DECODE = "def text(f):\n    return ''.join(chr(int(c)) for c in f.split(',') if c)\n";
 
   /** Python's way back: a str as code point numbers. */
-  static final String ENCODE = "def points(s):\n    return ','.join(str(ord(c)) for c in s)\n";
+  public static final String ENCODE = "def points(s):\n    return ','.join(str(ord(c)) for c in s)\n";
 }

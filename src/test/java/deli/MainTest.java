@@ -1,0 +1,66 @@
+package deli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's own answers, in this JVM: what is not a command, a failure, the version. */
+class MainTest {
+  private record Ran(int code, String out, String err) {}
+
+  private static Ran run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.execute(args);
+      return new Ran(code, o.toString(StandardCharsets.UTF_8).strip(), e.toString(StandardCharsets.UTF_8).strip());
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void aWordThatIsNoCommandIsNamedAsSuch() {
+    Ran r = run("frobnicate");
+    assertEquals(2, r.code());
+    assertEquals("deli: unknown command 'frobnicate' (see 'deli --help')", r.err());
+  }
+
+  @Test
+  void anUnknownFlagIsAUsageErrorInOneLine() {
+    Ran r = run("--frobnicate");
+    assertEquals(2, r.code());
+    assertEquals("deli: Unknown option: '--frobnicate' (see 'deli --help')", r.err());
+  }
+
+  @Test
+  void aProgramsFailureIsOneLineWithExitCodeOne(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("t.jsonl"), "not a trace line\n");
+    Ran r = run("trace", empty.toString());
+    assertEquals(1, r.code());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("deli trace: no trace lines in "), r.err());
+  }
+
+  @Test
+  void theVersionNamesDeliJavaAndPekko() {
+    Ran r = run("--version");
+    assertEquals(0, r.code());
+    String[] lines = r.out().split("\n");
+    assertEquals(2, lines.length, r.out());
+    assertTrue(lines[0].matches("deli \\S+"), lines[0]);
+    assertTrue(lines[1].startsWith("Java " + System.getProperty("java.version") + ", Pekko "), lines[1]);
+  }
+}
