@@ -71,6 +71,7 @@ class PageIT {
             doing.addAll(now);
             return holders.values().stream().anyMatch(h -> h.size() >= 2) && doing.contains("eating");
           });
+      Await.until(WAIT, "the philosophers' actors counted on the page", () -> text(b, "#actors tbody").contains("philosophers.Philosopher"));
       Await.until(WAIT, "a dozen meals eaten", () -> Long.parseLong(text(b, "#meals-text").split(" ")[0]) >= 12);
       b.js("window.scrollTo(0, 0)");
       b.screenshot(Path.of("target", "page.png"));
