@@ -387,18 +387,25 @@ $("dinner-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const f = fields(e.target);
   state.shown = null;
-  post("/philosophers", {
+  const body = {
     faculty: Number(f.faculty), servings: Number(f.servings), eat: f.eat, think: f.think,
     footman: f.footman, "deadlock-after": f["deadlock-after"],
-  }, "dinner-answer");
+  };
+  // Left blank: the node's own setting.
+  if (f.continuous.trim()) body.continuous = f.continuous.trim();
+  if (f["fail-rate"].trim()) body["fail-rate"] = Number(f["fail-rate"]);
+  if (f.seed.trim()) body.seed = Number(f.seed);
+  if (body.continuous) delete body.servings;
+  post("/philosophers", body, "dinner-answer");
 });
 
 $("factor-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const f = fields(e.target);
   const digits = Number(f.digits);
-  const numbers = [];
-  for (let i = 0; i < Number(f.count); i++) {
+  const numbers = f.numbers.split(/[\s,]+/).filter((n) => n);
+  const given = numbers.length > 0;
+  for (let i = 0; !given && i < Number(f.count); i++) {
     let s = String(1 + Math.floor(Math.random() * 9));
     while (s.length < digits) s += String(Math.floor(Math.random() * 10));
     numbers.push(s);
@@ -409,7 +416,9 @@ $("factor-form").addEventListener("submit", (e) => {
 $("tune-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const f = fields(e.target);
-  post("/tune", { dataset: f.dataset, k: f.k, distances: f.distances }, "tune-answer");
+  const body = { k: f.k, step: Number(f.step), distances: f.distances };
+  if (f.csv.trim()) { body.csv = f.csv; } else { body.dataset = f.dataset; }
+  post("/tune", body, "tune-answer");
 });
 
 // ---- small helpers ----
