@@ -48,8 +48,25 @@ def chromium():
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--remote-debugging-port=0",
          "--user-data-dir=" + profile, base + "/"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(3)  # the page loads and opens its stream
+    time.sleep(8)  # the browser starts, the page loads and opens its stream (a busy machine: slowly)
     return p, profile
+
+
+def cpu_seconds(marker):
+    """CPU seconds used so far by the processes whose command line holds marker (the browser's)."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if marker not in open(f"/proc/{pid}/cmdline", "rb").read().decode(errors="replace"):
+                continue
+            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except OSError:
+            pass
+    return total
 
 
 cases = ["no viewer", "the page in Chromium", f"{viewers} /events viewers"]
@@ -58,6 +75,7 @@ if not os.access("/usr/bin/chromium", os.X_OK):
     print("(no /usr/bin/chromium: the page case is left out)")
 rates = {c: [] for c in cases}
 received = []
+browser_cpu = []
 dinner()  # warm-up
 dinner()
 for r in range(rounds):
@@ -67,7 +85,9 @@ for r in range(rounds):
         elif case.startswith("the page"):
             p, profile = chromium()
             try:
+                before, start = cpu_seconds(profile), time.time()
                 rates[case].append(dinner())
+                browser_cpu.append((cpu_seconds(profile) - before) / (time.time() - start))
             finally:
                 p.terminate()
                 p.wait()
@@ -94,6 +114,8 @@ for case in cases:
     paired = statistics.median(x / y for x, y in zip(rates[case], rates["no viewer"]))
     print(f"| {case} | {m:,.0f} | {min(rates[case]):,.0f} | {max(rates[case]):,.0f} | {paired:.3f}x |")
 print()
+if browser_cpu:
+    print(f"the browser (every Chromium process) used a median {statistics.median(browser_cpu):.2f} CPU cores while the dinner ran")
 errors = [v.error for _, vs in received for v in vs if v.error]
 per = [sum(v.counts.values()) for _, vs in received for v in vs]
 dinners = [v.counts.get("dinner", 0) for _, vs in received for v in vs]

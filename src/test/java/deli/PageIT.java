@@ -46,6 +46,11 @@ class PageIT {
       Await.until(WAIT, "the factor answer", () -> text(b, "#factor-answer").contains("3000 numbers factored"));
       assertTrue(text(b, "#jobs").contains("3,000 of 3,000 numbers"), text(b, "#jobs"));
 
+      // A tuning run from the page, on the iris data built in.
+      b.driver.findElement(By.cssSelector("#tune-form button")).click();
+      Await.until(WAIT, "the tuning answer", () -> text(b, "#tune-answer").startsWith("best k="));
+      Await.until(WAIT, "the tune job on the page", () -> text(b, "#jobs").contains("tune") && text(b, "#jobs").contains("cells"));
+
       // A dinner from the page: 5 philosophers, 8 servings, meals slow enough to watch.
       fill(b, "#dinner-form", Map.of("faculty", "5", "servings", "8", "eat", "60ms..120ms", "think", "20ms..60ms"));
       b.driver.findElement(By.id("start-dinner")).click();
@@ -71,6 +76,7 @@ class PageIT {
             doing.addAll(now);
             return holders.values().stream().anyMatch(h -> h.size() >= 2) && doing.contains("eating");
           });
+      Await.until(WAIT, "the philosophers' actors counted on the page", () -> text(b, "#actors tbody").contains("philosophers.Philosopher"));
       Await.until(WAIT, "a dozen meals eaten", () -> Long.parseLong(text(b, "#meals-text").split(" ")[0]) >= 12);
       b.js("window.scrollTo(0, 0)");
       b.screenshot(Path.of("target", "page.png"));

@@ -70,8 +70,8 @@ final class LiveRelay extends AbstractBehavior<LiveRelay.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Published.class, this::onPublished)
-        .onMessage(MemberChanged.class, m -> snap(true))
-        .onMessageEquals(Tick.INSTANCE, () -> snap(false))
+        .onMessage(MemberChanged.class, this::onMemberChanged)
+        .onMessageEquals(Tick.INSTANCE, this::onTick)
         .onMessageEquals(Snapped.INSTANCE, this::onSnapped)
         .build();
   }
@@ -80,6 +80,14 @@ final class LiveRelay extends AbstractBehavior<LiveRelay.Command> {
     Live live = m.live();
     hub.offer(live.topic(), live.key(), new LiveData(live.key(), live.last(), live.data()), live.last());
     return this;
+  }
+
+  private Behavior<Command> onMemberChanged(MemberChanged m) {
+    return snap(true);
+  }
+
+  private Behavior<Command> onTick() {
+    return snap(false);
   }
 
   private Behavior<Command> snap(boolean changed) {

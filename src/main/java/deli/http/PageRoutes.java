@@ -1,6 +1,7 @@
 package deli.http;
 
 import deli.service.Json;
+import deli.trace.ActorMetrics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,7 +29,7 @@ final class PageRoutes {
   static final List<Endpoint> ENDPOINTS =
       List.of(
           new Endpoint("GET", "/", "this index (Accept: application/json), or the live page"),
-          new Endpoint("GET", "/events", "the live page's Server-Sent Events: status, cluster, dinner, job"),
+          new Endpoint("GET", "/events", "the live page's Server-Sent Events: status, cluster, metrics, dinner, job"),
           new Endpoint("GET", "/health", "liveness"),
           new Endpoint("GET", "/ready", "readiness: an Up member, every service listed"),
           new Endpoint("GET", "/status", "the node, the work it holds, each service's state"),
@@ -59,8 +60,12 @@ final class PageRoutes {
   static CompletionStage<?> snapshot(LiveHub hub, NodeRoutes nodeRoutes, ClusterRoutes clusterRoutes) {
     CompletableFuture<?> status = nodeRoutes.status().thenAccept(s -> hub.offer("status", "node", s, false)).toCompletableFuture();
     CompletableFuture<?> cluster = clusterRoutes.cluster().thenAccept(c -> hub.offer("cluster", "members", c, false)).toCompletableFuture();
+    hub.offer("metrics", "actors", new Metrics(ActorMetrics.snapshot()), false);
     return CompletableFuture.allOf(status, cluster);
   }
+
+  /** The {@code metrics} event: the counters per actor class, as {@code GET /metrics} has them. */
+  record Metrics(List<ActorMetrics.ClassStats> classes) {}
 
   Route route() {
     return Directives.concat(

@@ -82,15 +82,29 @@ public final class TableLook extends AbstractBehavior<TableLook.Command> {
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(FromPhilosopher.class, m -> heard(() -> doing[m.doing().philosopher()] = m.doing()))
-        .onMessage(FromFork.class, m -> heard(() -> forks[m.state().fork()] = m.state()))
-        .onMessage(FromFootman.class, m -> heard(() -> footman = m.state()))
+        .onMessage(FromPhilosopher.class, this::onPhilosopher)
+        .onMessage(FromFork.class, this::onFork)
+        .onMessage(FromFootman.class, this::onFootman)
         .onMessageEquals(Timeout.INSTANCE, this::tell)
         .build();
   }
 
-  private Behavior<Command> heard(Runnable keep) {
-    keep.run();
+  private Behavior<Command> onPhilosopher(FromPhilosopher m) {
+    doing[m.doing().philosopher()] = m.doing();
+    return heard();
+  }
+
+  private Behavior<Command> onFork(FromFork m) {
+    forks[m.state().fork()] = m.state();
+    return heard();
+  }
+
+  private Behavior<Command> onFootman(FromFootman m) {
+    footman = m.state();
+    return heard();
+  }
+
+  private Behavior<Command> heard() {
     return --waiting == 0 ? tell() : this;
   }
 

@@ -11,7 +11,8 @@ const state = {
   dinners: new Map(),   // trace id -> { view, seen (ms), rate }
   shown: null,          // the trace id drawn
   jobs: new Map(),      // trace id -> job data
-  series: { meals: [], log: [], factor: [] },
+  series: { meals: [], log: [], factor: [], messages: [] },
+  metrics: null,        // the previous counters per actor class, for rates
   last: {},             // the previous counters, for rates
 };
 
@@ -25,6 +26,7 @@ function connect() {
   events.addEventListener("cluster", (e) => onCluster(JSON.parse(e.data)));
   events.addEventListener("dinner", (e) => onDinner(JSON.parse(e.data)));
   events.addEventListener("job", (e) => onJob(JSON.parse(e.data)));
+  events.addEventListener("metrics", (e) => onMetrics(JSON.parse(e.data)));
 }
 
 // ---- services, work, log server, rates ----
@@ -50,7 +52,7 @@ function onStatus(s) {
   }
   const shown = state.dinners.get(state.shown);
   push("meals", now, shown && shown.view.state === "dining" ? shown.rate : 0);
-  for (const name of Object.keys(state.series)) {
+  for (const name of ["meals", "log", "factor"]) {
     chart(name);
   }
 }
@@ -112,6 +114,45 @@ function chart(name) {
   ctx.fillStyle = "#999";
   ctx.font = "10px sans-serif";
   ctx.fillText(number(Math.round(max)), 3, 10);
+}
+
+// ---- actors, per class ----
+
+function onMetrics(m) {
+  const now = Date.now() / 1000;
+  const before = state.metrics;
+  state.metrics = { t: now, byClass: new Map(m.classes.map((c) => [c.actorClass, c])) };
+  if (!before || now <= before.t) {
+    return;
+  }
+  const dt = now - before.t;
+  let total = 0;
+  const rows = [];
+  for (const c of m.classes) {
+    const p = before.byClass.get(c.actorClass) || { handled: 0, waited: 0, waitNanos: 0, timed: 0, handlingNanos: 0 };
+    const handled = Math.max(0, c.handled - p.handled);
+    total += handled;
+    const waited = c.waited - p.waited, timed = c.timed - p.timed;
+    rows.push({
+      name: c.actorClass, actors: c.actors, rate: handled / dt,
+      wait: waited > 0 ? (c.waitNanos - p.waitNanos) / waited : null,
+      handling: timed > 0 ? (c.handlingNanos - p.handlingNanos) / timed : null,
+      longest: c.maxHandlingNanos,
+    });
+  }
+  push("messages", now, total / dt);
+  chart("messages");
+  rows.sort((a, b) => b.rate - a.rate || a.name.localeCompare(b.name));
+  $("actors").tBodies[0].replaceChildren(...rows.filter((r) => r.actors > 0 || r.rate > 0).slice(0, 12).map((r) =>
+    row([r.name, r.actors, number(Math.round(r.rate)), nanos(r.wait), nanos(r.handling), nanos(r.longest)])));
+}
+
+function nanos(n) {
+  if (n === null || n === undefined) return "";
+  if (n < 1e3) return Math.round(n) + " ns";
+  if (n < 1e6) return (n / 1e3).toFixed(1) + " \u00b5s";
+  if (n < 1e9) return (n / 1e6).toFixed(1) + " ms";
+  return (n / 1e9).toFixed(2) + " s";
 }
 
 // ---- the cluster ----
@@ -346,18 +387,25 @@ $("dinner-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const f = fields(e.target);
   state.shown = null;
-  post("/philosophers", {
+  const body = {
     faculty: Number(f.faculty), servings: Number(f.servings), eat: f.eat, think: f.think,
     footman: f.footman, "deadlock-after": f["deadlock-after"],
-  }, "dinner-answer");
+  };
+  // Left blank: the node's own setting.
+  if (f.continuous.trim()) body.continuous = f.continuous.trim();
+  if (f["fail-rate"].trim()) body["fail-rate"] = Number(f["fail-rate"]);
+  if (f.seed.trim()) body.seed = Number(f.seed);
+  if (body.continuous) delete body.servings;
+  post("/philosophers", body, "dinner-answer");
 });
 
 $("factor-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const f = fields(e.target);
   const digits = Number(f.digits);
-  const numbers = [];
-  for (let i = 0; i < Number(f.count); i++) {
+  const numbers = f.numbers.split(/[\s,]+/).filter((n) => n);
+  const given = numbers.length > 0;
+  for (let i = 0; !given && i < Number(f.count); i++) {
     let s = String(1 + Math.floor(Math.random() * 9));
     while (s.length < digits) s += String(Math.floor(Math.random() * 10));
     numbers.push(s);
@@ -368,7 +416,9 @@ $("factor-form").addEventListener("submit", (e) => {
 $("tune-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const f = fields(e.target);
-  post("/tune", { dataset: f.dataset, k: f.k, distances: f.distances }, "tune-answer");
+  const body = { k: f.k, step: Number(f.step), distances: f.distances };
+  if (f.csv.trim()) { body.csv = f.csv; } else { body.dataset = f.dataset; }
+  post("/tune", body, "tune-answer");
 });
 
 // ---- small helpers ----

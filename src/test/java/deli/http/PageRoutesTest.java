@@ -92,6 +92,8 @@ class PageRoutesTest {
     try (InProcessNode node = InProcessNode.start(dir, List.of(PhilosophersService.SERVICE), Map.of())) {
       String status = readUntil(node.base + "/events", "status");
       assertTrue(status.contains("\"name\":\"philosophers\""), status);
+      String metrics = readUntil(node.base + "/events", "metrics");
+      assertTrue(metrics.contains("\"actorClass\":\"philosophers.") || metrics.contains("\"actorClass\":\"service."), metrics);
       String cluster = readUntil(node.base + "/events", "cluster");
       assertTrue(cluster.contains("\"status\":\"Up\""), cluster);
 
