@@ -16,8 +16,11 @@ public final class BigFactoring {
   /** Products of consecutive primes, each below 2³², so that one remainder tests several primes. */
   private static final long[] GROUPS;
   private static final int[][] GROUP_PRIMES;
-  /** Rho's steps before ECM takes over: enough for factors up to about 2³². */
-  private static final long RHO_STEPS = 1 << 16;
+  /**
+   * Rho's steps before ECM takes over: factors up to about 2²⁴. A curve costs a few thousand
+   * products, less than rho's √p steps from about 2²⁸ on.
+   */
+  private static final long RHO_STEPS = 1 << 12;
 
   static {
     List<Long> groups = new ArrayList<>();
