@@ -11,8 +11,6 @@ import java.math.BigInteger;
  */
 final class Bpsw {
   private static final BigInteger TWO = BigInteger.TWO;
-  /** Bases that make Miller-Rabin exact below 2⁶⁴. */
-  private static final long[] BASES_64 = {2, 325, 9375, 28178, 450775, 9780504, 1795265022};
   /** The first 13 primes, exact below this bound (Sorenson and Webster, 2015). */
   private static final long[] BASES_13 = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41};
   private static final BigInteger BELOW_13 = new BigInteger("3317044064679887385961981");
@@ -35,9 +33,12 @@ final class Bpsw {
         return false;
       }
     }
-    if (n.bitLength() <= 64 || n.compareTo(BELOW_13) < 0) {
+    if (n.bitLength() <= 64) {
+      return Rho64.isPrimeUnsigned(n.longValue());
+    }
+    if (n.compareTo(BELOW_13) < 0) {
       Montgomery m = new Montgomery(n);
-      for (long base : n.bitLength() <= 64 ? BASES_64 : BASES_13) {
+      for (long base : BASES_13) {
         if (!strong(m, BigInteger.valueOf(base))) {
           return false;
         }

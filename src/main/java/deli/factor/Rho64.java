@@ -163,4 +163,56 @@ final class Rho64 {
     }
     return a;
   }
+
+  /**
+   * Miller-Rabin with the bases exact below 2⁶⁴, for an odd {@code n} read as unsigned (2⁶³ to
+   * 2⁶⁴ too) with no factor below 29: the same Montgomery steps with unsigned comparisons.
+   */
+  static boolean isPrimeUnsigned(long n) {
+    long ninv = inverse(n);
+    long one = Long.remainderUnsigned(-n, n);
+    long r2 = one;
+    for (int i = 0; i < 64; i++) {
+      r2 = addUnsigned(r2, r2, n);
+    }
+    long minusOne = n - one;
+    long d = n - 1;
+    int s = Long.numberOfTrailingZeros(d);
+    d >>>= s;
+    for (long base : BASES_64) {
+      long x = one;
+      long b = mulUnsigned(Long.remainderUnsigned(base, n), r2, n, ninv);
+      for (long e = d; e != 0; e >>>= 1) {
+        if ((e & 1) != 0) {
+          x = mulUnsigned(x, b, n, ninv);
+        }
+        b = mulUnsigned(b, b, n, ninv);
+      }
+      if (x == one || x == minusOne) {
+        continue;
+      }
+      boolean witness = true;
+      for (int i = 1; i < s && witness; i++) {
+        x = mulUnsigned(x, x, n, ninv);
+        witness = x != minusOne;
+      }
+      if (witness) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** a·b·R⁻¹ mod n for any odd n, a, b in [0, n), read as unsigned. */
+  static long mulUnsigned(long a, long b, long n, long ninv) {
+    long hi = unsignedMultiplyHigh(a, b);
+    long t = unsignedMultiplyHigh(a * b * ninv, n);
+    long r = hi - t;
+    return Long.compareUnsigned(hi, t) < 0 ? r + n : r;
+  }
+
+  private static long addUnsigned(long a, long b, long n) {
+    long s = a + b;
+    return Long.compareUnsigned(s, a) < 0 || Long.compareUnsigned(s, n) >= 0 ? s - n : s;
+  }
 }
