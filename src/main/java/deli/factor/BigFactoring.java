@@ -129,6 +129,12 @@ public final class BigFactoring {
       split(root, out);
       return;
     }
+    if (n.bitLength() == 64) {
+      BigInteger d = BigInteger.valueOf(Rho64.rhoUnsigned(n.longValue()));
+      split(d, out);
+      split(n.divide(d), out);
+      return;
+    }
     BigInteger d = Rho.factor(n, RHO_STEPS);
     if (d == null) {
       d = Ecm.factor(n);
