@@ -16,8 +16,11 @@ public final class BigFactoring {
   /** Products of consecutive primes, each below 2³², so that one remainder tests several primes. */
   private static final long[] GROUPS;
   private static final int[][] GROUP_PRIMES;
-  /** Rho's steps before ECM takes over: enough for factors up to about 2³². */
-  private static final long RHO_STEPS = 1 << 16;
+  /**
+   * Rho's steps before ECM takes over: factors up to about 2²⁴. A curve costs a few thousand
+   * products, less than rho's √p steps from about 2²⁸ on.
+   */
+  private static final long RHO_STEPS = 1 << 12;
 
   static {
     List<Long> groups = new ArrayList<>();
@@ -72,8 +75,9 @@ public final class BigFactoring {
 
   /** Divides out every odd prime below TRIAL_LIMIT, adding each to {@code out}; what is left. */
   private static BigInteger trialDivide(BigInteger n, List<BigInteger> out) {
+    long[] words = Montgomery.limbs(n, (n.bitLength() + 63) / 64);
     for (int g = 0; g < GROUPS.length && n.bitLength() > 63; g++) {
-      long r = remainder(n, GROUPS[g]);
+      long r = remainder(words, GROUPS[g]);
       for (int p : GROUP_PRIMES[g]) {
         if (r % p != 0) {
           continue;
@@ -85,6 +89,7 @@ public final class BigFactoring {
           n = qr[0];
           qr = n.divideAndRemainder(bp);
         }
+        words = Montgomery.limbs(n, (n.bitLength() + 63) / 64);
       }
     }
     return n;
@@ -92,10 +97,14 @@ public final class BigFactoring {
 
   /** n mod m for m below 2³², a word at a time, without BigInteger's division. */
   static long remainder(BigInteger n, long m) {
-    int words = (n.bitLength() + 63) / 64;
+    return remainder(Montgomery.limbs(n, (n.bitLength() + 63) / 64), m);
+  }
+
+  /** The remainder of the number whose words (least significant first) are {@code words}, by m below 2³². */
+  static long remainder(long[] words, long m) {
     long r = 0;
-    for (int i = words - 1; i >= 0; i--) {
-      long w = n.shiftRight(64 * i).longValue();
+    for (int i = words.length - 1; i >= 0; i--) {
+      long w = words[i];
       r = Long.remainderUnsigned(r << 32 | w >>> 32, m);
       r = Long.remainderUnsigned(r << 32 | (w & 0xffff_ffffL), m);
     }
@@ -118,6 +127,12 @@ public final class BigFactoring {
     if (root.multiply(root).equals(n)) {
       split(root, out);
       split(root, out);
+      return;
+    }
+    if (n.bitLength() == 64) {
+      BigInteger d = BigInteger.valueOf(Rho64.rhoUnsigned(n.longValue()));
+      split(d, out);
+      split(n.divide(d), out);
       return;
     }
     BigInteger d = Rho.factor(n, RHO_STEPS);

@@ -3,13 +3,19 @@ package deli.factor;
 import java.math.BigInteger;
 
 /**
- * The Baillie-PSW primality test for numbers of any size: a strong probable-prime test to base
- * 2 (in {@link Montgomery} arithmetic), then a strong Lucas probable-prime test with Selfridge's
- * parameters. No composite is known to pass both, and every one below 2⁶⁴ has been checked;
- * GNU factor's answer is the same. Pure.
+ * Primality for numbers of any size. Below 2⁶⁴ and below 3.3·10²⁴, Miller-Rabin with the bases
+ * known to make it exact there (Jaeschke's and Sorenson-Webster's), in {@link Montgomery}
+ * arithmetic; beyond, the Baillie-PSW test: a strong probable-prime test to base 2, then a
+ * strong Lucas probable-prime test with Selfridge's parameters. No composite is known to pass
+ * both; GNU factor's answer is the same. Pure.
  */
 final class Bpsw {
   private static final BigInteger TWO = BigInteger.TWO;
+  /** The first 13 primes, exact below this bound (Sorenson and Webster, 2015). */
+  private static final long[] BASES_13 = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41};
+  private static final BigInteger BELOW_13 = new BigInteger("3317044064679887385961981");
+  /** 3·5·...·23: one remainder tests the small primes. */
+  private static final long SMALL_PRIMES = 111_546_435L;
 
   private Bpsw() {}
 
@@ -21,23 +27,41 @@ final class Bpsw {
     if (!n.testBit(0)) {
       return false;
     }
-    for (int p : new int[] {3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37}) {
-      if (n.mod(BigInteger.valueOf(p)).signum() == 0) {
+    long r = BigFactoring.remainder(n, SMALL_PRIMES);
+    for (int p : new int[] {3, 5, 7, 11, 13, 17, 19, 23}) {
+      if (r % p == 0) {
         return false;
       }
+    }
+    if (n.bitLength() <= 64) {
+      return Rho64.isPrimeUnsigned(n.longValue());
+    }
+    if (n.compareTo(BELOW_13) < 0) {
+      Montgomery m = new Montgomery(n);
+      for (long base : BASES_13) {
+        if (!strong(m, BigInteger.valueOf(base))) {
+          return false;
+        }
+      }
+      return true;
     }
     return strongBaseTwo(n) && strongLucas(n);
   }
 
   /** The Miller-Rabin test to base 2, for odd n. */
   static boolean strongBaseTwo(BigInteger n) {
-    Montgomery m = new Montgomery(n);
+    return strong(new Montgomery(n), TWO);
+  }
+
+  /** The Miller-Rabin test to {@code base} (below n), for odd n: true when n is a strong probable prime to it. */
+  private static boolean strong(Montgomery m, BigInteger base) {
+    BigInteger n = m.modulus;
     BigInteger nMinusOne = n.subtract(BigInteger.ONE);
     int s = nMinusOne.getLowestSetBit();
     long[] one = m.one();
     long[] minusOne = m.residue();
     m.sub(minusOne, one, minusOne);
-    long[] x = m.pow(m.toMontgomery(TWO), nMinusOne.shiftRight(s));
+    long[] x = m.pow(m.toMontgomery(base), nMinusOne.shiftRight(s));
     if (java.util.Arrays.equals(x, one) || java.util.Arrays.equals(x, minusOne)) {
       return true;
     }

@@ -18,9 +18,10 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * Factoring as a node service: this node's {@link FactorPool}, listed under
  * {@link FactorPool#SERVICE_KEY} for every node to use, and a front that spreads each
- * {@code POST /factor} over the pools of every node. The request is a JSON list of numbers
- * ({@code [12, "9007199254740993"]}: numbers or strings of digits, for clients whose numbers
- * lose digits above 2⁵³), the answer the list of their prime factor lists in the same order.
+ * {@code POST /factor} over the pools of every node. The request is a JSON list of numbers of
+ * any size ({@code [12, "9007199254740993"]}: numbers or strings of digits, for clients whose
+ * numbers lose digits above 2⁵³), the answer the list of their prime factor lists in the same
+ * order (none for 0 and 1; beyond a long, JSON integers with every digit).
  * Bad input is a 400 naming the item; more than {@code deli.factor.max-numbers} is a 413.
  */
 public final class FactorService {

@@ -15,22 +15,21 @@ final class Rho {
   private Rho() {}
 
   /**
-   * A proper factor of the odd composite {@code n} found within about {@code maxSteps} steps
-   * of each of a few polynomials, or null.
+   * A proper factor of the odd composite {@code n} found within about {@code maxSteps} steps,
+   * or null. A walk that closes its cycle without a factor is started again with another c.
    */
   static BigInteger factor(BigInteger n, long maxSteps) {
     Montgomery m = new Montgomery(n);
     long[] c = m.one().clone();
-    for (int tries = 0; tries < 4; tries++, m.add(c, m.one(), c)) {
-      BigInteger g = attempt(m, c, maxSteps);
-      if (g != null) {
-        return g;
-      }
-    }
-    return null;
+    BigInteger g;
+    do {
+      g = attempt(m, c, maxSteps);
+      m.add(c, m.one(), c);
+    } while (n.equals(g));
+    return g;
   }
 
-  /** One walk of x ↦ x² + c: a proper factor, or null when it gave none within the steps. */
+  /** One walk of x ↦ x² + c: a proper factor; n when the cycle closed on all of n; null when the steps ran out. */
   private static BigInteger attempt(Montgomery m, long[] c, long maxSteps) {
     BigInteger n = m.modulus;
     long[] y = m.residue();
@@ -66,7 +65,7 @@ final class Rho {
         g = Montgomery.toBig(diff).gcd(n);
       } while (g.equals(BigInteger.ONE));
     }
-    return g.equals(BigInteger.ONE) || g.equals(n) ? null : g;
+    return g.equals(BigInteger.ONE) ? null : g;
   }
 
   private static void step(Montgomery m, long[] y, long[] c) {

@@ -163,4 +163,114 @@ final class Rho64 {
     }
     return a;
   }
+
+  /**
+   * Miller-Rabin with the bases exact below 2⁶⁴, for an odd {@code n} read as unsigned (2⁶³ to
+   * 2⁶⁴ too) with no factor below 29: the same Montgomery steps with unsigned comparisons.
+   */
+  static boolean isPrimeUnsigned(long n) {
+    long ninv = inverse(n);
+    long one = Long.remainderUnsigned(-n, n);
+    long r2 = one;
+    for (int i = 0; i < 64; i++) {
+      r2 = addUnsigned(r2, r2, n);
+    }
+    long minusOne = n - one;
+    long d = n - 1;
+    int s = Long.numberOfTrailingZeros(d);
+    d >>>= s;
+    for (long base : BASES_64) {
+      long x = one;
+      long b = mulUnsigned(Long.remainderUnsigned(base, n), r2, n, ninv);
+      for (long e = d; e != 0; e >>>= 1) {
+        if ((e & 1) != 0) {
+          x = mulUnsigned(x, b, n, ninv);
+        }
+        b = mulUnsigned(b, b, n, ninv);
+      }
+      if (x == one || x == minusOne) {
+        continue;
+      }
+      boolean witness = true;
+      for (int i = 1; i < s && witness; i++) {
+        x = mulUnsigned(x, x, n, ninv);
+        witness = x != minusOne;
+      }
+      if (witness) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** a·b·R⁻¹ mod n for any odd n, a, b in [0, n), read as unsigned. */
+  static long mulUnsigned(long a, long b, long n, long ninv) {
+    long hi = unsignedMultiplyHigh(a, b);
+    long t = unsignedMultiplyHigh(a * b * ninv, n);
+    long r = hi - t;
+    return Long.compareUnsigned(hi, t) < 0 ? r + n : r;
+  }
+
+  private static long addUnsigned(long a, long b, long n) {
+    long s = a + b;
+    return Long.compareUnsigned(s, a) < 0 || Long.compareUnsigned(s, n) >= 0 ? s - n : s;
+  }
+
+  /**
+   * {@link #rho} for an odd composite {@code n} read as unsigned (2⁶³ to 2⁶⁴ too): a proper
+   * factor, by the same walk in {@link #mulUnsigned} arithmetic.
+   */
+  static long rhoUnsigned(long n) {
+    long ninv = inverse(n);
+    long one = Long.remainderUnsigned(-n, n);
+    for (long c = one; ; c = addUnsigned(c, one, n)) {
+      long y = addUnsigned(one, one, n);
+      long x = y;
+      long ys = y;
+      long q = one;
+      long g = 1;
+      for (long r = 1; g == 1; r <<= 1) {
+        x = y;
+        for (long i = 0; i < r; i++) {
+          y = addUnsigned(mulUnsigned(y, y, n, ninv), c, n);
+        }
+        for (long k = 0; k < r && g == 1; k += 128) {
+          ys = y;
+          for (long i = 0; i < Math.min(128, r - k); i++) {
+            y = addUnsigned(mulUnsigned(y, y, n, ninv), c, n);
+            q = mulUnsigned(q, Long.compareUnsigned(x, y) > 0 ? x - y : y - x, n, ninv);
+          }
+          g = gcdUnsigned(q, n);
+        }
+      }
+      if (g == n) {
+        // The batch overshot: retrace it one step at a time.
+        do {
+          ys = addUnsigned(mulUnsigned(ys, ys, n, ninv), c, n);
+          g = gcdUnsigned(Long.compareUnsigned(x, ys) > 0 ? x - ys : ys - x, n);
+        } while (g == 1);
+      }
+      if (g != n) {
+        return g;
+      }
+    }
+  }
+
+  /** gcd(a, n) for an odd n, both read as unsigned (Stein's binary algorithm). */
+  static long gcdUnsigned(long a, long b) {
+    if (a == 0) {
+      return b;
+    }
+    a >>>= Long.numberOfTrailingZeros(a);
+    while (a != b) {
+      if (Long.compareUnsigned(a, b) > 0) {
+        a -= b;
+        a >>>= Long.numberOfTrailingZeros(a);
+      } else {
+        b -= a;
+        b >>>= Long.numberOfTrailingZeros(b);
+      }
+    }
+    return a;
+  }
 }

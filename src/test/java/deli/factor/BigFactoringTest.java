@@ -105,33 +105,6 @@ class BigFactoringTest {
   }
 
   @Test
-  void numbersWithTwoLargeFactorsBeyondGnusReachFactorByTheDefinition() {
-    // Factors rho would need minutes for: 2^26 to 2^31 steps. ECM finds them.
-    List<BigInteger[]> cases = new ArrayList<>();
-    cases.add(new BigInteger[] {prime(52), prime(60)});
-    cases.add(new BigInteger[] {prime(62), prime(64)});
-    cases.add(new BigInteger[] {prime(55), prime(57), prime(95)});
-    cases.add(new BigInteger[] {prime(63), prime(63)}); // a square of two words
-    cases.get(3)[1] = cases.get(3)[0];
-    cases.add(new BigInteger[] {new BigInteger("59649589127497217"), new BigInteger("5704689200685129054721")}); // 2^128 + 1
-    for (BigInteger[] c : cases) {
-      BigInteger n = BigInteger.ONE;
-      List<BigInteger> expected = new ArrayList<>();
-      for (BigInteger p : c) {
-        n = n.multiply(p);
-        expected.add(p);
-      }
-      expected.sort(null);
-      Numbers factors = BigFactoring.factor(n);
-      List<BigInteger> got = new ArrayList<>();
-      for (int i = 0; i < factors.size(); i++) {
-        got.add(factors.big(i));
-      }
-      assertEquals(expected, got, n.toString());
-    }
-  }
-
-  @Test
   void ecmAloneFindsAFactorAndRhoAloneGivesUpWithinItsSteps() {
     BigInteger p = prime(40);
     BigInteger q = prime(70);

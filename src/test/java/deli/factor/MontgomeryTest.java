@@ -63,6 +63,31 @@ class MontgomeryTest {
   }
 
   @Test
+  void sixtyFourBitNumbersReadAsUnsignedAreTestedExactly() {
+    for (int trial = 0; trial < 3000; trial++) {
+      BigInteger n = new BigInteger(64, random).setBit(63).setBit(0);
+      if (n.mod(BigInteger.valueOf(111_546_435L)).gcd(BigInteger.valueOf(111_546_435L)).equals(BigInteger.ONE)) {
+        assertEquals(n.isProbablePrime(80), Rho64.isPrimeUnsigned(n.longValue()), n.toString());
+      }
+    }
+    assertTrue(Rho64.isPrimeUnsigned(-59L), "2^64 - 59, the largest prime below 2^64");
+    long square = BigInteger.valueOf(4_294_967_291L).multiply(BigInteger.valueOf(4_294_967_279L)).longValue();
+    assertFalse(Rho64.isPrimeUnsigned(square), "the two largest 32-bit primes' product");
+    long p = Rho64.rhoUnsigned(square);
+    assertTrue(p == 4_294_967_291L || p == 4_294_967_279L, Long.toUnsignedString(p));
+    for (int trial = 0; trial < 50; trial++) {
+      BigInteger a = BigInteger.probablePrime(30 + trial % 4, random);
+      BigInteger b = BigInteger.probablePrime(64 - a.bitLength(), random);
+      BigInteger n = a.multiply(b);
+      if (n.bitLength() == 64) {
+        long d = Rho64.rhoUnsigned(n.longValue());
+        assertTrue(d == a.longValue() || d == b.longValue(), n + ": " + Long.toUnsignedString(d));
+      }
+    }
+    assertEquals(7, Rho64.gcdUnsigned(-2L, 77), "gcd(2^64 - 2, 77): 2^63 - 1 is 7^2 times primes other than 11");
+  }
+
+  @Test
   void eachHalfOfBpswCatchesThePseudoprimesOfTheOther() {
     // Strong pseudoprimes to base 2 pass Miller-Rabin, and fail the Lucas test.
     for (long n : new long[] {2047, 3277, 4033, 4681, 8321, 3_215_031_751L}) {
