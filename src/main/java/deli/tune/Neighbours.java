@@ -20,6 +20,8 @@ public final class Neighbours {
   private final int[] nearest;
   private final int[] votes;
   private final int[] firstSeen;
+  /** Whether the distances are computed in ints: every feature of both sides a small integer (see {@link #orderInts}). */
+  private final boolean ints;
 
   /** A scorer for {@code ks} (ascending, at least 1, at most the training samples); one per thread. */
   public Neighbours(Dataset data, Distance distance, int[] ks) {
@@ -40,6 +42,15 @@ public final class Neighbours {
     this.nearest = new int[maxK];
     this.votes = new int[data.labels().size()];
     this.firstSeen = new int[data.labels().size()];
+    Dataset.Samples train = data.training();
+    Dataset.Samples test = data.testing();
+    long most = 2L * Math.max(train.intMax, test.intMax);
+    this.ints = train.ints != null && test.ints != null && data.features() * most * most < Integer.MAX_VALUE;
+  }
+
+  /** Whether this scorer computes in ints ({@link #orderInts}). */
+  boolean inInts() {
+    return ints;
   }
 
   /**
@@ -50,7 +61,9 @@ public final class Neighbours {
   public int[] score(int from, int to) {
     int[] correct = new int[ks.length];
     for (int t = from; t < to; t++) {
-      if (distance != Distance.SD) {
+      if (ints) {
+        orderInts(t);
+      } else if (distance != Distance.SD) {
         orderBounded(t);
       } else {
         distances(t);
@@ -93,6 +106,110 @@ public final class Neighbours {
     }
   }
 
+  /**
+   * {@link #order} when every feature is an integer small enough that each distance's sums are
+   * exact in ints ({@code n x (2 max)^2} fits): Python's float sums of such numbers are exact
+   * too, so the int sums are its values, bit for bit (SD's quotient is the same division of the
+   * same two numbers). One pass per training sample, with no early exit, so the loops are plain
+   * reductions; a sample farther than the k-th is then skipped. ED still takes the exact
+   * {@code math.hypot} of the samples not skipped; the square of a sample skipped is an exact
+   * integer beyond the k-th distance's square with a margin far wider than hypot's rounding.
+   * Sorensen's denominator is the two samples' sums added ({@code intSums}), checked for zero
+   * before anything is skipped, so the first zero is reported as {@link #distances} reports it.
+   */
+  private void orderInts(int t) {
+    Dataset.Samples train = data.training();
+    int n = data.features();
+    int[] a = train.ints;
+    int[] b = data.testing().ints;
+    long[] sums = train.intSums;
+    long testSum = data.testing().intSums[t];
+    int bi = t * n;
+    int size = 0;
+    double kth = Double.POSITIVE_INFINITY;
+    double bound = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < dist.length; i++) {
+      int ai = i * n;
+      double d;
+      switch (distance) {
+        case ED -> {
+          if (size == maxK && squares(a, ai, b, bi, n) > bound) {
+            continue;
+          }
+          d = Hypot.norm(scratch, n, absDiffs(a, ai, b, bi, n, scratch));
+        }
+        case MD -> {
+          d = manhattan(a, ai, b, bi, n);
+          if (size == maxK && d > kth) {
+            continue;
+          }
+        }
+        case CD -> {
+          d = chebyshev(a, ai, b, bi, n);
+          if (size == maxK && d > kth) {
+            continue;
+          }
+        }
+        default -> {
+          long den = sums[i] + testSum;
+          if (den == 0) {
+            throw zeroSorensen(t, i);
+          }
+          d = manhattan(a, ai, b, bi, n) / (double) den;
+          if (size == maxK && d > kth) {
+            continue;
+          }
+        }
+      }
+      dist[i] = d;
+      size = insert(i, size);
+      if (size == maxK) {
+        kth = dist[nearest[maxK - 1]];
+        bound = kth * kth * (1 + 1e-9);
+      }
+    }
+  }
+
+  // The int distances, each a small method of its own: the JIT compiles a small method that is
+  // called a million times within milliseconds of the start, where the loop that calls them
+  // would wait to be compiled whole (a cold 'deli tune' is mostly that wait).
+
+  private static int squares(int[] a, int ai, int[] b, int bi, int n) {
+    int sum = 0;
+    for (int f = 0; f < n; f++) {
+      int x = a[ai + f] - b[bi + f];
+      sum += x * x;
+    }
+    return sum;
+  }
+
+  private static int manhattan(int[] a, int ai, int[] b, int bi, int n) {
+    int sum = 0;
+    for (int f = 0; f < n; f++) {
+      sum += Math.abs(a[ai + f] - b[bi + f]);
+    }
+    return sum;
+  }
+
+  private static int chebyshev(int[] a, int ai, int[] b, int bi, int n) {
+    int max = 0;
+    for (int f = 0; f < n; f++) {
+      max = Math.max(max, Math.abs(a[ai + f] - b[bi + f]));
+    }
+    return max;
+  }
+
+  /** The absolute differences into {@code out}, as doubles (exact); returns the largest. */
+  private static double absDiffs(int[] a, int ai, int[] b, int bi, int n, double[] out) {
+    int max = 0;
+    for (int f = 0; f < n; f++) {
+      int x = Math.abs(a[ai + f] - b[bi + f]);
+      out[f] = x;
+      max = Math.max(max, x);
+    }
+    return max;
+  }
+
   /** Whether training sample {@code a[ai..]} is surely farther than {@code kth} (ED: its square beyond {@code bound}). */
   private boolean beyond(double[] a, int ai, double[] b, int bi, int n, double kth, double bound) {
     switch (distance) {
@@ -133,12 +250,16 @@ public final class Neighbours {
     for (int i = 0; i < dist.length; i++) {
       double d = distance.between(train.x, i * n, b, bi, n, scratch);
       if (Double.isNaN(d)) {
-        throw new DataError(
-            data.source() + ":" + data.testing().line[t] + ": column 1: the Sorensen distance to line " + train.line[i]
-                + " divides by zero (the features of both rows add up to 0)");
+        throw zeroSorensen(t, i);
       }
       dist[i] = d;
     }
+  }
+
+  private DataError zeroSorensen(int t, int i) {
+    return new DataError(
+        data.source() + ":" + data.testing().line[t] + ": column 1: the Sorensen distance to line " + data.training().line[i]
+            + " divides by zero (the features of both rows add up to 0)");
   }
 
   /** Keeps the first maxK training samples in the book's order, nearest first, in {@code nearest}. */
@@ -169,22 +290,18 @@ public final class Neighbours {
     return size + 1;
   }
 
-  /** Whether training sample i sorts before j: by distance, features, label (Python's tuple order). */
+  /**
+   * Whether training sample i sorts before j: by distance, then features, then label (Python's
+   * tuple order); the last two are the sample's rank, ordered once per data set.
+   */
   private boolean before(int i, int j) {
     double di = dist[i];
     double dj = dist[j];
     if (di != dj) {
       return di < dj;
     }
-    Dataset.Samples train = data.training();
-    int n = data.features();
-    double[] x = train.x;
-    for (int f = 0, a = i * n, b = j * n; f < n; f++, a++, b++) {
-      if (x[a] != x[b]) {
-        return x[a] < x[b];
-      }
-    }
-    return train.label[i] < train.label[j];
+    int[] rank = data.training().rank;
+    return rank[i] < rank[j];
   }
 
   /** Counts votes nearest first; at each k of the grid the leader is the class, ties to the first seen. */

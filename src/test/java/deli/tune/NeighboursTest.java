@@ -1,6 +1,8 @@
 package deli.tune;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,6 +94,50 @@ class NeighboursTest {
             new Neighbours(data, d, KS).score(0, data.testing().size()),
             d + " round " + round + " scale " + scale + (integers ? " with ties" : ""));
       }
+    }
+  }
+
+  @Test
+  void integerDataIsScoredInIntsAndEqualsThePlainSort() {
+    Random random = new Random(5);
+    for (int round = 0; round < 40; round++) {
+      int features = 1 + random.nextInt(8);
+      // Spreads whose sums fit ints (the int path), and the largest, 2^15, where with 2 features or
+      // more n x (2 max)^2 passes 2^31 (the double path). Sorensen's denominators stay positive.
+      int spread = new int[] {2, 16, 8000, 32768}[round % 4];
+      boolean signed = round % 3 != 0;
+      StringBuilder csv = new StringBuilder();
+      int rows = 40 + random.nextInt(60);
+      for (int r = 0; r < rows; r++) {
+        for (int f = 0; f < features; f++) {
+          int v = signed ? random.nextInt(2 * spread + 1) - spread : 1 + random.nextInt(spread);
+          csv.append(signed && v == 0 && random.nextBoolean() ? "-0.0" : Integer.toString(v)).append(',');
+        }
+        csv.append("L").append(random.nextInt(3)).append('\n');
+      }
+      Dataset data = DataFile.parse("ints", csv.toString().getBytes(StandardCharsets.UTF_8), 4);
+      for (Distance d : Distance.values()) {
+        if (d == Distance.SD && signed) {
+          continue;
+        }
+        Neighbours scorer = new Neighbours(data, d, KS);
+        long most = 2L * spread;
+        assertEquals(features * most * most < Integer.MAX_VALUE, scorer.inInts(), "round " + round);
+        assertArrayEquals(plain(data, d, KS), scorer.score(0, data.testing().size()), d + " round " + round + " spread " + spread);
+      }
+    }
+  }
+
+  @Test
+  void aSorensenSumOfZeroNamesTheSameLinesInIntsAsInDoubles() {
+    String ints = "1,2,A\n-1,-2,B\n5,5,A\n-1,-2,A\n";
+    String halves = "0.5,1.5,A\n-0.5,-1.5,B\n5,5,A\n-0.5,-1.5,A\n";
+    for (String csv : List.of(ints, halves)) {
+      Dataset data = DataFile.parse("z.csv", csv.getBytes(StandardCharsets.UTF_8), 4);
+      Neighbours scorer = new Neighbours(data, Distance.SD, new int[] {1});
+      assertEquals(csv.equals(ints), scorer.inInts());
+      DataError e = assertThrows(DataError.class, () -> scorer.score(0, 1));
+      assertEquals("z.csv:1: column 1: the Sorensen distance to line 2 divides by zero (the features of both rows add up to 0)", e.getMessage());
     }
   }
 }

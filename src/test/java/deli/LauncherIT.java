@@ -1,0 +1,71 @@
+package deli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * scripts/deli's choice of JVM and its start-up archive, with a stand-in JDK: a JAVA_HOME whose
+ * release file says Java 25 and whose java logs its arguments, fails the training run and runs
+ * everything else on this JVM (without the options this JVM does not know).
+ */
+class LauncherIT {
+
+  @Test
+  void aJdk25InJavaHomeIsUsedAndAFailedTrainingIsSilentAndNotRetried(@TempDir Path dir) throws Exception {
+    String version = "25.0.0-launcher-test-" + UUID.randomUUID();
+    Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
+    Files.writeString(dir.resolve("jdk/release"), "IMPLEMENTOR=\"test\"\nJAVA_RUNTIME_VERSION=\"" + version + "\"\nJAVA_VERSION=\"25.0.0\"\n");
+    Path calls = dir.resolve("calls");
+    Path realJava = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path java = jdk.resolve("java");
+    Files.writeString(
+        java,
+        String.join(
+            "\n",
+            "#!/usr/bin/env bash",
+            "echo \"$*\" >>'" + calls + "'",
+            "for a in \"$@\"; do [ \"$a\" = deli.Training ] && { echo 'training fails' >&2; exit 3; }; done",
+            "args=()",
+            "for a in \"$@\"; do case \"$a\" in --sun-misc-unsafe-memory-access=*|-XX:AOT*|-Xlog:aot=off) ;; *) args+=(\"$a\") ;; esac; done",
+            "exec '" + realJava + "' \"${args[@]}\"",
+            ""));
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path failed = Deli.root().resolve("target/deli-" + version + ".aot.failed");
+    try {
+      for (int run = 1; run <= 2; run++) {
+        ProcessBuilder pb = new ProcessBuilder(Deli.root().resolve("scripts/deli").toString(), "factor", "42").directory(dir.toFile());
+        pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        pb.environment().remove("DELI_JAVA");
+        pb.environment().remove("DELI_ARCHIVE");
+        pb.environment().put("JAVA_OPTS", Deli.javaOpts());
+        Deli.Result r = Deli.finish(pb.start(), 300);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("42: 2 3 7\n", r.out());
+        assertEquals("", r.err(), "run " + run + " says nothing of the failed training");
+        assertTrue(Files.exists(failed), "the failure is remembered: " + failed);
+      }
+      List<String> lines = Files.readAllLines(calls);
+      List<String> training = lines.stream().filter(l -> l.contains("deli.Training")).toList();
+      assertEquals(1, training.size(), "trained once, not again on the second run: " + lines);
+      assertTrue(training.get(0).contains("-XX:AOTCacheOutput="), training.get(0));
+      assertTrue(training.get(0).contains(" chefs ") && training.get(0).contains(" tune "), "trained on every command: " + training.get(0));
+      List<String> runs = lines.stream().filter(l -> l.contains("-jar") && l.endsWith("factor 42")).toList();
+      assertEquals(2, runs.size(), lines.toString());
+      for (String run : runs) {
+        assertTrue(run.contains("--sun-misc-unsafe-memory-access=allow"), "Pekko's Unsafe warning is kept off stderr: " + run);
+        assertFalse(run.contains("-XX:AOTCache="), "no cache to use: " + run);
+      }
+    } finally {
+      Files.deleteIfExists(failed);
+    }
+  }
+}
