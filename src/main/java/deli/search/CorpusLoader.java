@@ -29,6 +29,11 @@ final class CorpusLoader {
   }
 
   void read(Path file, String rel) throws IOException {
+    add(rel, fill(file));
+  }
+
+  /** Reads {@code file}'s bytes after those already read; returns where they start. Nothing else is kept of it until {@link #add}. */
+  int fill(Path file) throws IOException {
     int from = size;
     try (InputStream in = Files.newInputStream(file)) {
       while (true) {
@@ -53,6 +58,11 @@ final class CorpusLoader {
       size = from;
       throw e;
     }
+    return from;
+  }
+
+  /** Keeps the bytes read from {@code from} as the file {@code rel}: its kind, its place, its lines. */
+  void add(String rel, int from) {
     int kind = Utf8.classify(text, from, size);
     if (kind == Utf8.INVALID) {
       notUtf8++;

@@ -37,11 +37,21 @@ final class SliceScan {
     Scan scan = new Scan(queries);
     CorpusLoader loader = new CorpusLoader(spec, batchBytes + (batchBytes >> 2));
     List<ShardCorpus.Problem> problems = new ArrayList<>();
+    List<Needle> needles = needles(queries);
     for (String rel : files) {
+      int from;
       try {
-        loader.read(root.resolve(rel), rel);
+        from = loader.fill(root.resolve(rel));
       } catch (IOException e) {
         problems.add(new ShardCorpus.Problem(rel, Failures.describe(e)));
+        continue;
+      }
+      if (needles != null && !any(needles, loader.text, from, loader.size)) {
+        // No query can match in this file: it is counted, and its line table is never made.
+        scan.skipped(loader.text, from, loader.size);
+        loader.size = from;
+      } else {
+        loader.add(rel, from);
       }
       if (loader.size >= batchBytes) {
         scan.over(loader);
@@ -57,11 +67,63 @@ final class SliceScan {
     return new Result(matches, java.util.Arrays.asList(scan.failures), report);
   }
 
+  /**
+   * A needle per query when every query is a plain string whose lines are those holding it (no
+   * regex, no -v, no -L): a file holding none of them has no match and needs no line table.
+   * Null when some query is not.
+   */
+  static List<Needle> needles(List<SearchQuery> queries) {
+    List<Needle> out = new ArrayList<>();
+    for (SearchQuery q : queries) {
+      if (q.pattern() != null || q.invert() || q.filesWithout()) {
+        return null;
+      }
+      out.add(new Needle(q.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), q.ignoreCase()));
+    }
+    return out;
+  }
+
+  private static boolean any(List<Needle> needles, byte[] t, int from, int to) {
+    for (Needle n : needles) {
+      if (n.find(t, from, to) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** The lines of {@code t[from, to)} as a loaded file counts them: its newlines, and one more for a last line without one. */
+  static long lines(byte[] t, int from, int to) {
+    if (to == from) {
+      return 0;
+    }
+    long n = 0;
+    int p = from;
+    long nl = 0x0a0a0a0a0a0a0a0aL;
+    for (; p + 8 <= to; p += 8) {
+      long x = (long) LONGS.get(t, p) ^ nl;
+      // A zero byte of x is a newline; this marks exactly those (no borrow crosses a byte).
+      long z = ~(((x & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | x | 0x7f7f7f7f7f7f7f7fL);
+      n += Long.bitCount(z);
+    }
+    for (; p < to; p++) {
+      if (t[p] == '\n') {
+        n++;
+      }
+    }
+    return t[to - 1] == '\n' ? n : n + 1;
+  }
+
   /** The queries' matches so far, batch after batch. */
   private static final class Scan {
     final List<SearchQuery> queries;
     final List<List<FileHits>> hits = new ArrayList<>();
     final long[] lines;
+    // Lines each query may still return with their text: its maxLines spans every batch.
+    final long[] budget;
     final String[] failures;
     int files;
     long bytes;
@@ -71,8 +133,19 @@ final class SliceScan {
     Scan(List<SearchQuery> queries) {
       this.queries = queries;
       this.lines = new long[queries.size()];
+      this.budget = queries.stream().mapToLong(SearchQuery::maxLines).toArray();
       this.failures = new String[queries.size()];
       queries.forEach(q -> hits.add(new ArrayList<>()));
+    }
+
+    /** A file read and left out, no query matching in it: what it adds to the counts. */
+    void skipped(byte[] t, int from, int to) {
+      files++;
+      bytes += to - from;
+      lineCount += lines(t, from, to);
+      if (deli.python.Utf8.classify(t, from, to) == deli.python.Utf8.INVALID) {
+        notUtf8++;
+      }
     }
 
     void over(CorpusLoader loader) {
@@ -89,8 +162,12 @@ final class SliceScan {
           continue;
         }
         try {
-          ShardMatches m = ShardSearch.run(c, queries.get(q));
+          SearchQuery query = queries.get(q);
+          ShardMatches m = ShardSearch.run(c, budget[q] == query.maxLines() ? query : query.withMaxLines((int) budget[q]));
           hits.get(q).addAll(m.hits());
+          for (FileHits h : m.hits()) {
+            budget[q] -= h.returned();
+          }
           lines[q] += m.lines();
         } catch (IllegalArgumentException e) {
           failures[q] = e.getMessage();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The chapter's {@code all_source()} for {@code deli search}: every file under a root whose name
@@ -48,7 +49,11 @@ public final class SourceTree {
   public static List<String> walk(Path root, Fnmatch pattern, List<Fnmatch> skip, BiConsumer<String, String> problems)
       throws IOException {
     List<String> found = new ArrayList<>();
+    Predicate<String> wanted = names(pattern);
     OsWalk walk = new OsWalk(root, name -> skip.stream().anyMatch(s -> s.matches(name)));
+    // Paths as strings: a tree holds tens of thousands, and Path's own relativize costs for each.
+    String top = root.toString();
+    int cut = top.endsWith("/") ? top.length() : top.length() + 1;
     while (!walk.done()) {
       OsWalk.Step step = walk.step();
       if (step.failure() != null) {
@@ -58,12 +63,23 @@ public final class SourceTree {
         problems.accept(OsWalk.relative(root, step.dir()), Failures.describe(step.failure()));
       }
       for (Path file : step.files()) {
-        if (pattern.matches(file.getFileName().toString())) {
-          found.add(OsWalk.relative(root, file));
+        String path = file.toString();
+        if (wanted.test(path.substring(path.lastIndexOf('/') + 1))) {
+          found.add(java.io.File.separatorChar == '/' ? path.substring(cut) : OsWalk.relative(root, file));
         }
       }
     }
     found.sort(null);
     return found;
+  }
+
+  /** {@code pattern} as a test of names: {@code *.py} and the like (a star, then plain text) as a suffix, the rest as fnmatch has it. */
+  static Predicate<String> names(Fnmatch pattern) {
+    String p = pattern.pattern();
+    if (p.startsWith("*") && p.length() > 1 && p.substring(1).chars().noneMatch(c -> c == '*' || c == '?' || c == '[')) {
+      String suffix = p.substring(1);
+      return name -> name.endsWith(suffix);
+    }
+    return pattern::matches;
   }
 }

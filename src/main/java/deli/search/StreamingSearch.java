@@ -182,7 +182,8 @@ final class StreamingSearch extends AbstractBehavior<DirectorySearch.Command> {
     int q = queries.indexOf(s.query());
     s.replyTo()
         .tell(q >= 0 ? answers.get(q) : new DirectorySearch.SearchFailed(Trace.here(), s.query(), "this search was not among the queries scanned for", false));
-    return this;
+    // Not this: that would be the scanning state again, where searches wait.
+    return Behaviors.same();
   }
 
   private Behavior<DirectorySearch.Command> onTeardown(DirectorySearch.Teardown t) {

@@ -152,6 +152,13 @@ class SearchGrepCommandTest {
     Run held = deli(List.of("--index", "import"));
     assertTrue(held.err().matches("(?s).*loaded \\d+ files .* into 2 shards in .* s \\(indexing .* in memory.*"), held.err());
     assertEquals(deli.out(), held.out());
+    // Several queries: each answered from the one scan, in the order given.
+    Run two = deli(List.of("zipimporter", "import", "absent"));
+    assertEquals(0, two.exit(), two.err());
+    List<String> zip = deli(List.of("zipimporter")).out();
+    List<String> both = new ArrayList<>(zip);
+    both.addAll(deli.out());
+    assertEquals(both, two.out());
     List<String> expected = new ArrayList<>(grep(List.of("-n", "-e", "import"), tree).out());
     // grep walks directories in the order the filesystem lists them; deli sorts paths. A stable
     // sort by path keeps grep's line order within each file.

@@ -41,7 +41,18 @@ class SliceScanTest {
       for (int i = slice; i < all.size(); i += 2) {
         mine.add(all.get(i));
       }
+      // Plain strings only: files that hold none of them are counted and skipped unparsed.
+      List<SearchQuery> plain = List.of(SearchQuery.of("zipimporter"), q("naïve", true, false, true, false, 0), new SearchQuery("CLASS", true, false, false, 1, 5));
+      assertTrue(SliceScan.needles(plain) != null);
       for (int batch : new int[] {1, 64, 4096, SliceScan.BATCH_BYTES}) {
+        SliceScan.Result p = SliceScan.run(spec, mine, plain, batch);
+        assertEquals(held.files(), p.report().files());
+        assertEquals(held.bytes(), p.report().bytes());
+        assertEquals(held.lines(), p.report().lines());
+        assertEquals(held.notUtf8(), p.report().notUtf8());
+        for (int k = 0; k < plain.size(); k++) {
+          assertEquals(ShardSearch.run(held, plain.get(k)).hits(), p.matches().get(k).hits(), "plain " + plain.get(k));
+        }
         SliceScan.Result r = SliceScan.run(spec, mine, queries, batch);
         assertEquals(held.files(), r.report().files());
         assertEquals(held.bytes(), r.report().bytes());
@@ -57,6 +68,36 @@ class SliceScanTest {
           assertEquals(expected.files(), r.matches().get(k).files(), where);
         }
       }
+    }
+  }
+
+  @Test
+  void aStarThenPlainTextIsASuffixAndMatchesAsFnmatchDoes() {
+    List<String> names = List.of("a.py", ".py", "py", "a.pyc", "a.PY", "a.py.txt", "x*.py", "é.py", "a.p", "[a].py");
+    for (String pattern : List.of("*.py", "*", "*.p?", "a*", "*[.]py", "*.txt")) {
+      var fast = SourceTree.names(Fnmatch.of(pattern));
+      for (String n : names) {
+        assertEquals(Fnmatch.of(pattern).matches(n), fast.test(n), pattern + " " + n);
+      }
+    }
+  }
+
+  @Test
+  void linesAreCountedAsALoadedFileCountsThem() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int i = 0; i < 2000; i++) {
+      byte[] t = new byte[r.nextInt(40)];
+      for (int k = 0; k < t.length; k++) {
+        t[k] = (byte) (r.nextInt(4) == 0 ? '\n' : r.nextInt(3) == 0 ? 0x8a : 'a');
+      }
+      int from = t.length == 0 ? 0 : r.nextInt(t.length);
+      long expected = 0;
+      for (int at = from; at < t.length; ) {
+        expected++;
+        int nl = ShardCorpus.newline(t, at, t.length);
+        at = nl < 0 ? t.length : nl + 1;
+      }
+      assertEquals(expected, SliceScan.lines(t, from, t.length), java.util.Arrays.toString(t) + " from " + from);
     }
   }
 
