@@ -49,7 +49,7 @@ case "$only" in *,tune,*)
     /usr/bin/python3 "$DELI_ROOT/scripts/bench.d/tune_data.py" "$tmp"
     echo; echo "tune on digits (1,797 rows, 64 features; the book's grid), $RUNS runs:"
     measure tune "tune $tmp/digits.data --quiet" \
-      "GridSearchCV(n_jobs=2)=/usr/bin/python3 $DELI_ROOT/scripts/bench.d/sklearn_grid.py $tmp/digits.data --quiet --jobs 2"
+      "GridSearchCV, 2 jobs=/usr/bin/python3 $DELI_ROOT/scripts/bench.d/sklearn_grid.py $tmp/digits.data --quiet --jobs 2"
   else
     echo; echo "tune: no python3-sklearn for /usr/bin/python3 (scripts/bench tune installs it): left out"
   fi ;;
