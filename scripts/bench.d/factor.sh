@@ -43,3 +43,9 @@ for _ in range(runs):
         walls.append(time.monotonic() - start)
 print(f"GNU factor, {n:,} numbers, median of {runs} runs: {n / statistics.median(walls) / 1e6:.2f} M numbers/s")
 PY
+
+echo
+echo "Hard numbers by size (issue 17): time per number, GNU factor's whole process against deli's"
+echo "own time for the run (JVM start excluded, after a warm-up round where the class is light);"
+echo "every deli answer checked (product, primality, order) and equal to GNU's where GNU finished:"
+python3 "$DELI_ROOT/scripts/bench.d/factor_hard.py" "$DELI"

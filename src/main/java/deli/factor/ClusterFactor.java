@@ -51,7 +51,7 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
   }
 
   private Behavior<FactorPool.Command> onFactorAll(FactorPool.FactorAll m) {
-    String bad = belowTwo(m.numbers());
+    String bad = FactorPool.negative(m.numbers());
     if (bad != null) {
       m.replyTo().tell(new FactorPool.AllFailed(Trace.here(), bad));
       return this;
@@ -103,16 +103,6 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
   private Behavior<FactorPool.Command> onClosed(SpreaderClosed m) {
     stopWatchers.forEach(w -> w.tell(new FactorPool.Stopped(Trace.here(), m.closed().jobs(), 0)));
     return Behaviors.stopped();
-  }
-
-  /** Whether every number can be factored: null, or why not. */
-  private static String belowTwo(Numbers numbers) {
-    for (int i = 0; i < numbers.size(); i++) {
-      if (numbers.get(i) < 2) {
-        return "number " + (i + 1) + " is " + numbers.get(i) + ": it has no prime factors";
-      }
-    }
-    return null;
   }
 
   /** Numbers to factor as a {@link Work}: a unit is a number, the results kept in request order. */

@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
           + "order. Numbers come from the arguments, --file, --random, or else stdin (any number per "
           + "line, separated by spaces). Each is printed as 'n: p1 p2 ...', smallest factor first.",
       "",
-      "Every number from 2 to 9223372036854775807 (2^63-1) is factored exactly. A bad token (not "
-          + "digits, 0, 1, too large) or an empty line gets one error line on stderr, naming its line, "
-          + "and the rest still comes out.",
+      "Every number of any size is factored exactly (longs by trial division and Pollard-Brent rho, "
+          + "larger ones by rho and the elliptic-curve method); 0 and 1 print with no factors, as GNU "
+          + "factor prints them. A bad token (not digits after an optional '+') gets GNU factor's error "
+          + "line on stderr, and the rest still comes out.",
       "",
       "Exit codes: 0 every number factored; 1 some input was bad or not factored (each said on "
           + "stderr), or the input could not be read; 2 a usage error."
@@ -154,12 +155,12 @@ public final class FactorCommand implements Callable<Integer> {
       if (!Files.isReadable(f) || Files.isDirectory(f)) {
         throw new DeliException("cannot read " + f + ": " + (Files.exists(f) ? (Files.isDirectory(f) ? "it is a directory" : "permission denied") : "no such file"));
       }
-      return new FactorRun.Job(() -> NumberSource.ofStream(Files.newInputStream(f), f.toString(), size(f)), -1, repeat, bar);
+      return new FactorRun.Job(() -> NumberSource.ofStream(Files.newInputStream(f), size(f)), -1, repeat, bar);
     }
     return new FactorRun.Job(
         () -> {
           FileInputStream in = new FileInputStream(FileDescriptor.in);
-          return NumberSource.ofStream(in, "stdin", stdinSize(in));
+          return NumberSource.ofStream(in, stdinSize(in));
         },
         -1,
         repeat,
@@ -171,18 +172,24 @@ public final class FactorCommand implements Callable<Integer> {
     if (parts.length != 2) {
       throw usage("--range takes LOW..HIGH, not '" + text + "'");
     }
-    long low;
-    long high;
-    try {
-      low = NumberSource.parse(parts[0].strip());
-      high = NumberSource.parse(parts[1].strip());
-    } catch (IllegalArgumentException e) {
-      throw usage("--range: " + e.getMessage());
-    }
+    long low = rangeEnd(parts[0].strip());
+    long high = rangeEnd(parts[1].strip());
     if (high < low) {
       throw usage("--range: " + high + " is below " + low);
     }
     return new long[] {low, high};
+  }
+
+  private long rangeEnd(String text) {
+    Numbers.Builder end = new Numbers.Builder(1);
+    if (!NumberSource.parseInto(text, end)) {
+      throw usage("--range: " + NumberSource.refusal(text));
+    }
+    Numbers n = end.build();
+    if (n.isBig(0)) {
+      throw usage("--range: " + n + " is too large: at most " + Long.MAX_VALUE);
+    }
+    return n.get(0);
   }
 
   private static long size(Path f) {

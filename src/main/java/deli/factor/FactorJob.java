@@ -15,6 +15,15 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 final class FactorJob {
   private FactorJob() {}
 
+  /** The request's numbers in batches of {@code size} (the last one shorter), answered to {@code job}. */
+  static List<FactorPool.FactorBatch> batches(Numbers numbers, int size, ActorRef<FactorPool.BatchAnswer> job) {
+    List<FactorPool.FactorBatch> out = new java.util.ArrayList<>();
+    for (int from = 0, i = 0; from < numbers.size(); from += size, i++) {
+      out.add(new FactorPool.FactorBatch(Trace.here(), i, numbers.slice(from, Math.min(numbers.size(), from + size)), job));
+    }
+    return out;
+  }
+
   static Behavior<FactorPool.BatchAnswer> create(
       Trace trace, int count, int batchSize, int batches, ActorRef<FactorPool.AllAnswer> replyTo) {
     // The state lives inside setup: each incarnation (after a restart too) starts with its own.

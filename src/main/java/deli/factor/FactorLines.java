@@ -60,7 +60,7 @@ final class FactorLines {
     }
     if (c.failure() != null) {
       for (int i = 0; i < numbers.size(); i++) {
-        err.add("deli factor: " + numbers.get(i) + ": not factored: " + c.failure());
+        err.add(numbers.appendTo(new StringBuilder("deli factor: "), i) + ": not factored: " + c.failure());
       }
       return new Output(out, err, null);
     }
@@ -70,13 +70,13 @@ final class FactorLines {
       Numbers factors = c.factors().get(i);
       if (primesOnly) {
         if (factors.size() == 1) {
-          block.append(numbers.get(i)).append('\n');
+          numbers.appendTo(block, i).append('\n');
         }
         continue;
       }
-      block.append(numbers.get(i)).append(':');
+      numbers.appendTo(block, i).append(':');
       for (int j = 0; j < factors.size(); j++) {
-        block.append(' ').append(factors.get(j));
+        factors.appendTo(block.append(' '), j);
       }
       block.append('\n');
     }

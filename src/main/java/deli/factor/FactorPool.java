@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.ReceiveBuilder;
 import org.apache.pekko.actor.typed.javadsl.Routers;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -89,12 +90,6 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   /** A batch waiting in the queue or out with a worker; {@code attempt} is 1 or 2. */
   private record Pending(FactorBatch batch, int attempt) {}
 
-  private enum Mode {
-    OPEN,
-    CLOSING,
-    TERMINATING
-  }
-
   private final FactorSettings settings;
   private final ActorRef<FactorWorker.Command> workers;
   private final ActorRef<FactorWorker.Answer> answers;
@@ -102,7 +97,6 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final Map<Long, Pending> out = new HashMap<>();
   private final List<ActorRef<Stopped>> stopWatchers = new ArrayList<>();
-  private Mode mode = Mode.OPEN;
   private long tickets;
   private long jobs;
   private int runningJobs;
@@ -139,78 +133,107 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
     this.answers = ctx.messageAdapter(FactorWorker.Answer.class, WorkerAnswered::new);
   }
 
+  /** Open: work is queued and handed to the workers. */
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(FactorBatch.class, this::onFactorBatch)
         .onMessage(FactorAll.class, this::onFactorAll)
-        .onMessage(WorkerAnswered.class, this::onWorkerAnswered)
-        .onMessage(TimedOut.class, this::onTimedOut)
-        .onMessage(Close.class, this::onClose)
-        .onMessage(Terminate.class, this::onTerminate)
-        .onSignal(Terminated.class, t -> onJobDone())
+        .onMessage(WorkerAnswered.class, w -> onWorkerAnswered(w, true))
+        .onMessage(TimedOut.class, t -> onTimedOut(t, true))
+        .onMessage(Close.class, c -> closing(c.replyTo()))
+        .onMessage(Terminate.class, t -> terminating(t.replyTo()))
+        .onSignal(Terminated.class, t -> jobDone())
         .build();
   }
 
-  private Behavior<Command> onFactorBatch(FactorBatch b) {
-    if (mode != Mode.OPEN) {
+  /** Closing: new work is refused, queued work finishes; the pool stops when none is left. */
+  private Behavior<Command> closing(ActorRef<Stopped> replyTo) {
+    stopWatchers.add(replyTo);
+    return stopWhenDone(ifClosed("closed", true).onMessage(Terminate.class, t -> terminating(t.replyTo())).build());
+  }
+
+  /** Terminating: new and queued work is refused, running batches finish (and are not retried). */
+  private Behavior<Command> terminating(ActorRef<Stopped> replyTo) {
+    stopWatchers.add(replyTo);
+    for (Pending p : queue) {
       refused++;
-      b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), "the pool is " + closedWord()));
-      return this;
+      p.batch().replyTo().tell(new BatchFailed(Trace.here(), p.batch().batchId(), "the pool was terminated"));
     }
-    String bad = belowTwo(b.numbers());
+    queue.clear();
+    return stopWhenDone(
+        ifClosed("terminated", false)
+            .onMessage(Terminate.class, t -> alsoTell(t.replyTo()))
+            .build());
+  }
+
+  /** What closing and terminating share: refusals, answers taken in, watchers added. */
+  private ReceiveBuilder<Command> ifClosed(String word, boolean retry) {
+    return newReceiveBuilder()
+        .onMessage(FactorBatch.class, b -> {
+          refused++;
+          b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), "the pool is " + word));
+          return Behaviors.same();
+        })
+        .onMessage(FactorAll.class, m -> {
+          m.replyTo().tell(new AllFailed(Trace.here(), "the pool is " + word));
+          return Behaviors.same();
+        })
+        .onMessage(WorkerAnswered.class, w -> stopWhenDone(onWorkerAnswered(w, retry)))
+        .onMessage(TimedOut.class, t -> stopWhenDone(onTimedOut(t, retry)))
+        .onMessage(Close.class, c -> alsoTell(c.replyTo()))
+        .onSignal(Terminated.class, t -> stopWhenDone(jobDone()));
+  }
+
+  private Behavior<Command> jobDone() {
+    runningJobs--;
+    return Behaviors.same();
+  }
+
+  /** One more to tell when the pool stops. */
+  private Behavior<Command> alsoTell(ActorRef<Stopped> replyTo) {
+    stopWatchers.add(replyTo);
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onFactorBatch(FactorBatch b) {
+    String bad = negative(b.numbers());
     if (bad != null) {
       b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), bad));
-      return this;
+      return Behaviors.same();
     }
     queue.add(new Pending(b, 1));
     dispatch();
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onFactorAll(FactorAll m) {
-    if (mode != Mode.OPEN) {
-      m.replyTo().tell(new AllFailed(Trace.here(), "the pool is " + closedWord()));
-      return this;
-    }
     Numbers numbers = m.numbers();
-    String bad = belowTwo(numbers);
+    String bad = negative(numbers);
     if (bad != null) {
       m.replyTo().tell(new AllFailed(Trace.here(), bad));
-      return this;
+      return Behaviors.same();
     }
     if (numbers.isEmpty()) {
       m.replyTo().tell(new AllFactored(Trace.here(), List.of()));
-      return this;
+      return Behaviors.same();
     }
-    int size = batchSizeFor(numbers.size());
+    int size = settings.batchSizeFor(numbers.size());
     int batches = (numbers.size() + size - 1) / size;
     ActorRef<BatchAnswer> job =
         getContext().spawn(FactorJob.create(m.trace(), numbers.size(), size, batches, m.replyTo()), "job-" + ++jobs);
     getContext().watch(job);
     runningJobs++;
     // Queued here, at once, so that a Close that comes after this request lets it finish.
-    for (int i = 0; i < batches; i++) {
-      int from = i * size;
-      queue.add(new Pending(new FactorBatch(Trace.here(), i, numbers.slice(from, Math.min(numbers.size(), from + size)), job), 1));
-    }
+    FactorJob.batches(numbers, size, job).forEach(b -> queue.add(new Pending(b, 1)));
     dispatch();
-    return this;
+    return Behaviors.same();
   }
 
   /** Whether every number can be factored (a peer may send anything): null, or why not. */
-  private static String belowTwo(Numbers numbers) {
-    for (int i = 0; i < numbers.size(); i++) {
-      if (numbers.get(i) < 2) {
-        return "number " + (i + 1) + " is " + numbers.get(i) + ": " + NumberSource.RANGE;
-      }
-    }
-    return null;
-  }
-
-  /** Batches of at most batch-size, and small enough that every worker gets some. */
-  private int batchSizeFor(int count) {
-    return Math.max(1, Math.min(settings.batchSize(), (count + settings.workers() - 1) / settings.workers()));
+  static String negative(Numbers numbers) {
+    int i = numbers.firstNegative();
+    return i < 0 ? null : "number " + (i + 1) + " is " + numbers.big(i) + ": it is negative";
   }
 
   private void dispatch() {
@@ -224,35 +247,35 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
     }
   }
 
-  private Behavior<Command> onWorkerAnswered(WorkerAnswered w) {
+  private Behavior<Command> onWorkerAnswered(WorkerAnswered w, boolean retry) {
     FactorWorker.Answer a = w.answer();
     Pending p = out.remove(a.ticket());
     if (p == null) {
-      return this; // a late answer to a batch already retried: its retry answers instead
+      return Behaviors.same(); // a late answer to a batch already retried: its retry answers instead
     }
     timers.cancel(a.ticket());
     if (a instanceof FactorWorker.Factored f) {
       factored++;
       p.batch().replyTo().tell(new BatchFactored(Trace.here(), p.batch().batchId(), f.factors()));
     } else if (a instanceof FactorWorker.Crashed c) {
-      retryOrFail(p, "its worker crashed (" + c.reason() + ")");
+      retryOrFail(p, "its worker crashed (" + c.reason() + ")", retry);
     }
     dispatch();
-    return stopWhenDone();
+    return Behaviors.same();
   }
 
-  private Behavior<Command> onTimedOut(TimedOut t) {
+  private Behavior<Command> onTimedOut(TimedOut t, boolean retry) {
     Pending p = out.remove(t.ticket());
     if (p != null) {
-      retryOrFail(p, "no answer within " + settings.batchTimeout().toMillis() + " ms");
+      retryOrFail(p, "no answer within " + settings.batchTimeout().toMillis() + " ms", retry);
       dispatch();
     }
-    return stopWhenDone();
+    return Behaviors.same();
   }
 
-  private void retryOrFail(Pending p, String why) {
+  private void retryOrFail(Pending p, String why, boolean retry) {
     FactorBatch b = p.batch();
-    if (p.attempt() == 1 && mode != Mode.TERMINATING) {
+    if (p.attempt() == 1 && retry) {
       getContext().getLog().warn("batch {} of {} numbers: {}; retrying it once", b.batchId(), b.numbers().size(), why);
       queue.addFirst(new Pending(b, 2));
     } else {
@@ -262,42 +285,14 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
     }
   }
 
-  private Behavior<Command> onClose(Close c) {
-    stopWatchers.add(c.replyTo());
-    if (mode == Mode.OPEN) {
-      mode = Mode.CLOSING;
-    }
-    return stopWhenDone();
-  }
-
-  private Behavior<Command> onTerminate(Terminate t) {
-    stopWatchers.add(t.replyTo());
-    mode = Mode.TERMINATING;
-    for (Pending p : queue) {
-      refused++;
-      p.batch().replyTo().tell(new BatchFailed(Trace.here(), p.batch().batchId(), "the pool was terminated"));
-    }
-    queue.clear();
-    return stopWhenDone();
-  }
-
-  private Behavior<Command> onJobDone() {
-    runningJobs--;
-    return stopWhenDone();
-  }
-
-  /** Once closing, the pool stops when no batch is queued or out and every job has answered. */
-  private Behavior<Command> stopWhenDone() {
-    if (mode == Mode.OPEN || !queue.isEmpty() || !out.isEmpty() || runningJobs > 0) {
-      return this;
+  /** {@code state}, or stopped (saying so) once no batch is queued or out and every job has answered. */
+  private Behavior<Command> stopWhenDone(Behavior<Command> state) {
+    if (!queue.isEmpty() || !out.isEmpty() || runningJobs > 0) {
+      return state;
     }
     for (ActorRef<Stopped> w : stopWatchers) {
       w.tell(new Stopped(Trace.here(), factored, refused));
     }
     return Behaviors.stopped();
-  }
-
-  private String closedWord() {
-    return mode == Mode.TERMINATING ? "terminated" : "closed";
   }
 }

@@ -97,8 +97,8 @@ public final class FactorService {
 
   /** The list's numbers, each checked; a bad one is named by its index. */
   private static Numbers numbers(JsonNode list) {
-    long[] out = new long[list.size()];
-    for (int i = 0; i < out.length; i++) {
+    Numbers.Builder out = new Numbers.Builder(list.size());
+    for (int i = 0; i < list.size(); i++) {
       JsonNode item = list.get(i);
       String text;
       if (item.isIntegralNumber() || item.isTextual()) {
@@ -106,12 +106,10 @@ public final class FactorService {
       } else {
         throw new BadRequest("item " + i + ": " + item + " is not an integer");
       }
-      try {
-        out[i] = NumberSource.parse(text);
-      } catch (IllegalArgumentException e) {
-        throw new BadRequest("item " + i + ": " + e.getMessage());
+      if (!NumberSource.parseInto(text, out)) {
+        throw new BadRequest("item " + i + ": '" + text + "' is not a positive integer");
       }
     }
-    return Numbers.of(out);
+    return out.build();
   }
 }

@@ -56,4 +56,9 @@ public record FactorSettings(int workers, int batchSize, int prefetch, Duration 
   public FactorSettings withWorkers(int n) {
     return new FactorSettings(n, batchSize, prefetch, batchTimeout, maxNumbers);
   }
+
+  /** Batches of at most batch-size, and small enough that every worker gets some of {@code count} numbers. */
+  int batchSizeFor(int count) {
+    return Math.max(1, Math.min(batchSize(), (count + workers() - 1) / workers()));
+  }
 }

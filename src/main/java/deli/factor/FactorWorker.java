@@ -44,7 +44,8 @@ public final class FactorWorker {
               Numbers[] factors = new Numbers[numbers.size()];
               try {
                 for (int i = 0; i < factors.length; i++) {
-                  factors[i] = Numbers.owning(factoring.apply(numbers.get(i)));
+                  factors[i] =
+                      numbers.isBig(i) ? BigFactoring.factor(numbers.big(i)) : Numbers.owning(factoring.apply(numbers.get(i)));
                 }
               } catch (RuntimeException e) {
                 m.replyTo().tell(new Crashed(Trace.here(), m.ticket(), e.getClass().getSimpleName() + ": " + Failures.describe(e)));

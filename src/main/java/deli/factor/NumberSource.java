@@ -1,12 +1,10 @@
 package deli.factor;
 
 import deli.python.PythonRandom;
-import java.io.BufferedReader;
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +16,6 @@ import java.util.List;
  * its line and reading goes on. Reading a stream blocks: do it on the blocking dispatcher.
  */
 public abstract class NumberSource implements Closeable {
-  /** What a number must be, for the error messages. */
-  static final String RANGE = "deli factors 2 to " + Factoring.MAX;
-
   /**
    * Up to {@code max} numbers in input order, the errors met among them, whether the input is
    * over, and how much of it has been read (0 to 1; -1 when unknown).
@@ -31,6 +26,9 @@ public abstract class NumberSource implements Closeable {
     }
   }
 
+  /** Digits beyond this many may not fit in a long. */
+  private static final int LONG_DIGITS = 18;
+
   /** The next chunk of at most {@code max} numbers and errors. */
   public abstract Chunk next(int max) throws IOException;
 
@@ -38,37 +36,45 @@ public abstract class NumberSource implements Closeable {
   public void close() throws IOException {}
 
   /**
-   * The number a token stands for, written as GNU {@code factor} accepts it (digits, an
-   * optional {@code +}).
+   * Adds the number {@code token} stands for to {@code out}, when it is written as GNU
+   * {@code factor} accepts one: spaces, an optional {@code +}, then digits only (any count, 0
+   * and 1 included).
    *
-   * @throws IllegalArgumentException with a message for the user when it is not 2 to 2⁶³-1
+   * @return false, adding nothing, when it is not such a number
    */
-  public static long parse(String token) {
-    int start = token.startsWith("+") ? 1 : 0;
-    if (start == token.length()) {
-      throw new IllegalArgumentException("'" + token + "' is not a positive integer");
+  public static boolean parseInto(String token, Numbers.Builder out) {
+    int i = 0;
+    while (i < token.length() && token.charAt(i) == ' ') {
+      i++;
     }
-    long value = 0;
-    boolean overflow = false;
-    for (int i = start; i < token.length(); i++) {
-      char c = token.charAt(i);
+    if (i < token.length() && token.charAt(i) == '+') {
+      i++;
+    }
+    if (i == token.length()) {
+      return false;
+    }
+    for (int j = i; j < token.length(); j++) {
+      char c = token.charAt(j);
       if (c < '0' || c > '9') {
-        throw new IllegalArgumentException("'" + token + "' is not a positive integer");
-      }
-      int digit = c - '0';
-      if (overflow || value > (Long.MAX_VALUE - digit) / 10) {
-        overflow = true;
-      } else {
-        value = value * 10 + digit;
+        return false;
       }
     }
-    if (overflow) {
-      throw new IllegalArgumentException(token.substring(start).replaceFirst("^0+", "") + " is too large: " + RANGE);
+    if (token.length() - i <= LONG_DIGITS) {
+      out.add(Long.parseLong(token, i, token.length(), 10));
+    } else {
+      out.add(new BigInteger(token.substring(i)));
     }
-    if (value < 2) {
-      throw new IllegalArgumentException(value + " has no prime factors: " + RANGE);
-    }
-    return value;
+    return true;
+  }
+
+  /** GNU factor's line for a token it refuses, quoted as GNU quotes it in a UTF-8 locale. */
+  public static String refusal(String token) {
+    byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+    return refusal(bytes, 0, bytes.length);
+  }
+
+  static String refusal(byte[] bytes, int from, int to) {
+    return "\u2018" + GnuQuote.escape(bytes, from, to) + "\u2019 is not a valid positive integer";
   }
 
   /** The command line's numbers; a bad one is named as it was given. */
@@ -79,20 +85,16 @@ public abstract class NumberSource implements Closeable {
 
       @Override
       public Chunk next(int max) {
-        long[] numbers = new long[Math.min(max, tokens.size() - i)];
-        int n = 0;
+        Numbers.Builder numbers = new Numbers.Builder(Math.min(max, tokens.size() - i));
         List<String> errors = new ArrayList<>();
-        while (i < tokens.size() && n + errors.size() < max) {
-          try {
-            numbers[n] = parse(tokens.get(i));
-            n++;
-          } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
+        while (i < tokens.size() && numbers.size() + errors.size() < max) {
+          if (!parseInto(tokens.get(i), numbers)) {
+            errors.add(refusal(tokens.get(i)));
           }
           i++;
         }
         boolean last = i == tokens.size();
-        return new Chunk(Numbers.owning(Arrays.copyOf(numbers, n)), errors, last, tokens.isEmpty() ? 1 : (double) i / tokens.size());
+        return new Chunk(numbers.build(), errors, last, tokens.isEmpty() ? 1 : (double) i / tokens.size());
       }
     };
   }
@@ -120,104 +122,81 @@ public abstract class NumberSource implements Closeable {
   }
 
   /**
-   * Whitespace-separated numbers from {@code in}, any number per line, as GNU {@code factor}
-   * reads them; an empty line is an error. Errors are named {@code name:line}. {@code size}
-   * (bytes; 0 when unknown) gives the fraction read.
+   * Numbers from {@code in} as GNU {@code factor} reads them: tokens separated by spaces, tabs
+   * and newlines (blank lines are nothing), each a number or an error. {@code size} (bytes; 0
+   * when unknown) gives the fraction read. The bytes are read as they are, so that a bad token
+   * is quoted byte for byte as GNU quotes it.
    */
-  public static NumberSource ofStream(InputStream in, String name, long size) {
-    CountingStream counted = new CountingStream(in);
-    BufferedReader reader = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16);
+  public static NumberSource ofStream(InputStream in, long size) {
     return new NumberSource() {
-      private long line;
-      private String pending; // a line cut by the end of the last chunk
-      private int pendingAt;
+      private final byte[] buffer = new byte[1 << 16];
+      private int at;
+      private int end;
+      private long read;
+      private byte[] token = new byte[64];
       private boolean done;
 
       @Override
       public Chunk next(int max) throws IOException {
-        long[] numbers = new long[max];
-        int n = 0;
+        Numbers.Builder numbers = new Numbers.Builder(max);
         List<String> errors = new ArrayList<>();
-        while (!done && n + errors.size() < max) {
-          if (pending == null) {
-            pending = reader.readLine();
-            pendingAt = 0;
-            if (pending == null) {
+        int length = 0;
+        while (!done && numbers.size() + errors.size() < max) {
+          if (at == end) {
+            end = in.read(buffer);
+            at = 0;
+            if (end < 0) {
               done = true;
+              end = 0;
+              if (length > 0) {
+                token(length, numbers, errors);
+              }
               break;
             }
-            line++;
-            if (pending.isBlank()) {
-              errors.add(name + ":" + line + ": empty line");
-              pending = null;
-              continue;
-            }
+            read += end;
           }
-          // The line's tokens, as many as the chunk still takes.
-          String s = pending;
-          int i = pendingAt;
-          while (n + errors.size() < max) {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-              i++;
+          byte b = buffer[at++];
+          if (b == ' ' || b == '\n' || b == '\t') {
+            if (length > 0) {
+              token(length, numbers, errors);
+              length = 0;
             }
-            if (i == s.length()) {
-              break;
+          } else {
+            if (length == token.length) {
+              token = Arrays.copyOf(token, 2 * length);
             }
-            int start = i;
-            while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-              i++;
-            }
-            String token = s.substring(start, i);
-            try {
-              numbers[n] = parse(token);
-              n++;
-            } catch (IllegalArgumentException e) {
-              errors.add(name + ":" + line + ": " + e.getMessage());
-            }
-          }
-          pendingAt = i;
-          while (pendingAt < s.length() && Character.isWhitespace(s.charAt(pendingAt))) {
-            pendingAt++;
-          }
-          if (pendingAt == s.length()) {
-            pending = null;
+            token[length++] = b;
           }
         }
-        double fraction = done ? 1 : size > 0 ? Math.min(1, (double) counted.count / size) : -1;
-        return new Chunk(Numbers.owning(Arrays.copyOf(numbers, n)), errors, done, fraction);
+        // A chunk fills up only as a token ends (length is 0 then): none is ever cut in two.
+        double fraction = done ? 1 : size > 0 ? Math.min(1, (double) read / size) : -1;
+        return new Chunk(numbers.build(), errors, done, fraction);
+      }
+
+      /** The token in token[0, length): digits (a long when 18 or fewer), or an error. */
+      private void token(int length, Numbers.Builder numbers, List<String> errors) {
+        int i = token[0] == '+' ? 1 : 0;
+        boolean digits = i < length;
+        long value = 0;
+        for (int j = i; j < length && digits; j++) {
+          int d = token[j] - '0';
+          digits = d >= 0 && d <= 9;
+          value = value * 10 + d;
+        }
+        if (!digits) {
+          errors.add(refusal(token, 0, length));
+        } else if (length - i <= LONG_DIGITS) {
+          numbers.add(value);
+        } else {
+          numbers.add(new BigInteger(new String(token, i, length - i, StandardCharsets.US_ASCII)));
+        }
       }
 
       @Override
       public void close() throws IOException {
-        reader.close();
+        in.close();
       }
     };
   }
 
-  /** Counts the bytes read through it, for progress. */
-  private static final class CountingStream extends FilterInputStream {
-    volatile long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-  }
 }

@@ -51,7 +51,7 @@ final class ClusterRoutes {
   /** A member as this node sees it, and the services it serves. */
   record MemberView(String node, String address, String status, boolean reachable, Set<String> roles, Set<String> serves) {}
 
-  private CompletionStage<ClusterView> cluster() {
+  CompletionStage<ClusterView> cluster() {
     Cluster cluster = Cluster.get(system);
     Address self = cluster.selfMember().address();
     List<CompletableFuture<Map<String, Set<String>>>> each = new ArrayList<>();

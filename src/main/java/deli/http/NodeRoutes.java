@@ -112,7 +112,7 @@ final class NodeRoutes {
             });
   }
 
-  private CompletionStage<Status> status() {
+  CompletionStage<Status> status() {
     List<CompletableFuture<ServiceState>> each = new ArrayList<>();
     for (Listed s : services) {
       each.add(find(s).toCompletableFuture());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
@@ -36,10 +37,21 @@ public final class Routes {
    */
   public static Route of(ActorSystem<?> system, Json json, Limits limits, NodeView view, List<Route> routes) {
     List<Route> all = new ArrayList<>();
-    all.add(new NodeRoutes(system, json, view.listed(), view.work(), view.restarts(), view.node(), limits.statusTimeout()).route());
-    all.add(new ClusterRoutes(system, json, view.listed(), limits.statusTimeout()).route());
+    NodeRoutes node = new NodeRoutes(system, json, view.listed(), view.work(), view.restarts(), view.node(), limits.statusTimeout());
+    ClusterRoutes cluster = new ClusterRoutes(system, json, view.listed(), limits.statusTimeout());
+    all.add(node.route());
+    all.add(cluster.route());
+    all.add(page(system, json, view.node(), node, cluster));
     all.addAll(routes);
     return Access.guard(limits.token(), json, of(json, limits.maxRequestBytes(), all.toArray(Route[]::new)));
+  }
+
+  /** The live page and its events, fed by a relay that lives as long as the node. */
+  private static Route page(ActorSystem<?> system, Json json, String name, NodeRoutes node, ClusterRoutes cluster) {
+    LiveHub hub = new LiveHub(system, json.mapper(), Duration.ofSeconds(15));
+    system.systemActorOf(
+        LiveRelay.create(hub, () -> PageRoutes.snapshot(hub, node, cluster), Duration.ofSeconds(1)), "live-relay", Props.empty());
+    return new PageRoutes(json, hub, name).route();
   }
 
   /**

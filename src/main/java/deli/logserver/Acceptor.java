@@ -1,6 +1,8 @@
 package deli.logserver;
 
 import deli.trace.Trace;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,5 +62,15 @@ final class Acceptor {
   static void refuse(Tcp.IncomingConnection c, CompletableFuture<Done> closed, Materializer materializer) {
     c.handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), materializer);
     closed.complete(Done.getInstance());
+  }
+
+  /** A socket address as Python prints {@code getpeername()}: {@code ('127.0.0.1', 54321)}. */
+  static String peer(InetSocketAddress a) {
+    String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+    if (a.getAddress() instanceof Inet6Address six) {
+      int pct = host.indexOf('%');
+      return "('" + (pct < 0 ? host : host.substring(0, pct)) + "', " + a.getPort() + ", 0, " + six.getScopeId() + ")";
+    }
+    return "('" + host + "', " + a.getPort() + ")";
   }
 }

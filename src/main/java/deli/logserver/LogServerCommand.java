@@ -176,15 +176,15 @@ public final class LogServerCommand implements Callable<Integer> {
   }
 
   /** The chapter's lines, and deli's warnings on stderr. */
-  static Output render(LogServer.Event event) {
-    if (event instanceof LogServer.Listening l) {
+  static Output render(ServerEvent event) {
+    if (event instanceof ServerEvent.Listening l) {
       return Output.lines(
           List.of(
               "Serving on " + l.address(),
               "writing " + (l.format().equals("json") ? "JSON" : "text") + " lines to " + l.out()
                   + " (Ctrl-C or SIGTERM stops)"));
     }
-    if (event instanceof LogServer.ConnectionClosed c) {
+    if (event instanceof ServerEvent.ConnectionClosed c) {
       List<String> err = new ArrayList<>();
       if (c.cutAtStop()) {
         err.add("deli logserver: warning: " + c.peer() + " was still connected at the drain deadline and was closed"
@@ -194,7 +194,7 @@ public final class LogServerCommand implements Callable<Integer> {
       }
       return new Output(List.of("From " + c.peer() + ": " + c.lines() + " lines"), err, null);
     }
-    if (event instanceof LogServer.Draining d) {
+    if (event instanceof ServerEvent.Draining d) {
       return Output.warning(
           "deli logserver: stopping: no new connections"
               + (d.open() == 0
@@ -202,48 +202,49 @@ public final class LogServerCommand implements Callable<Integer> {
                   : "; " + d.open() + (d.open() == 1 ? " open connection" : " open connections") + " may finish within "
                       + Durations.format(d.drain())));
     }
-    if (event instanceof LogServer.Rotated r) {
+    if (event instanceof ServerEvent.Rotated r) {
       return Output.line(String.format(Locale.ROOT, "rotated %s to %s (%,d lines)", r.from().getFileName(), r.to().getFileName(), r.lines()));
     }
-    if (event instanceof LogServer.KeptPrevious k) {
+    if (event instanceof ServerEvent.KeptPrevious k) {
       return Output.line("kept the existing " + k.from().getFileName() + " as " + k.to().getFileName());
     }
-    if (event instanceof LogServer.NotListening n) {
+    if (event instanceof ServerEvent.NotListening n) {
       return new Output(List.of(), List.of("deli logserver: cannot listen on " + n.address() + ": " + n.reason() + InUse.hint(n.reason(), "--port")), 1);
     }
-    if (event instanceof LogServer.Reopened r) {
+    if (event instanceof ServerEvent.Reopened r) {
       return r.replaced()
           ? Output.line(String.format(Locale.ROOT, "reopened %s: it had been moved or deleted; the old file ends with its %,d lines", r.file().getFileName(), r.lines()))
           : Output.line("reopen: " + r.file().getFileName() + " is still in place, nothing to reopen");
     }
-    if (event instanceof LogServer.WriterStalled w) {
+    if (event instanceof ServerEvent.WriterStalled w) {
       return Output.warning(
           "deli logserver: " + w.message() + "; holding the clients back and trying again from " + Durations.format(w.retryIn()));
     }
-    if (event instanceof LogServer.WriterResumed w) {
+    if (event instanceof ServerEvent.WriterResumed w) {
       return Output.warning("deli logserver: writing again after " + Durations.format(w.after()));
     }
-    if (event instanceof LogServer.RecordsDropped d) {
+    if (event instanceof ServerEvent.RecordsDropped d) {
       return Output.warning(
           String.format(Locale.ROOT, "deli logserver: %,d records received were not written: %s; the file ends with its last whole record", d.lines(), d.message()));
     }
-    if (event instanceof LogServer.WriterFailed f) {
+    if (event instanceof ServerEvent.WriterFailed f) {
       return new Output(List.of(), List.of("deli logserver: " + f.message()), 1);
     }
-    LogServer.Stopped s = (LogServer.Stopped) event;
+    ServerEvent.Stopped s = (ServerEvent.Stopped) event;
     s.ack().tell(Done.getInstance()); // the lines below are printed before this actor can be stopped
-    LogServer.Stats st = s.stats();
+    ServerStats st = s.stats();
     List<String> lines = new ArrayList<>();
     lines.add("{'lines_collected': " + st.lines() + "}");
     lines.add(
-        String.format(
-            Locale.ROOT,
-            "deli logserver: %,d lines in %s%s from %,d connections, %,d closed for bad input",
-            st.lines(),
-            st.out(),
-            st.files() > 1 ? " and " + (st.files() - 1) + " rotated files" : "",
-            st.connections(),
-            st.badInputs()));
+        "deli logserver: " + count(st.lines(), "line") + " in " + st.out()
+            + (st.files() > 1 ? " and " + count(st.files() - 1, "rotated file") : "")
+            + " from " + count(st.connections(), "connection") + ", "
+            + String.format(Locale.ROOT, "%,d", st.badInputs()) + " closed for bad input");
     return Output.lines(lines);
+  }
+
+  /** {@code 1 line}, {@code 5,633 lines}: deli's own summaries speak English (the chapter's "From ...: 1 lines" stays as Python prints it). */
+  static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 }

@@ -19,7 +19,7 @@ public final class LogServerService {
           "logserver",
           KEY,
           ctx -> {
-            ActorRef<LogServer.Event> log = ctx.spawn("logserver-log", LogServer.Event.class, ServerLog.create());
+            ActorRef<ServerEvent> log = ctx.spawn("logserver-log", ServerEvent.class, ServerLog.create());
             ActorRef<LogServer.Command> server =
                 ctx.serve(
                     "logserver",
@@ -33,11 +33,11 @@ public final class LogServerService {
                         Directives.get(
                             () ->
                                 ctx.edge()
-                                    .traced(trace -> ctx.edge().<LogServer.Command, LogServer.Stats>ask(server, LogServer.GetStats::new, s -> s))));
+                                    .traced(trace -> ctx.edge().<LogServer.Command, ServerStats>ask(server, LogServer.GetStats::new, s -> s))));
             return Service.Running.of(route)
                     .withStats(
                         () ->
-                            AskPattern.<LogServer.Command, LogServer.Stats>ask(
+                            AskPattern.<LogServer.Command, ServerStats>ask(
                                 server, LogServer.GetStats::new, ctx.statusTimeout(), ctx.system().scheduler()));
           });
 

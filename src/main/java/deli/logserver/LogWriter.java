@@ -53,7 +53,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   public record Closed(long lines, long bytes, int files) {}
 
   /** Add the writer's figures to {@code server} and send the whole to {@code replyTo}. */
-  public record Report(LogServer.Stats server, ActorRef<LogServer.Stats> replyTo) implements Command {}
+  public record Report(ServerStats server, ActorRef<ServerStats> replyTo) implements Command {}
 
   /** Open the file anew if it was moved or deleted (what SIGHUP asks). */
   public enum Reopen implements Command {
@@ -67,7 +67,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   public record Opened(Path file) implements Event {}
 
   /** News for the server's listener as it is (a rotation, a reopen, a full disk). */
-  public record News(LogServer.Event event) implements Event {}
+  public record News(ServerEvent event) implements Event {}
 
   /** The file could not be opened or written; the writer has stopped. */
   public record Failed(String message) implements Event {}
@@ -90,17 +90,14 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   private LogFile file;
   private final OutputLock lock;
   private boolean flushPending;
-  private long lines;
-  private long bytes;
-  private int files = 1;
+  private final Appender appender;
   private long late;
-  // While stalled: the write being appended (from line `cursor` on), those waiting behind it.
-  private Write pending;
-  private int cursor;
+  // The writes not yet taken: the first being appended (from the appender's cursor on), the
+  // others behind it while the disk refuses.
   private final Deque<Write> waiting = new ArrayDeque<>();
   // At the close: writes taken into the buffer, acknowledged once the file is complete.
   private final java.util.List<Write> taken = new java.util.ArrayList<>();
-  private Duration retryIn = FIRST_RETRY;
+  private final Backoff retries = new Backoff(FIRST_RETRY, LAST_RETRY);
   private long stalledSince;
 
   public static Behavior<Command> create(LogServerSettings settings, ActorRef<Event> owner) {
@@ -125,7 +122,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
                   try {
                     if (Files.exists(out) && Files.size(out) > 0) {
                       // Never overwrite a log: the previous one is kept as a rotation would keep it.
-                      owner.tell(new News(new LogServer.KeptPrevious(out, Rotation.shift(out, settings.rotateKeep()))));
+                      owner.tell(new News(new ServerEvent.KeptPrevious(out, Rotation.shift(out, settings.rotateKeep()))));
                     }
                     file = LogFile.create(out, storage, settings.writeBuffer());
                     owner.tell(new Opened(out));
@@ -153,6 +150,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     this.timers = timers;
     this.out = out;
     this.file = file;
+    this.appender = new Appender(file, out, settings, e -> owner.tell(new News(e)));
   }
 
   /** Writing: chunks are taken as they come. */
@@ -189,15 +187,14 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
       w.replyTo().tell(new Written(0));
       return this;
     }
-    pending = w;
-    cursor = 0;
+    waiting.add(w);
     return appendPending();
   }
 
-  /** Appends what is pending; stalls when the disk refuses. */
+  /** Appends the first write waiting; stalls when the disk refuses. */
   private Behavior<Command> appendPending() {
     try {
-      append(pending.chunk());
+      appender.append(waiting.peek().chunk());
     } catch (IOException e) {
       return stall(e);
     } catch (UncheckedIOException e) {
@@ -208,8 +205,9 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
       flushPending = true;
       getContext().getSelf().tell(Flush.INSTANCE);
     }
-    pending.replyTo().tell(new Written(pending.chunk().lines()));
-    pending = null;
+    Write done = waiting.poll();
+    appender.startChunk();
+    done.replyTo().tell(new Written(done.chunk().lines()));
     return this;
   }
 
@@ -219,7 +217,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
       return this;
     }
     try {
-      reopenIfReplaced();
+      appender.reopenIfReplaced();
       file.flush();
     } catch (IOException e) {
       return stall(e);
@@ -232,8 +230,8 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
       return this;
     }
     try {
-      if (!reopenIfReplaced()) {
-        owner.tell(new News(new LogServer.Reopened(out, false, file.lines())));
+      if (!appender.reopenIfReplaced()) {
+        owner.tell(new News(new ServerEvent.Reopened(out, false, file.lines())));
       }
       file.flush();
     } catch (IOException e) {
@@ -242,50 +240,32 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     return this;
   }
 
-  /** Opens the file anew if it was moved or deleted; whether it was. */
-  private boolean reopenIfReplaced() throws IOException {
-    if (!file.replaced()) {
-      return false;
-    }
-    long held = file.reopen();
-    files++;
-    owner.tell(new News(new LogServer.Reopened(out, true, held)));
-    return true;
-  }
-
   private Behavior<Command> stall(IOException e) {
     stalledSince = System.nanoTime();
-    retryIn = FIRST_RETRY;
-    owner.tell(new News(new LogServer.WriterStalled("cannot write " + out + ": " + Failures.describe(e), retryIn)));
+    retries.reset();
+    Duration retryIn = retries.next();
+    owner.tell(new News(new ServerEvent.WriterStalled("cannot write " + out + ": " + Failures.describe(e), retryIn)));
     timers.startSingleTimer(Retry.INSTANCE, retryIn);
     return stalled();
   }
 
   private Behavior<Command> onWriteStalled(Write w) {
-    if (pending == null) {
-      pending = w;
-      cursor = 0;
-    } else {
-      waiting.add(w);
-    }
+    waiting.add(w);
     return Behaviors.same();
   }
 
   private Behavior<Command> onRetry() {
     try {
-      reopenIfReplaced();
+      appender.reopenIfReplaced();
       file.flush();
     } catch (IOException e) {
-      retryIn = retryIn.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryIn.multipliedBy(2);
-      timers.startSingleTimer(Retry.INSTANCE, retryIn);
+      timers.startSingleTimer(Retry.INSTANCE, retries.next());
       return Behaviors.same();
     }
     // in tenths of a second: "writing again after 6.4s"
-    owner.tell(new News(new LogServer.WriterResumed(Duration.ofMillis(Math.max(1, (System.nanoTime() - stalledSince) / 100_000_000) * 100))));
-    Behavior<Command> next = pending == null ? this : appendPending();
+    owner.tell(new News(new ServerEvent.WriterResumed(Duration.ofMillis(Math.max(1, (System.nanoTime() - stalledSince) / 100_000_000) * 100))));
+    Behavior<Command> next = this;
     while (next == this && !waiting.isEmpty()) {
-      pending = waiting.poll();
-      cursor = 0;
       next = appendPending();
     }
     return next;
@@ -295,15 +275,11 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     timers.cancel(Retry.INSTANCE);
     if (file != null) {
       try {
-        reopenIfReplaced();
-        while (pending != null || !waiting.isEmpty()) { // what waited while the disk was full
-          if (pending == null) {
-            pending = waiting.poll();
-            cursor = 0;
-          }
-          append(pending.chunk());
-          taken.add(pending);
-          pending = null;
+        appender.reopenIfReplaced();
+        while (!waiting.isEmpty()) { // what waited while the disk was full
+          appender.append(waiting.peek().chunk());
+          taken.add(waiting.poll());
+          appender.startChunk();
         }
         file.finish();
         taken.forEach(w -> w.replyTo().tell(new Written(w.chunk().lines())));
@@ -313,7 +289,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
       taken.clear();
       file = null;
     }
-    c.replyTo().tell(new Closed(lines, bytes, files));
+    c.replyTo().tell(new Closed(appender.lines(), appender.bytes(), appender.files()));
     return this; // writing, with no file: whatever comes late is counted as late
   }
 
@@ -321,30 +297,22 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
   private void giveUp(Throwable e) {
     long droppedBytes = file.buffered();
     long dropped = file.isOpen() ? file.abandon() : 0;
-    lines -= dropped;
-    bytes -= droppedBytes;
+    appender.lost(dropped, droppedBytes);
     for (Write w : taken) {
       w.replyTo().tell(new Written(0)); // their lines were in the buffer: counted above
     }
-    for (Write w : pendingAndWaiting()) {
-      dropped += w.chunk().lines() - (w == pending ? cursor : 0);
+    int written = appender.cursor(); // of the first one waiting
+    for (Write w : waiting) {
+      dropped += w.chunk().lines() - written;
+      written = 0;
       w.replyTo().tell(new Written(0));
     }
-    pending = null;
     waiting.clear();
-    owner.tell(new News(new LogServer.RecordsDropped(dropped, "cannot write " + out + ": " + Failures.describe(e))));
-  }
-
-  private Iterable<Write> pendingAndWaiting() {
-    Deque<Write> all = new ArrayDeque<>(waiting);
-    if (pending != null) {
-      all.addFirst(pending);
-    }
-    return all;
+    owner.tell(new News(new ServerEvent.RecordsDropped(dropped, "cannot write " + out + ": " + Failures.describe(e))));
   }
 
   private Behavior<Command> onReport(Report r) {
-    r.replyTo().tell(r.server().withWriter(lines, bytes, files, file == null ? 0 : file.lines(), late));
+    r.replyTo().tell(r.server().withWriter(appender.lines(), appender.bytes(), appender.files(), file == null ? 0 : file.lines(), late));
     return Behaviors.same();
   }
 
@@ -359,52 +327,6 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
     }
     lock.close();
     return this;
-  }
-
-  /**
-   * Appends the chunk from line {@code cursor} on, rotating between lines when the file would
-   * pass --rotate-size. Each step either happens or leaves everything as it was, so a refused
-   * write is tried again from where it stopped.
-   */
-  private void append(Chunk c) throws IOException {
-    long limit = settings.rotateSize();
-    int[] ends = c.ends();
-    while (cursor < ends.length) {
-      int from = cursor == 0 ? 0 : ends[cursor - 1];
-      int j = cursor;
-      if (limit <= 0) {
-        j = ends.length;
-      } else {
-        while (j < ends.length && file.size() + (ends[j] - from) <= limit) {
-          j++;
-        }
-        if (j == cursor && file.lines() == 0) {
-          j = cursor + 1; // one record larger than --rotate-size gets a file of its own
-        }
-      }
-      if (j > cursor) {
-        int to = ends[j - 1];
-        file.add(c.bytes(), from, to - from, j - cursor);
-        lines += j - cursor;
-        bytes += to - from;
-        cursor = j;
-      }
-      if (cursor < ends.length) {
-        rotate();
-      }
-    }
-  }
-
-  private void rotate() throws IOException {
-    long held = file.lines();
-    file.finish();
-    try {
-      Path to = file.rotate(settings.rotateKeep());
-      files++;
-      owner.tell(new News(new LogServer.Rotated(out, to, held)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // the file is ended and no new one is open: nothing to retry
-    }
   }
 
   private Behavior<Command> fail(String message) {

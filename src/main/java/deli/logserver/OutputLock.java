@@ -13,6 +13,11 @@ import java.nio.file.StandardOpenOption;
  * second server given the same file (two nodes started in one directory both write
  * {@code ./one.log}) is refused before it touches the file, instead of moving the first one's
  * live file aside and losing a count line.
+ *
+ * <p>The {@code .lock} file stays after a stop, by design: only the OS lock held on it means
+ * anything. Deleting it at the stop would race with a server starting then: that one may have
+ * opened the old file before the delete and locked it after, while a third creates and locks a
+ * new file of the same name, and both would write the log.
  */
 final class OutputLock implements AutoCloseable {
   private final FileChannel channel;

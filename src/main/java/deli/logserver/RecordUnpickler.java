@@ -1,10 +1,8 @@
 package deli.logserver;
 
 import deli.python.PyObjects;
-import deli.python.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ final class RecordUnpickler extends Unpickler {
   /** Python refuses to read ints of more decimal digits than this (sys.int_info). */
   static final int MAX_INT_DIGITS = 4300;
 
-  private final FrameInput frame = new FrameInput();
+  private final PickleFrame frame = new PickleFrame();
   private final FastStack fast = new FastStack();
 
   /** The memo as an array (Pyrolite's is a HashMap of boxed ints: a sixth of the decoding time). */
@@ -73,7 +71,7 @@ final class RecordUnpickler extends Unpickler {
   }
 
   private void memoPut(long index) throws IOException {
-    if (index < 0 || index > frame.limit) {
+    if (index < 0 || index > frame.limit()) {
       throw new IOException("memo index " + index + " is out of range");
     }
     int i = (int) index;
@@ -235,149 +233,5 @@ final class RecordUnpickler extends Unpickler {
       throw new PickleException("SETITEM on something other than a dict");
     }
     return (Map<Object, Object>) stack.peek();
-  }
-
-  /**
-   * The frame as Pyrolite reads it: an unsynchronised stream over an array (the JDK's
-   * {@code ByteArrayInputStream} locks on every byte), with the checks above.
-   */
-  static final class FrameInput extends InputStream {
-    private byte[] bytes;
-    private int pos;
-    private int limit;
-
-    void reset(byte[] b, int from, int to) {
-      bytes = b;
-      pos = from;
-      limit = to;
-    }
-
-    @Override
-    public int read() {
-      return pos < limit ? bytes[pos++] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (len == 0) {
-        return 0;
-      }
-      int n = Math.min(len, limit - pos);
-      if (n <= 0) {
-        return -1;
-      }
-      System.arraycopy(bytes, pos, b, off, n);
-      pos += n;
-      return n;
-    }
-
-    @Override
-    public int available() {
-      return limit - pos;
-    }
-
-    /** Reads a little-endian length of {@code size} bytes and checks the frame holds that much. */
-    int length(int size) throws IOException {
-      if (limit - pos < size) {
-        throw new IOException("pickle data was truncated");
-      }
-      long n = 0;
-      for (int i = 0; i < size; i++) {
-        n |= (long) (bytes[pos + i] & 0xff) << (8 * i);
-      }
-      pos += size;
-      if (n < 0 || n > limit - pos) {
-        throw new IOException("pickle data was truncated (a length of " + Long.toUnsignedString(n) + " bytes)");
-      }
-      return (int) n;
-    }
-
-    /** A little-endian unsigned 32-bit number. */
-    long uint32() throws IOException {
-      if (limit - pos < 4) {
-        throw new IOException("pickle data was truncated");
-      }
-      long n = 0;
-      for (int i = 0; i < 4; i++) {
-        n |= (long) (bytes[pos + i] & 0xff) << (8 * i);
-      }
-      pos += 4;
-      return n;
-    }
-
-    /** Checks, without reading it, that the length prefix ahead claims no more than the frame holds. */
-    void claim(int size) throws IOException {
-      int at = pos;
-      length(size);
-      pos = at;
-    }
-
-    /** The bytes up to the next newline, not counting it (the text opcodes' argument). */
-    int lineLength() {
-      int i = pos;
-      while (i < limit && bytes[i] != '\n') {
-        i++;
-      }
-      return i - pos;
-    }
-
-    /**
-     * The argument of LONG, {@code 123L\n}, as Python reads it: small ones straight into a long,
-     * others as Python's int() would (and refused past its 4300-digit limit).
-     */
-    Number textLong() throws IOException {
-      int n = lineLength();
-      int end = pos + n;
-      int last = n > 0 && bytes[end - 1] == 'L' ? end - 1 : end;
-      int i = pos;
-      boolean negative = i < last && bytes[i] == '-';
-      if (negative || (i < last && bytes[i] == '+')) {
-        i++;
-      }
-      if (last - i > 0 && last - i <= 18) {
-        long v = 0;
-        int k = i;
-        while (k < last && bytes[k] >= '0' && bytes[k] <= '9') {
-          v = v * 10 + (bytes[k++] - '0');
-        }
-        if (k == last) {
-          pos = Math.min(limit, end + 1);
-          return negative ? -v : v;
-        }
-      }
-      if (last - i > MAX_INT_DIGITS) {
-        throw new BadInput(BadInput.Reason.NOT_PICKLE, "an int of more than " + MAX_INT_DIGITS + " digits, which Python refuses");
-      }
-      String text = new String(bytes, pos, last - pos, StandardCharsets.ISO_8859_1).trim().replace("_", "");
-      pos = Math.min(limit, end + 1);
-      try {
-        java.math.BigInteger big = new java.math.BigInteger(text);
-        return big.bitLength() < 64 ? (Number) big.longValue() : big;
-      } catch (NumberFormatException e) {
-        throw new IOException("invalid literal for int(): '" + text + "'");
-      }
-    }
-
-    /** Reads up to the next newline (consumed, not returned), as ASCII. */
-    String readLine() {
-      int n = lineLength();
-      String s = new String(bytes, pos, n, StandardCharsets.ISO_8859_1);
-      pos = Math.min(limit, pos + n + 1);
-      return s;
-    }
-
-    /** Decodes {@code n} bytes as Python does with 'utf-8', 'surrogatepass'. */
-    String utf8(int n) throws IOException {
-      String s = decode(pos, n);
-      pos += n;
-      return s;
-    }
-
-    private String decode(int at, int n) throws IOException {
-      // The JDK's decoder is fast and right for valid UTF-8; only a U+FFFD in its result means
-      // invalid bytes or a surrogate (or a real U+FFFD), which the strict decoder then sorts out.
-      String s = new String(bytes, at, n, StandardCharsets.UTF_8);
-      return s.indexOf('\uFFFD') >= 0 ? Utf8.decode(bytes, at, at + n) : s;
-    }
   }
 }

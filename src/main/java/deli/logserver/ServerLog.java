@@ -18,11 +18,11 @@ public final class ServerLog {
 
   private ServerLog() {}
 
-  public static Behavior<LogServer.Event> create() {
+  public static Behavior<ServerEvent> create() {
     return Behaviors.receive((ctx, event) -> {
-      if (event instanceof LogServer.Listening l) {
+      if (event instanceof ServerEvent.Listening l) {
         System.out.println("deli node: log server on " + l.address() + " writing " + l.out());
-      } else if (event instanceof LogServer.ConnectionClosed c) {
+      } else if (event instanceof ServerEvent.ConnectionClosed c) {
         if (c.error() != null && !c.cutAtStop()) {
           LOG.warn("closed {} after {} lines ({}): {}", c.peer(), c.lines(), c.error().reason().key(), c.error().getMessage());
         } else if (c.cutAtStop()) {
@@ -30,39 +30,35 @@ public final class ServerLog {
         } else {
           LOG.info("From {}: {} lines", c.peer(), c.lines());
         }
-      } else if (event instanceof LogServer.NotListening n) {
+      } else if (event instanceof ServerEvent.NotListening n) {
         LOG.warn("log server cannot listen on {}: {}{}; trying again in {} s", n.address(), n.reason(), InUse.hint(n.reason(), "--log-port"), n.retryIn() == null ? "-" : n.retryIn().toSeconds());
-      } else if (event instanceof LogServer.Draining d) {
+      } else if (event instanceof ServerEvent.Draining d) {
         System.out.println(
             "deli node: log server stopping: no new connections"
                 + (d.open() == 0 ? "" : "; " + d.open() + " open may finish within " + deli.core.Durations.format(d.drain())));
-      } else if (event instanceof LogServer.Rotated r) {
+      } else if (event instanceof ServerEvent.Rotated r) {
         LOG.info("rotated {} to {} ({} lines)", r.from(), r.to(), r.lines());
-      } else if (event instanceof LogServer.KeptPrevious k) {
+      } else if (event instanceof ServerEvent.KeptPrevious k) {
         LOG.info("kept the existing {} as {}", k.from(), k.to());
-      } else if (event instanceof LogServer.Reopened r) {
+      } else if (event instanceof ServerEvent.Reopened r) {
         if (r.replaced()) {
           LOG.info("reopened {}: it had been moved or deleted; the old file ends with its {} lines", r.file(), r.lines());
         } else {
           LOG.info("reopen: {} is still in place, nothing to reopen", r.file());
         }
-      } else if (event instanceof LogServer.WriterStalled w) {
+      } else if (event instanceof ServerEvent.WriterStalled w) {
         LOG.error("log server: {}; holding the clients back and trying again from {}", w.message(), deli.core.Durations.format(w.retryIn()));
-      } else if (event instanceof LogServer.WriterResumed w) {
+      } else if (event instanceof ServerEvent.WriterResumed w) {
         LOG.warn("log server: writing again after {}", deli.core.Durations.format(w.after()));
-      } else if (event instanceof LogServer.RecordsDropped d) {
+      } else if (event instanceof ServerEvent.RecordsDropped d) {
         LOG.error("log server: {} records received were not written: {}", d.lines(), d.message());
-      } else if (event instanceof LogServer.WriterFailed f) {
+      } else if (event instanceof ServerEvent.WriterFailed f) {
         LOG.error("log server: {}", f.message());
-      } else if (event instanceof LogServer.Stopped s) {
+      } else if (event instanceof ServerEvent.Stopped s) {
         System.out.println(
-            String.format(
-                Locale.ROOT,
-                "deli node: log server wrote %,d lines to %s from %,d connections, %,d closed for bad input",
-                s.stats().lines(),
-                s.stats().out(),
-                s.stats().connections(),
-                s.stats().badInputs()));
+            "deli node: log server wrote " + LogServerCommand.count(s.stats().lines(), "line") + " to " + s.stats().out()
+                + " from " + LogServerCommand.count(s.stats().connections(), "connection") + ", "
+                + String.format(Locale.ROOT, "%,d", s.stats().badInputs()) + " closed for bad input");
         System.out.flush();
         s.ack().tell(Done.getInstance());
       }

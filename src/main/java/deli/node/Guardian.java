@@ -9,6 +9,7 @@ import deli.service.Edge;
 import deli.service.FileRoots;
 import deli.service.Json;
 import deli.service.Service;
+import deli.trace.MetricsRoute;
 import deli.trace.TraceLog;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public final class Guardian {
               listed.add(new Listed(s.name(), s.key(), running.stats()));
             }
           }
+          routes.add(MetricsRoute.route());
           List<String> started = listed.stream().map(Listed::name).toList();
           String node = TraceLog.nodeOf(ctx.getSystem());
           HttpServer.start(

@@ -109,21 +109,30 @@ public final class NodeCommand implements Callable<Integer> {
     Map<String, Object> cluster = Map.of("pekko.actor.provider", "cluster");
     var config = OPTIONS.load(spec, cluster);
     NodeSettings settings = NodeSettings.from(config.getConfig("deli"));
-    deli.logserver.LogServerSettings logserver;
+    Map<String, Object> extra = new HashMap<>(cluster);
     try {
-      logserver = deli.logserver.LogServerSettings.from(config.getConfig("deli.logserver"));
+      extra.putAll(drainPhase(settings, config));
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "deli.logserver." + e.getMessage());
     }
-    // The log server drains its connections in CoordinatedShutdown's service-requests-done phase.
-    java.time.Duration drain = settings.drain().compareTo(logserver.drainTimeout()) > 0 ? settings.drain() : logserver.drainTimeout();
-    Map<String, Object> extra = new HashMap<>(cluster);
-    extra.put("pekko.coordinated-shutdown.phases.service-requests-done.timeout", deli.core.Durations.format(drain.plusSeconds(15)));
     config = OPTIONS.load(spec, extra);
     common.startFlow(config, "node", System.err);
     int code = Session.run(Guardian.create(settings), config, 0);
     System.out.println(code == 0 ? "deli node stopped" : "deli node stopped with errors");
     return code;
+  }
+
+  /**
+   * CoordinatedShutdown's service-requests-done phase, long enough for both drains that run in
+   * it (the HTTP requests in flight and the log server's connections) and 15 s more: Pekko's
+   * default, 5 s, would stop the services under a request still being answered.
+   *
+   * @throws IllegalArgumentException when the log server's settings are not valid
+   */
+  public static Map<String, Object> drainPhase(NodeSettings settings, com.typesafe.config.Config config) {
+    deli.logserver.LogServerSettings logserver = deli.logserver.LogServerSettings.from(config.getConfig("deli.logserver"));
+    java.time.Duration drain = settings.drain().compareTo(logserver.drainTimeout()) > 0 ? settings.drain() : logserver.drainTimeout();
+    return Map.of("pekko.coordinated-shutdown.phases.service-requests-done.timeout", deli.core.Durations.format(drain.plusSeconds(15)));
   }
 
   /** Each {@code HOST:PORT} or full {@code pekko://deli@HOST:PORT} address, checked and written in full. */

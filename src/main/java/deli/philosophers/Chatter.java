@@ -16,6 +16,17 @@ final class Chatter {
   private final int longest;
   private final List<DinnerEvent> batch = new ArrayList<>();
 
+  private static final int LONGEST_BATCH = 1024;
+
+  /** Batched for a timeless dinner that prints its lines. */
+  static Chatter of(PhilosophersSettings settings, ActorRef<DinnerEvent> listener) {
+    return new Chatter(
+        listener,
+        !settings.quiet() && settings.eat().isZero() && settings.think().isZero(),
+        // with servings, each serving ends a batch; without, a batch ends at this size
+        settings.isContinuous() ? LONGEST_BATCH : Integer.MAX_VALUE);
+  }
+
   Chatter(ActorRef<DinnerEvent> listener, boolean batched, int longest) {
     this.listener = listener;
     this.batched = batched;

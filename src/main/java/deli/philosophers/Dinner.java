@@ -4,16 +4,12 @@ import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Optional;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -34,8 +30,6 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   public static final int KEEP_RESULTS_UP_TO = 10_000;
 
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
-  private static final Duration WATCHDOG_TIMEOUT = Duration.ofSeconds(5);
-  private static final int LONGEST_BATCH = 1024;
 
   public interface Command {}
 
@@ -76,6 +70,12 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     INSTANCE
   }
 
+  private enum SampleTick implements Command {
+    INSTANCE
+  }
+
+  private record Looked(TableLook.Seen seen) implements Command {}
+
   private final PhilosophersSettings settings;
   private final Trace trace;
   private final ActorRef<DinnerEvent> listener;
@@ -84,21 +84,19 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   private final List<ActorRef<Fork.Command>> forks;
   private final ActorRef<Footman.Command> footman;
   private final ActorRef<Observer.Command> observer;
-  private final Philosopher.Place[] places;
-  private final List<ActorRef<Philosopher.Command>> philosophers = new ArrayList<>();
+  private final Guests philosophers;
+  private final ActorRef<TableLook.Seen> looked;
   private final ActorRef<Philosopher.Dined> ate;
   private final Servings servings;
-  private final boolean watchdog;
   private final Chatter chatter;
   private final long start = System.nanoTime();
   private final long deadline;
+  private final DinnerLive live;
+  // null unless the naive table has a watchdog
+  private final DeadlockWatch watch;
   private int inFlight;
   private long end;
   private int restarts;
-  private long lastMeal = start;
-  private long lastLook = start;
-  private boolean watching;
-  private int looks;
 
   /** A dinner that tells {@code listener} what happens; the last event is an {@link DinnerEvent.Outcome}. */
   public static Behavior<Command> create(PhilosophersSettings settings, Trace trace, ActorRef<DinnerEvent> listener) {
@@ -107,16 +105,6 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
         trace,
         Behaviors.setup(
             ctx -> Behaviors.withTimers(timers -> new Dinner(ctx, timers, settings, trace, listener).serve())));
-  }
-
-  /** Where a dinner should run: its own dispatcher, when the settings name one. */
-  public static DispatcherSelector dispatcher(PhilosophersSettings settings) {
-    return dispatcher(settings.dispatcher());
-  }
-
-  /** The dispatcher at config path {@code path}; empty: Pekko's default dispatcher. */
-  public static DispatcherSelector dispatcher(String path) {
-    return path.isBlank() ? DispatcherSelector.defaultDispatcher() : DispatcherSelector.fromConfig(path);
   }
 
   private Dinner(
@@ -131,67 +119,42 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     this.listener = listener;
     this.timers = timers;
     this.faculty = settings.faculty();
-    this.servings =
-        new Servings(
-            faculty,
-            settings.isContinuous() ? 0 : settings.servings(),
-            !settings.isContinuous() && settings.meals() <= KEEP_RESULTS_UP_TO);
+    this.servings = Servings.of(settings, KEEP_RESULTS_UP_TO);
     this.deadline = settings.isContinuous() ? start + settings.continuous().toNanos() : Long.MAX_VALUE;
-    this.watchdog = !settings.footman() && !settings.deadlockAfter().isZero();
-    this.chatter =
-        new Chatter(
-            listener,
-            !settings.quiet() && settings.eat().isZero() && settings.think().isZero(),
-            // with servings, each serving ends a batch; without, a batch ends at this size
-            settings.isContinuous() ? LONGEST_BATCH : Integer.MAX_VALUE);
+    this.watch = !settings.footman() && !settings.deadlockAfter().isZero() ? new DeadlockWatch(start) : null;
+    this.chatter = Chatter.of(settings, listener);
     this.ate = ctx.messageAdapter(Philosopher.Dined.class, Ate::new);
+    this.live = DinnerLive.wanted(settings) ? new DinnerLive(ctx, settings, trace, start) : null;
 
     Table table = Table.lay(ctx, settings, trace);
     forks = table.forks();
     footman = table.footman();
     observer = table.observer();
-    ActorRef<Observer.Event> watcher = observer == null ? null : observer.narrow();
-    SplittableRandom seeds =
-        new SplittableRandom(settings.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong()));
     ActorRef<DinnerEvent> lines =
         settings.quiet() ? null : chatter.batched() ? ctx.messageAdapter(DinnerEvent.class, Chattered::new) : listener;
-    places = new Philosopher.Place[faculty];
-    for (int i = 0; i < faculty; i++) {
-      places[i] =
-          new Philosopher.Place(
-              i, footman, forks.get(i), forks.get((i + 1) % faculty), settings.eat(), settings.think(),
-              settings.failRate(), seeds.split(), lines, watcher);
-      philosophers.add(spawnPhilosopher(i));
-    }
+    this.philosophers = new Guests(ctx, trace, settings, table.places(settings, lines));
+    this.looked = live == null ? null : ctx.messageAdapter(TableLook.Seen.class, Looked::new);
 
-    if (watchdog) {
+    if (watch != null) {
       Duration every = settings.deadlockAfter().dividedBy(4);
       timers.startTimerWithFixedDelay(WatchTick.INSTANCE, every.toMillis() < 10 ? Duration.ofMillis(10) : every);
     }
     if (settings.quiet()) {
       timers.startTimerWithFixedDelay(ProgressTick.INSTANCE, PROGRESS_EVERY);
     }
+    if (live != null) {
+      timers.startTimerWithFixedDelay(SampleTick.INSTANCE, DinnerLive.every(settings));
+    }
   }
 
   /** The dinner begins: every philosopher served at once, or the first serving. */
   private Behavior<Command> serve() {
     if (settings.isContinuous()) {
-      philosophers.forEach(p -> p.tell(new Philosopher.Serve(Trace.here(), 1, ate)));
+      philosophers.all().forEach(p -> p.tell(new Philosopher.Serve(Trace.here(), 1, ate)));
       inFlight = faculty;
       return this;
     }
     return nextServing();
-  }
-
-  private ActorRef<Philosopher.Command> spawnPhilosopher(int id) {
-    Behavior<Philosopher.Command> p = Tracing.traced(Philosopher.Command.class, trace, Philosopher.create(places[id]));
-    if (settings.failRate() > 0) {
-      // An injected failure is expected: the summary counts it, so no stack trace in the log.
-      p = Behaviors.supervise(p).onFailure(Philosopher.Spill.class, SupervisorStrategy.stop().withLoggingEnabled(false));
-    }
-    ActorRef<Philosopher.Command> ref = getContext().spawn(p, "philosopher-" + id, DispatcherSelector.sameAsParent());
-    getContext().watch(ref);
-    return ref;
   }
 
   @Override
@@ -203,6 +166,8 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
         .onMessage(Tallied.class, this::onTallied)
         .onMessageEquals(WatchTick.INSTANCE, this::onWatchTick)
         .onMessageEquals(ProgressTick.INSTANCE, this::onProgressTick)
+        .onMessageEquals(SampleTick.INSTANCE, this::onSampleTick)
+        .onMessage(Looked.class, this::onLooked)
         .onSignal(ChildFailed.class, this::onChildFailed)
         .onSignal(Terminated.class, t -> Behaviors.same())
         .build();
@@ -214,7 +179,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
       return tally();
     }
     Trace t = Trace.here();
-    for (ActorRef<Philosopher.Command> p : philosophers) {
+    for (ActorRef<Philosopher.Command> p : philosophers.all()) {
       p.tell(new Philosopher.Serve(t, servings.serving(), ate));
     }
     return this;
@@ -223,8 +188,8 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   private Behavior<Command> onAte(Ate m) {
     Philosopher.Dined d = m.dined();
     int id = d.philosopher();
-    if (watchdog) {
-      lastMeal = System.nanoTime();
+    if (watch != null) {
+      watch.ate();
     }
     if (settings.isContinuous()) {
       servings.ate(id);
@@ -251,14 +216,13 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   }
 
   private Behavior<Command> onChildFailed(ChildFailed failed) {
-    int id = philosophers.indexOf(failed.getRef());
+    int id = philosophers.idOf(failed.getRef());
     if (id < 0 || !(failed.getCause() instanceof Philosopher.Spill)) {
       throw new IllegalStateException("a dinner actor failed: " + failed.getCause(), failed.getCause());
     }
     restarts++;
     getContext().getLog().debug("{}: started again", failed.getCause().getMessage());
-    ActorRef<Philosopher.Command> again = spawnPhilosopher(id);
-    philosophers.set(id, again);
+    ActorRef<Philosopher.Command> again = philosophers.restart(id);
     // It failed before it ate, so it still owes this serving its meal.
     int owed = settings.isContinuous() ? (int) servings.mealsOf(id) + 1 : servings.serving();
     again.tell(new Philosopher.Serve(Trace.here(), owed, ate));
@@ -288,53 +252,44 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   }
 
   private Behavior<Command> onTallied(Tallied m) {
-    Tally.Counted c = m.counted();
-    listener.tell(
-        new DinnerEvent.DinnerDone(
-            Trace.here(),
-            faculty,
-            settings.isContinuous() ? 0 : settings.servings(),
-            settings.footman(),
-            settings.continuous(),
-            servings.meals(),
-            end - start,
-            servings.mealsEach(),
-            servings.kept(),
-            restarts,
-            c.forksReclaimed(),
-            c.seatsReclaimed(),
-            c.refused(),
-            c.longestQueue(),
-            c.check()));
+    if (live != null) {
+      live.ended("done", servings, null);
+    }
+    listener.tell(servings.done(Trace.here(), settings, end - start, restarts, m.counted()));
     return Behaviors.stopped();
   }
 
   private Behavior<Command> onWatchTick() {
-    long idle = System.nanoTime() - Math.max(lastMeal, lastLook);
-    if (!watching && idle >= settings.deadlockAfter().toNanos()) {
-      watching = true;
-      getContext().spawn(
-          Tracing.traced(
-              Watchdog.Command.class,
-              trace,
-              Watchdog.create(forks, WATCHDOG_TIMEOUT, getContext().messageAdapter(Watchdog.Verdict.class, Watched::new))),
-          "watchdog-" + (++looks),
-          DispatcherSelector.sameAsParent());
+    if (watch.due(settings.deadlockAfter())) {
+      watch.send(getContext(), trace, forks, getContext().messageAdapter(Watchdog.Verdict.class, Watched::new));
     }
     return Behaviors.same();
   }
 
   private Behavior<Command> onWatched(Watched m) {
-    watching = false;
     if (m.verdict() instanceof Watchdog.Deadlock d) {
       getContext().getLog().debug("deadlock: {}", d.forks());
       chatter.flush();
+      if (live != null) {
+        live.ended("deadlock", servings, d.forks());
+      }
       listener.tell(
-          new DinnerEvent.Deadlocked(Trace.here(), faculty, servings.meals(), servings.serving() - 1, System.nanoTime() - lastMeal, d.cycle()));
+          new DinnerEvent.Deadlocked(
+              Trace.here(), faculty, servings.meals(), servings.serving() - 1, System.nanoTime() - watch.lastMeal(), d.cycle()));
       return Behaviors.stopped();
     }
     // Slow, not stuck: look again only after another quiet spell.
-    lastLook = System.nanoTime();
+    watch.looked();
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onSampleTick() {
+    live.look(philosophers.all(), forks, footman, looked);
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onLooked(Looked m) {
+    live.seen(m.seen(), servings);
     return Behaviors.same();
   }
 

@@ -26,6 +26,20 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
   /** Dine once in {@code serving}; {@link Dined} goes to {@code replyTo}. */
   public record Serve(Trace trace, int serving, ActorRef<Dined> replyTo) implements Command, Traced {}
 
+  /** Asks what the philosopher is doing now, for the live page's picture of the table. */
+  public record Look(ActorRef<Doing> replyTo) implements Command {}
+
+  /** What a philosopher is doing, as the page draws it. */
+  public enum Activity {
+    THINKING,
+    WAITING_FOR_SEAT,
+    WAITING_FOR_FORK,
+    EATING
+  }
+
+  /** Philosopher {@code philosopher} is {@code activity}. */
+  public record Doing(int philosopher, Activity activity) {}
+
   /** The chapter's {@code (id, eat_time, think_time)}, for one serving. */
   public record Dined(Trace trace, int philosopher, int serving, Duration eat, Duration think)
       implements Traced {}
@@ -96,6 +110,8 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
   private Duration eat;
   private Duration think;
   private int failAt = NO_FAILURE;
+  // Kept for Look only: a field write per step, no message unless someone asks.
+  private Activity activity = Activity.THINKING;
 
   public static Behavior<Command> create(Place place) {
     return Behaviors.setup(ctx -> new Philosopher(ctx, place));
@@ -114,6 +130,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
         .onMessage(FromFork.class, this::onFork)
         .onMessage(FromFootman.class, this::onSeated)
         .onMessage(Serve.class, this::onServe)
+        .onMessage(Look.class, this::onLook)
         .onMessageEquals(DoneEating.INSTANCE, this::doneEating)
         .onMessageEquals(DoneThinking.INSTANCE, this::doneThinking)
         .build();
@@ -126,15 +143,23 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
       failAt = place.random().nextInt(place.footman() == null ? AT_FIRST_FORK : AT_SEAT, AT_SECOND_FORK + 1);
     }
     if (place.footman() != null) {
+      activity = Activity.WAITING_FOR_SEAT;
       place.footman().tell(new Footman.Sit(Trace.here(), place.id(), seatReplies));
     } else {
+      activity = Activity.WAITING_FOR_FORK;
       place.first().tell(new Fork.Take(Trace.here(), place.id(), forkReplies));
     }
     return Behaviors.same();
   }
 
+  private Behavior<Command> onLook(Look m) {
+    m.replyTo().tell(new Doing(place.id(), activity));
+    return Behaviors.same();
+  }
+
   private Behavior<Command> onSeated(FromFootman m) {
     failHere(AT_SEAT, "got its seat");
+    activity = Activity.WAITING_FOR_FORK;
     place.first().tell(new Fork.Take(Trace.here(), place.id(), forkReplies));
     return Behaviors.same();
   }
@@ -151,6 +176,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
 
   private Behavior<Command> startEating() {
     eat = place.eat().draw(place.random());
+    activity = Activity.EATING;
     if (place.observer() != null) {
       place.observer().tell(new Observer.EatingStarted(Trace.here(), place.id(), serving));
     }
@@ -172,6 +198,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
     place.first().tell(new Fork.Put(t, place.id(), forkReplies));
     place.second().tell(new Fork.Put(t, place.id(), forkReplies));
     think = place.think().draw(place.random());
+    activity = Activity.THINKING;
     if (place.listener() != null) {
       place.listener().tell(new DinnerEvent.Philosophizing(t, place.id()));
     }

@@ -20,7 +20,7 @@ public final class PhilosophersService {
 
   public static final Service SERVICE =
       ProgramDescription.of("philosophers", KEY, "dinner", DinnerEvent.Outcome.class, Dinner::create)
-          .runsWith(c -> Props.empty().withNext(Dinner.dispatcher(c.getString("deli.philosophers.dispatcher"))))
+          .runsWith(c -> Props.empty().withNext(PhilosophersSettings.dispatcher(c.getString("deli.philosophers.dispatcher"))))
           .settings(PhilosophersSettings.OPTIONS, c -> PhilosophersSettings.from(c).withQuiet(true))
           .cost(PhilosophersService::cost)
           .answers(PhilosophersService::answer);

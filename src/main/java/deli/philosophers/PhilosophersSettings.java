@@ -9,6 +9,7 @@ import deli.core.Setting;
 import deli.core.Settings;
 import java.time.Duration;
 import java.util.OptionalLong;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 
 /**
  * The settings of {@code deli philosophers}, read once from {@code deli.philosophers}.
@@ -29,6 +30,8 @@ import java.util.OptionalLong;
  * @param check send every state change to an observer that checks the table's rules
  * @param quiet no per-meal lines and no per-serving results: only the summary
  * @param dispatcher the dispatcher the dinner's actors run on
+ * @param sample how often a dinner on a node publishes a picture of its table for the live
+ *     page ({@code deli.philosophers.sample-every}); zero: never (the command line's dinners)
  */
 public record PhilosophersSettings(
     int faculty,
@@ -42,7 +45,8 @@ public record PhilosophersSettings(
     Duration continuous,
     boolean check,
     boolean quiet,
-    String dispatcher) {
+    String dispatcher,
+    Duration sample) {
 
   public static final int MAX_FACULTY = 100_000;
   public static final int MAX_SERVINGS = 1_000_000;
@@ -74,7 +78,7 @@ public record PhilosophersSettings(
     Bounds.of(2, MAX_FACULTY).check("faculty", (long) faculty);
     Bounds.of(0, MAX_SERVINGS).check("servings", (long) servings);
     FAIL_RATE.check("fail-rate", failRate);
-    if (deadlockAfter.isNegative() || continuous.isNegative()) {
+    if (deadlockAfter.isNegative() || continuous.isNegative() || sample.isNegative()) {
       throw new IllegalArgumentException("durations must not be negative");
     }
   }
@@ -83,7 +87,7 @@ public record PhilosophersSettings(
   public static PhilosophersSettings of(int faculty, int servings, DurationRange eat, DurationRange think) {
     return new PhilosophersSettings(
         faculty, servings, eat, think, OptionalLong.empty(), true, Duration.ofSeconds(2), 0,
-        Duration.ZERO, false, false, "");
+        Duration.ZERO, false, false, "", Duration.ZERO);
   }
 
   public static PhilosophersSettings from(Config c) {
@@ -99,7 +103,18 @@ public record PhilosophersSettings(
         Settings.duration(c, "continuous"),
         c.getBoolean("check"),
         c.getBoolean("quiet"),
-        c.getString("dispatcher"));
+        c.getString("dispatcher"),
+        c.hasPath("sample-every") ? Settings.duration(c, "sample-every") : Duration.ZERO);
+  }
+
+  /** Where a dinner should run: its own dispatcher, when the settings name one. */
+  public DispatcherSelector dispatcherSelector() {
+    return dispatcher(dispatcher);
+  }
+
+  /** The dispatcher at config path {@code path}; empty: Pekko's default dispatcher. */
+  public static DispatcherSelector dispatcher(String path) {
+    return path.isBlank() ? DispatcherSelector.defaultDispatcher() : DispatcherSelector.fromConfig(path);
   }
 
   public boolean isContinuous() {
@@ -117,35 +132,39 @@ public record PhilosophersSettings(
   }
 
   public PhilosophersSettings withSeed(long s) {
-    return new PhilosophersSettings(faculty, servings, eat, think, OptionalLong.of(s), footman, deadlockAfter, failRate, continuous, check, quiet, dispatcher);
+    return new PhilosophersSettings(faculty, servings, eat, think, OptionalLong.of(s), footman, deadlockAfter, failRate, continuous, check, quiet, dispatcher, sample);
   }
 
   public PhilosophersSettings withFootman(boolean f) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, f, deadlockAfter, failRate, continuous, check, quiet, dispatcher);
+    return new PhilosophersSettings(faculty, servings, eat, think, seed, f, deadlockAfter, failRate, continuous, check, quiet, dispatcher, sample);
   }
 
   public PhilosophersSettings withDeadlockAfter(Duration d) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, d, failRate, continuous, check, quiet, dispatcher);
+    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, d, failRate, continuous, check, quiet, dispatcher, sample);
   }
 
   public PhilosophersSettings withFailRate(double p) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, p, continuous, check, quiet, dispatcher);
+    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, p, continuous, check, quiet, dispatcher, sample);
   }
 
   public PhilosophersSettings withContinuous(Duration d) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, d, check, quiet, dispatcher);
+    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, d, check, quiet, dispatcher, sample);
   }
 
   public PhilosophersSettings withCheck(boolean c) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, c, quiet, dispatcher);
+    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, c, quiet, dispatcher, sample);
   }
 
   public PhilosophersSettings withQuiet(boolean q) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, check, q, dispatcher);
+    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, check, q, dispatcher, sample);
   }
 
   public PhilosophersSettings withDispatcher(String d) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, check, quiet, d);
+    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, check, quiet, d, sample);
+  }
+
+  public PhilosophersSettings withSample(Duration every) {
+    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, check, quiet, dispatcher, every);
   }
 
   @Override

@@ -21,6 +21,12 @@ final class Servings {
   private int reported;
   private long meals;
 
+  /** The meals of a dinner of {@code settings}, keeping results when at most {@code keepUpTo} meals. */
+  static Servings of(PhilosophersSettings settings, int keepUpTo) {
+    boolean continuous = settings.isContinuous();
+    return new Servings(settings.faculty(), continuous ? 0 : settings.servings(), !continuous && settings.meals() <= keepUpTo);
+  }
+
   /**
    * @param servings how many servings (0 for a dinner bounded by time)
    * @param keep whether each serving's results are kept for the summary
@@ -91,5 +97,25 @@ final class Servings {
   /** The kept results, serving by serving. */
   List<List<DinnerEvent.Result>> kept() {
     return List.copyOf(kept);
+  }
+
+  /** The dinner's summary, once the tally is in. */
+  DinnerEvent.DinnerDone done(deli.trace.Trace trace, PhilosophersSettings settings, long nanos, int restarts, Tally.Counted c) {
+    return new DinnerEvent.DinnerDone(
+        trace,
+        faculty,
+        settings.isContinuous() ? 0 : settings.servings(),
+        settings.footman(),
+        settings.continuous(),
+        meals,
+        nanos,
+        mealsEach(),
+        kept(),
+        restarts,
+        c.forksReclaimed(),
+        c.seatsReclaimed(),
+        c.refused(),
+        c.longestQueue(),
+        c.check());
   }
 }

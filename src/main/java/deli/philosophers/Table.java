@@ -4,6 +4,8 @@ import deli.trace.Trace;
 import deli.trace.Tracing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -37,5 +39,23 @@ record Table(List<ActorRef<Fork.Command>> forks, ActorRef<Footman.Command> footm
             ? ctx.spawn(Tracing.traced(Footman.Command.class, trace, Footman.create(settings.seats(), watcher)), "footman", here)
             : null;
     return new Table(List.copyOf(forks), footman, observer);
+  }
+
+  /**
+   * Each philosopher's place at this table: its two forks, the footman, its own draws (split
+   * from one seed, so a seeded dinner repeats), who hears its lines and who watches it.
+   */
+  Philosopher.Place[] places(PhilosophersSettings settings, ActorRef<DinnerEvent> lines) {
+    SplittableRandom seeds = new SplittableRandom(settings.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong()));
+    ActorRef<Observer.Event> watcher = observer == null ? null : observer.narrow();
+    int n = settings.faculty();
+    Philosopher.Place[] places = new Philosopher.Place[n];
+    for (int i = 0; i < n; i++) {
+      places[i] =
+          new Philosopher.Place(
+              i, footman, forks.get(i), forks.get((i + 1) % n), settings.eat(), settings.think(), settings.failRate(),
+              seeds.split(), lines, watcher);
+    }
+    return places;
   }
 }

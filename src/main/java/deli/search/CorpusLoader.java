@@ -68,6 +68,36 @@ final class CorpusLoader {
     }
   }
 
+  /**
+   * What was read since the last {@link #reset}, as a corpus that shares this loader's text
+   * buffer: search it, keep what the search copied out (the matching lines), then reset.
+   */
+  ShardCorpus batch() {
+    int[] starts = fileStart.toArray();
+    int[] firsts = firstLine.toArray();
+    int[] fs = Arrays.copyOf(starts, starts.length + 1);
+    fs[starts.length] = size;
+    int[] fl = Arrays.copyOf(firsts, firsts.length + 1);
+    fl[firsts.length] = lineStarts.size();
+    boolean[] asciiFiles = new boolean[ascii.size()];
+    for (int i = 0; i < asciiFiles.length; i++) {
+      asciiFiles[i] = ascii.get(i);
+    }
+    return new ShardCorpus(
+        spec, paths.toArray(String[]::new), text, fs, fl, lineStarts.toArray(), asciiFiles, notUtf8, List.of(), null, 0, 0);
+  }
+
+  /** Forgets the files read, keeping the buffers for the next ones. */
+  void reset() {
+    size = 0;
+    paths.clear();
+    fileStart.clear();
+    firstLine.clear();
+    lineStarts.clear();
+    ascii.clear();
+    notUtf8 = 0;
+  }
+
   ShardCorpus corpus(List<ShardCorpus.Problem> problems, long nanos) {
     fileStart.add(size);
     firstLine.add(lineStarts.size());

@@ -112,6 +112,12 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
   /** Every shard holds its slice: the chapter's setup is done, in {@code nanos}. */
   public record TreeLoaded(Trace trace, String root, int shards, LoadReport report, long nanos) implements Event {}
 
+  /**
+   * Every shard has read its slice and run the queries over it as it read, keeping only the
+   * matches ({@link StreamingSearch}): the tree was scanned, not loaded, in {@code nanos}.
+   */
+  public record TreeScanned(Trace trace, String root, int shards, LoadReport report, long nanos) implements Event {}
+
   /** A shard loaded its slice again (after a failure, or when told to). */
   public record ShardReloaded(Trace trace, int slice, LoadReport report) implements Event {}
 
@@ -158,8 +164,10 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
     int n = settings.shards();
     this.tally = new LoadTally(n);
     ActorRef<SearchShard.LoadEvent> events = ctx.messageAdapter(SearchShard.LoadEvent.class, FromShard::new);
+    // One walk of the tree for every shard's first load.
+    var walked = Shards.walk(ctx, settings.spec(0, n));
     for (int i = 0; i < n; i++) {
-      ActorRef<SearchShard.Command> ref = Shards.spawn(ctx, settings, settings.spec(i, n), events, trace, "shard-" + i);
+      ActorRef<SearchShard.Command> ref = Shards.spawn(ctx, settings, settings.spec(i, n), walked, events, trace, "shard-" + i);
       ctx.watch(ref);
       shards.add(ref);
     }

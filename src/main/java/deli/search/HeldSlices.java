@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -35,6 +36,8 @@ final class HeldSlices {
   private final Set<Integer> handingOver = new HashSet<>();
   private final Set<Integer> unloadable = new HashSet<>();
   private long spawned;
+  // The node's first walk of the tree, for its catalog and the first slices it loads.
+  private CompletableFuture<SourceTree.Walk> firstWalk;
 
   HeldSlices(
       ActorContext<DirectorySearch.Command> ctx,
@@ -53,13 +56,26 @@ final class HeldSlices {
     this.listener = listener;
   }
 
-  /** Holds {@code mine}: loads the slices gained; the others are handed over once taken. */
+  /** The node's first walk of the tree (started on the first call): one walk for the catalog and the first split's slices. */
+  CompletableFuture<SourceTree.Walk> firstWalk() {
+    if (firstWalk == null) {
+      firstWalk = Shards.walk(ctx, spec(0));
+    }
+    return firstWalk;
+  }
+
+  /** Holds {@code mine}: loads the slices gained, all from one walk of the tree; the others are handed over once taken. */
   void hold(List<Integer> mine) {
+    CompletableFuture<SourceTree.Walk> walk = null;
     for (int s : mine) {
       handingOver.remove(s);
       if (!held.containsKey(s)) {
+        if (walk == null) {
+          // The first split loads from the walk the catalog came from; later ones see the tree as it is then.
+          walk = spawned == 0 ? firstWalk() : Shards.walk(ctx, spec(0));
+        }
         // The name says the slice (other nodes read it to see a slice handed over) and is never reused.
-        held.put(s, Shards.spawn(ctx, settings, spec(s), loadEvents, null, "slice-" + s + "-" + (++spawned)));
+        held.put(s, Shards.spawn(ctx, settings, spec(s), walk, loadEvents, null, "slice-" + s + "-" + (++spawned)));
       }
     }
     for (int s : held.keySet()) {

@@ -2,18 +2,14 @@ package deli.search;
 
 import deli.core.Bounds;
 import deli.core.Cli;
+import deli.core.Console;
 import deli.core.Options;
 import deli.core.Setting;
 import deli.trace.TraceOptions;
-import deli.core.Console.Output;
-import deli.core.DeliException;
 import deli.core.Session;
-import deli.python.PyRepr;
 import deli.trace.Trace;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +31,6 @@ import picocli.CommandLine.Spec;
 /** {@code deli search}: the chapter's DirectorySearch, as shard actors holding a tree in memory. */
 @Command(
     name = "search",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Search a source tree held in memory by shard actors (the chapter's DirectorySearch).",
@@ -54,8 +49,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 done (whether or not anything matched), 1 a query failed or a shard did "
-          + "not answer in time, or the root cannot be read, 2 a usage error."
+      "Exit codes, grep's: 0 a line was selected, 1 none was, 2 an error (a usage error, a root "
+          + "that cannot be read, a query that failed or a shard that did not answer in time)."
     })
 public final class SearchCommand implements Callable<Integer> {
   /**
@@ -80,6 +75,10 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin TraceOptions common;
+  @Mixin GrepOptions grep;
+
+  @Option(names = "--help", usageHelp = true, description = "Show this help and exit (-h is grep's --no-filename).")
+  boolean help;
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Strings to search for. None: read them from stdin.")
   List<String> queries = new ArrayList<>();
@@ -142,6 +141,12 @@ public final class SearchCommand implements Callable<Integer> {
       description = "How long a query waits for every shard. Default: 30s.")
   Duration timeout;
 
+  @Option(
+      names = "--node",
+      paramLabel = "URL",
+      description = "Send the queries to the running node at URL (its GET /search, over the tree it holds), with DELI_TOKEN as its token if set.")
+  java.net.URI node;
+
   @Override
   public Integer call() {
     // In config 0 shards is one per core; on the command line that is leaving --shards out.
@@ -150,186 +155,64 @@ public final class SearchCommand implements Callable<Integer> {
     }
     var config = OPTIONS.load(spec);
     SearchSettings settings = OPTIONS.settings(spec, config, SearchSettings::from);
+    GrepFormat format;
+    Function<String, SearchQuery> form;
+    List<String> given;
     try {
-      for (String q : queries) {
-        settings.query(q);
-      }
+      format = grep.format(settings.root(), settings.count(), Console.isTerminal(1), System.getenv("GREP_COLORS"));
+      form = grep.form(settings, format);
+      given = grep.given(queries);
+      given.forEach(form::apply);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (node != null) {
+      return askNode(settings, format, form, given);
+    }
     Path dir = Path.of(settings.root());
     if (!Files.isDirectory(dir)) {
-      throw new DeliException((Files.exists(dir) ? "not a directory: " : "no such directory: ") + settings.root());
+      // grep's exit code for a tree it cannot read.
+      System.err.println("deli search: " + (Files.exists(dir) ? "not a directory: " : "no such directory: ") + settings.root());
+      return 2;
     }
     BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    boolean interactive = queries.isEmpty() && System.console() != null;
+    boolean interactive = given.isEmpty() && System.console() != null;
     if (interactive) {
       System.err.println("deli search: type a query per line, Ctrl-D to end");
     }
     Trace flow = common.startFlow(config, "cli", System.err);
     // stdout is ours: one buffer, flushed by the console, UTF-8 whatever the locale says.
-    PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
-    Render render = new Render(settings);
-    SearchSession.Queries given = new SearchSession.Queries(queries, stdin, interactive);
+    PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+    SearchRender render = new SearchRender(settings, format);
+    SearchSession.Queries asked = new SearchSession.Queries(given, stdin, interactive, form);
     return Session.run(
         Session.oneShot(
-            "search", render::render, console -> SearchSession.create(settings, given, flow, console), out, System.err),
+            "search", render::render, console -> SearchSession.create(settings, asked, flow, console), out, System.err),
         config,
         130);
+  }
+
+  /** The queries, given or read from stdin, sent to the node at {@code --node}. */
+  private int askNode(SearchSettings settings, GrepFormat format, Function<String, SearchQuery> form, List<String> given) {
+    if (grep.patterns.size() > 1 || format.mode() == GrepFormat.Mode.FILES_WITHOUT) {
+      throw new ParameterException(spec.commandLine(), "--node takes one pattern a query and no -L: a node's /search has neither");
+    }
+    List<String> texts = new ArrayList<>(given);
+    if (texts.isEmpty()) {
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().filter(l -> !l.isBlank()).forEach(texts::add);
+    }
+    List<SearchQuery> asked = new ArrayList<>();
+    try {
+      texts.forEach(t -> asked.add(form.apply(t)));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+    return new NodeSearch(node, System.getenv("DELI_TOKEN"), settings.queryTimeout()).run(asked, format, out, System.err);
   }
 
   /** {@code --skip} as config holds it: the names stripped, empty ones left out. */
   private static Object skipNames(Object flag) {
     return ((List<?>) flag).stream().map(n -> ((String) n).strip()).filter(n -> !n.isEmpty()).toList();
-  }
-
-  /** Turns a session's events into the lines a user reads. */
-  static final class Render {
-    private static final int MAX_PROBLEMS = 20;
-    private final SearchSettings settings;
-    private final String prefix;
-
-    Render(SearchSettings settings) {
-      this.settings = settings;
-      String r = settings.root();
-      while (r.length() > 1 && r.endsWith("/")) {
-        r = r.substring(0, r.length() - 1);
-      }
-      this.prefix = r.equals(".") ? "" : r.endsWith("/") ? r : r + "/";
-    }
-
-    Output render(SearchSession.Event event) {
-      if (event instanceof SearchSession.Progress p) {
-        var l = p.progress();
-        return Output.warning(
-            String.format(Locale.ROOT, "loading: %d of %d files, %s", l.filesDone(), l.filesTotal(), megabytes(l.bytes())));
-      }
-      if (event instanceof SearchSession.Loaded l) {
-        return new Output(List.of(), loaded(l.loaded()), null);
-      }
-      if (event instanceof SearchSession.Reloaded r) {
-        return Output.warning(
-            String.format(
-                Locale.ROOT,
-                "shard %d reloaded its %d files in %.3f s",
-                r.reloaded().slice(),
-                r.reloaded().report().files(),
-                (r.reloaded().report().loadNanos() + r.reloaded().report().indexNanos()) / 1e9));
-      }
-      if (event instanceof SearchSession.Printing p) {
-        p.replyTo().tell(SearchSession.Printed.INSTANCE);
-        return Output.none();
-      }
-      if (event instanceof SearchSession.Matched m) {
-        return Output.lines(matched(m));
-      }
-      if (event instanceof SearchSession.Answer a) {
-        return answer(a);
-      }
-      if (event instanceof SearchSession.Medians m) {
-        List<String> lines = new ArrayList<>();
-        for (SearchSession.QueryTimes t : m.queries()) {
-          List<Long> sorted = t.nanos().stream().sorted().toList();
-          List<Long> scans = t.scanNanos().stream().sorted().toList();
-          lines.add(
-              String.format(
-                  Locale.ROOT,
-                  "%s: median %.3f ms, min %.3f ms, max %.3f ms over %d runs after the first (the slowest shard's scan: median %.3f ms)",
-                  PyRepr.repr(t.query()),
-                  median(sorted) / 1e6,
-                  sorted.get(0) / 1e6,
-                  sorted.get(sorted.size() - 1) / 1e6,
-                  sorted.size(),
-                  median(scans) / 1e6));
-        }
-        return Output.lines(lines);
-      }
-      SearchSession.Finished f = (SearchSession.Finished) event;
-      return new Output(List.of(), f.error() == null ? List.of() : List.of("deli search: " + f.error()), f.exitCode());
-    }
-
-    private List<String> loaded(DirectorySearch.TreeLoaded t) {
-      LoadReport r = t.report();
-      List<String> err = new ArrayList<>();
-      int shown = 0;
-      for (ShardCorpus.Problem p : r.problems()) {
-        if (shown++ == MAX_PROBLEMS) {
-          err.add("... and " + (r.problems().size() - MAX_PROBLEMS) + " more that cannot be read");
-          break;
-        }
-        err.add("cannot read " + prefix + p.path() + ": " + p.reason());
-      }
-      err.add(
-          String.format(
-              Locale.ROOT,
-              "loaded %d files (%s, %d lines) into %d %s in %.3f s%s; %s in memory, %.2fx the files' bytes (largest shard %.2fx)%s%s",
-              r.files(),
-              megabytes(r.bytes()),
-              r.lines(),
-              t.shards(),
-              t.shards() == 1 ? "shard" : "shards",
-              t.nanos() / 1e9,
-              r.indexed() ? String.format(Locale.ROOT, " (indexing %.3f s)", r.indexNanos() / 1e9) : "",
-              megabytes(r.memoryBytes()),
-              r.bytes() == 0 ? 0.0 : (double) r.memoryBytes() / r.bytes(),
-              r.largestShardRatio(),
-              r.notUtf8() == 0 ? "" : "; " + r.notUtf8() + (r.notUtf8() == 1 ? " file is" : " files are") + " not UTF-8, searched byte for byte",
-              r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read"));
-      return err;
-    }
-
-    private List<String> matched(SearchSession.Matched m) {
-      List<String> out = new ArrayList<>();
-      for (FileHits h : m.hits()) {
-        String path = prefix + h.path();
-        if (m.countOnly()) {
-          out.add(path + ":" + h.count());
-          continue;
-        }
-        for (int i = 0; i < h.returned(); i++) {
-          out.add(path + ":" + h.lineNumber(i) + ":" + h.line(i));
-        }
-      }
-      return out;
-    }
-
-    private Output answer(SearchSession.Answer a) {
-      if (a.answer() instanceof DirectorySearch.SearchFailed failed) {
-        return Output.warning("deli search: " + failed.reason());
-      }
-      DirectorySearch.Found f = (DirectorySearch.Found) a.answer();
-      List<String> out = new ArrayList<>();
-      out.add(
-          String.format(
-              Locale.ROOT,
-              "Found %d %s in %d files in %.3f ms",
-              f.lines(),
-              PyRepr.repr(f.query().text()),
-              f.files(),
-              a.nanos() / 1e6));
-      List<String> err =
-          f.complete()
-              ? List.of()
-              : List.of(
-                  "deli search: shards "
-                      + f.missing()
-                      + " of "
-                      + f.shards()
-                      + " did not answer within "
-                      + deli.core.Durations.format(settings.queryTimeout())
-                      + ": the results above are incomplete");
-      return new Output(out, err, null);
-    }
-
-    static double median(List<Long> sorted) {
-      int n = sorted.size();
-      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-    }
-
-    static String megabytes(long bytes) {
-      return bytes < 1_000_000
-          ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
-          : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
   }
 }

@@ -9,13 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -129,13 +127,11 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
     catalogue();
   }
 
-  // The catalog says what a missing slice holds; walking the tree is blocking I/O.
+  // The catalog says what a missing slice holds: from the walk the node's first slices load from.
   private void catalogue() {
-    ShardSpec spec = slices.spec(0);
-    var blocking = getContext().getSystem().dispatchers().lookup(DispatcherSelector.blocking());
     getContext()
         .pipeToSelf(
-            CompletableFuture.supplyAsync(() -> SliceCatalog.walk(spec, cluster.slices()), blocking),
+            slices.firstWalk().thenApply(w -> SliceCatalog.of(root, w.paths(), cluster.slices())),
             (c, failure) -> new Catalogued(failure == null ? c : null));
   }
 

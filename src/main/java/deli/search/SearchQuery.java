@@ -2,32 +2,53 @@ package deli.search;
 
 import deli.core.CborSerializable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * One query, as every shard runs it: the text, and grep's options. A match is a line (right
- * stripped, as the chapter strips it) that holds the text; with {@code regex}, a line in which
- * the Java regex finds a match.
+ * stripped, as the chapter strips it) that holds the text (or any of {@code also}, grep's
+ * repeated {@code -e}); with {@code regex}, a line in which the Java regex finds a match.
  *
+ * @param also more patterns (grep's repeated {@code -e}): a line holding any of them matches
  * @param ignoreCase match letters of either case (grep -i)
  * @param regex the text is a regular expression (grep -E, in Java's syntax, with
  *     {@code [[:alpha:]]}-style classes and {@code \<}, {@code \>} as grep writes them; classes
  *     and word boundaries are Unicode's, as grep's in a UTF-8 locale)
- * @param countOnly count matching lines per file, return no lines (grep -c)
- * @param perFileLimit stop a file after this many matching lines; 0: no limit (grep -m)
- * @param maxLines return the text of at most this many matching lines, the first ones in the
- *     files' order; the counts still cover every match
+ * @param word a match must be a whole word: neither preceded nor followed by a letter, a digit
+ *     or an underscore (grep -w; letters and digits of every script, as in a UTF-8 locale)
+ * @param invert the lines selected are those that do not match (grep -v)
+ * @param countOnly count the selected lines per file, return no lines (grep -c)
+ * @param filesWithout answer the files with no selected line, as counts of 0 (grep -L); needs
+ *     {@code countOnly}
+ * @param perFileLimit stop a file after this many selected lines; 0: no limit (grep -m)
+ * @param maxLines return the text of at most this many selected lines, the first ones in the
+ *     files' order; the counts still cover every one
  */
-public record SearchQuery(String text, boolean ignoreCase, boolean regex, boolean countOnly, int perFileLimit, int maxLines)
+public record SearchQuery(
+    String text,
+    List<String> also,
+    boolean ignoreCase,
+    boolean regex,
+    boolean word,
+    boolean invert,
+    boolean countOnly,
+    boolean filesWithout,
+    int perFileLimit,
+    int maxLines)
     implements CborSerializable {
 
   public SearchQuery {
+    also = List.copyOf(also);
     if (text == null) {
       throw new IllegalArgumentException("a query needs a text");
     }
-    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException("a query is one line: it cannot hold a line break");
+    for (String t : texts(text, also)) {
+      if (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("a query is one line: it cannot hold a line break");
+      }
     }
     if (perFileLimit < 0) {
       throw new IllegalArgumentException("the per-file limit must be 0 (none) or more, not " + perFileLimit);
@@ -35,9 +56,27 @@ public record SearchQuery(String text, boolean ignoreCase, boolean regex, boolea
     if (maxLines < 0) {
       throw new IllegalArgumentException("the number of lines returned must be 0 or more, not " + maxLines);
     }
-    if (regex) {
-      compile(text, ignoreCase);
+    if (filesWithout && !countOnly) {
+      throw new IllegalArgumentException("files without matches are counts: ask for countOnly too");
     }
+    if (regex) {
+      for (String t : texts(text, also)) {
+        compile(t, ignoreCase);
+      }
+    }
+  }
+
+  /** grep's -i, -E, -c and -m: the query as {@code deli search} has always taken it. */
+  public SearchQuery(String text, boolean ignoreCase, boolean regex, boolean countOnly, int perFileLimit, int maxLines) {
+    this(text, List.of(), ignoreCase, regex, false, false, countOnly, false, perFileLimit, maxLines);
+  }
+
+  /** A word constituent, as {@link #wordChar} says: letters and digits of every script, and the underscore. */
+  static final String WORD = "[\\p{IsAlphabetic}\\p{IsDigit}_]";
+
+  /** Whether code point {@code cp} is part of a word, for grep -w (as in a UTF-8 locale). */
+  static boolean wordChar(int cp) {
+    return cp == '_' || Character.isAlphabetic(cp) || Character.isDigit(cp);
   }
 
   /** A plain query for {@code text}, every matching line returned. */
@@ -46,7 +85,31 @@ public record SearchQuery(String text, boolean ignoreCase, boolean regex, boolea
   }
 
   public SearchQuery withMaxLines(int n) {
-    return new SearchQuery(text, ignoreCase, regex, countOnly, perFileLimit, n);
+    return new SearchQuery(text, also, ignoreCase, regex, word, invert, countOnly, filesWithout, perFileLimit, n);
+  }
+
+  /** Every pattern: the text, then {@link #also}. */
+  public List<String> texts() {
+    return texts(text, also);
+  }
+
+  private static List<String> texts(String text, List<String> also) {
+    if (also.isEmpty()) {
+      return List.of(text);
+    }
+    List<String> all = new ArrayList<>(also.size() + 1);
+    all.add(text);
+    all.addAll(also);
+    return all;
+  }
+
+  /** The query as the summary line names it: {@code 'a'}, or {@code 'a' or 'b'} for several. */
+  public String describe() {
+    StringBuilder b = new StringBuilder();
+    for (String t : texts()) {
+      b.append(b.length() == 0 ? "" : " or ").append(deli.python.PyRepr.repr(t));
+    }
+    return b.toString();
   }
 
   /** The query's UTF-8 bytes as Latin-1 chars: what it looks like in a shard's texts. */
@@ -55,23 +118,52 @@ public record SearchQuery(String text, boolean ignoreCase, boolean regex, boolea
   }
 
   boolean ascii() {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
+    for (String t : texts()) {
+      for (int i = 0; i < t.length(); i++) {
+        if (t.charAt(i) >= 0x80) {
+          return false;
+        }
       }
     }
     return true;
   }
 
-  /** The regex a shard runs for this query, or null when a plain substring search does. */
+  /**
+   * The regex a shard runs for this query, or null when a plain substring search does: one
+   * text, not a regex, and any case folding ASCII's (the word check is then the shard's own).
+   */
   Pattern pattern() {
-    if (regex) {
-      return compile(text, ignoreCase);
+    if (!regex && also.isEmpty() && !(ignoreCase && !ascii())) {
+      return null;
     }
-    if (ignoreCase && !ascii()) {
-      return Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return marks();
+  }
+
+  /**
+   * The regex that finds this query's matches in a line's text: what {@code -o} prints and
+   * {@code --color} marks. Fixed strings longest first, so that of two starting at the same
+   * place the longer is found, as grep finds it.
+   */
+  public Pattern marks() {
+    List<String> parts = new ArrayList<>();
+    List<String> all = new ArrayList<>(texts());
+    if (!regex) {
+      all.sort(java.util.Comparator.comparingInt(String::length).reversed());
     }
-    return null;
+    for (String t : all) {
+      parts.add(regex ? "(?:" + posix(t) + ")" : Pattern.quote(t));
+    }
+    String alternation = String.join("|", parts);
+    String body = word ? "(?<!" + WORD + ")(?:" + alternation + ")(?!" + WORD + ")" : alternation;
+    // Regexes read classes as Unicode's; a fixed string folds case as the shards fold it.
+    int flags =
+        (regex ? Pattern.UNICODE_CHARACTER_CLASS : 0)
+            | (ignoreCase ? Pattern.CASE_INSENSITIVE | (regex || !ascii() ? Pattern.UNICODE_CASE : 0) : 0);
+    try {
+      return Pattern.compile(body, flags);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("bad regex '" + text + "': " + e.getDescription());
+    }
   }
 
   /** Compiles a grep -E style regex; a bad one is an {@link IllegalArgumentException} in one line. */

@@ -17,12 +17,14 @@ import org.apache.pekko.http.javadsl.server.Route;
  * Search as a node service, served only by a node given a tree ({@code --search-root}): in a
  * cluster each node holds its slices ({@link SearchNode}), alone it holds the whole tree
  * ({@link DirectorySearch}). {@code GET /search?q=...} takes {@code q} (required), {@code limit}
- * (lines returned), {@code ignore-case}, {@code regex}, {@code count} and {@code per-file}
+ * (lines returned), {@code ignore-case}, {@code regex}, {@code word} (grep -w), {@code invert}
+ * (grep -v), {@code count} and {@code per-file}
  * (grep -m); the answer holds the counts of every match and the first {@code limit} lines, in
- * path and line order. A node without a tree answers 503 and says how to give it one.
+ * path and line order. A cluster node without a tree sends searches to the nodes that hold one
+ * ({@link SearchForwarder}); with no tree anywhere, it answers 503 and says how to give it one.
  */
 public final class SearchService {
-  private static final Set<String> PARAMS = Set.of("q", "limit", "ignore-case", "regex", "count", "per-file");
+  private static final Set<String> PARAMS = Set.of("q", "limit", "ignore-case", "regex", "word", "invert", "count", "per-file");
 
   public static final Service SERVICE =
       new Service(
@@ -30,11 +32,17 @@ public final class SearchService {
           DirectorySearch.KEY,
           ctx -> {
             SearchSettings settings = SearchSettings.from(ctx.config().getConfig("deli.search")).serving();
+            boolean cluster = ctx.config().getString("pekko.actor.provider").equals("cluster");
             if (settings.serveRoot().isBlank()) {
-              return Service.Running.none(notServed(ctx.edge()));
+              if (!cluster) {
+                return Service.Running.none(notServed(ctx.edge()));
+              }
+              // No tree here: searches go to the nodes that hold one (503 only when none does).
+              ActorRef<DirectorySearch.Command> forwarder =
+                  ctx.spawn("search-forwarder", DirectorySearch.Command.class, SearchForwarder.create(settings.queryTimeout()));
+              return Service.Running.none(route(ctx.edge(), forwarder, settings));
             }
             ActorRef<DirectorySearch.Event> log = ctx.spawn("search-log", DirectorySearch.Event.class, SearchLog.create("deli node", System.out));
-            boolean cluster = ctx.config().getString("pekko.actor.provider").equals("cluster");
             ActorRef<DirectorySearch.Command> search =
                 ctx.serve(
                     "search",
@@ -92,7 +100,16 @@ public final class SearchService {
     }
     try {
       return new SearchQuery(
-          text, flag(params, "ignore-case"), flag(params, "regex"), flag(params, "count"), number(params, "per-file", 0), limit);
+          text,
+          List.of(),
+          flag(params, "ignore-case"),
+          flag(params, "regex"),
+          flag(params, "word"),
+          flag(params, "invert"),
+          flag(params, "count"),
+          false,
+          number(params, "per-file", 0),
+          limit);
     } catch (IllegalArgumentException e) {
       throw new BadRequest(e.getMessage());
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -68,13 +69,16 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
 
   public record Loaded(DirectorySearch.TreeLoaded loaded) implements Event {}
 
+  /** The tree was scanned for the queries given, as it was read: their answers are ready. */
+  public record Scanned(DirectorySearch.TreeScanned scanned) implements Event {}
+
   public record Reloaded(DirectorySearch.ShardReloaded reloaded) implements Event {}
 
   /**
    * Some of a query's matching files, to print; a large answer comes in several, so the
    * console renders a few thousand lines at a time, never all of them at once.
    */
-  public record Matched(List<FileHits> hits, boolean countOnly) implements Event {
+  public record Matched(SearchQuery query, List<FileHits> hits) implements Event {
     public Matched {
       hits = List.copyOf(hits);
     }
@@ -107,11 +111,14 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
    */
   public record Printing(ActorRef<Command> replyTo) implements Event {}
 
-  /** The search is torn down; the command ends with {@code exitCode}. */
+  /** The search is torn down; the command ends with {@code exitCode}: grep's, 0 when a line was selected, 1 when none, 2 on an error. */
   public record Finished(int exitCode, String error) implements Event {}
 
-  /** Where queries come from: the command line, or a reader (stdin) read line by line. */
-  public record Queries(List<String> given, BufferedReader typed, boolean interactive) {
+  /**
+   * Where queries come from: the command line, or a reader (stdin) read line by line; {@code form}
+   * makes each text a query with the command's options (an {@link IllegalArgumentException} for a bad one).
+   */
+  public record Queries(List<String> given, BufferedReader typed, boolean interactive, Function<String, SearchQuery> form) {
     public Queries {
       given = List.copyOf(given);
     }
@@ -122,12 +129,14 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   private final ActorRef<Event> listener;
   private final ActorRef<DirectorySearch.Command> search;
   private final ActorRef<DirectorySearch.Answer> answers;
+  private final boolean streaming;
   private final Map<String, List<Long>> times = new LinkedHashMap<>();
   private final Map<String, List<Long>> scans = new LinkedHashMap<>();
   private int round;
   private int next;
   private long sentAt;
   private boolean failed;
+  private boolean selected;
   private String fatal;
 
   public static Behavior<Command> create(SearchSettings settings, Queries queries, Trace trace, ActorRef<Event> listener) {
@@ -141,9 +150,33 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     this.queries = queries;
     this.listener = listener;
     ActorRef<DirectorySearch.Event> events = ctx.messageAdapter(DirectorySearch.Event.class, FromSearch::new);
-    this.search =
-        ctx.spawn(Tracing.traced(DirectorySearch.Command.class, trace, DirectorySearch.create(settings, trace, events)), "directory-search");
+    this.streaming = streams(settings, queries);
+    Behavior<DirectorySearch.Command> search =
+        streaming ? StreamingSearch.create(settings, forms(queries), events) : DirectorySearch.create(settings, trace, events);
+    this.search = ctx.spawn(Tracing.traced(DirectorySearch.Command.class, trace, search), "directory-search");
     this.answers = ctx.messageAdapter(DirectorySearch.Answer.class, Answered::new);
+  }
+
+  /**
+   * Whether the queries are all known before the tree is read and asked once each: then the
+   * shards scan as they read, and nothing waits for the tree to be held in memory. A stream of
+   * queries (stdin), repeated rounds and an index need the tree held.
+   */
+  static boolean streams(SearchSettings settings, Queries queries) {
+    return !queries.given().isEmpty() && settings.repeat() == 1 && !settings.index();
+  }
+
+  /** The queries given that can run; one that cannot fails when its turn comes, as in a held tree. */
+  private static List<SearchQuery> forms(Queries queries) {
+    List<SearchQuery> out = new ArrayList<>();
+    for (String text : queries.given()) {
+      try {
+        out.add(queries.form().apply(text));
+      } catch (IllegalArgumentException e) {
+        // answered at its turn, by send()
+      }
+    }
+    return out;
   }
 
   @Override
@@ -163,6 +196,9 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
       listener.tell(new Progress(p));
     } else if (e instanceof DirectorySearch.TreeLoaded l) {
       listener.tell(new Loaded(l));
+      nextQuery();
+    } else if (e instanceof DirectorySearch.TreeScanned s) {
+      listener.tell(new Scanned(s));
       nextQuery();
     } else if (e instanceof DirectorySearch.ShardReloaded r) {
       listener.tell(new Reloaded(r));
@@ -198,7 +234,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   private void send(String text) {
     SearchQuery q;
     try {
-      q = settings.query(text);
+      q = queries.form().apply(text);
     } catch (IllegalArgumentException e) {
       failed = true;
       listener.tell(new Answer(new DirectorySearch.SearchFailed(Trace.here(), SearchQuery.of(""), e.getMessage(), true), 0));
@@ -210,10 +246,12 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   }
 
   private Behavior<Command> onAnswered(Answered m) {
-    long nanos = System.nanoTime() - sentAt;
     DirectorySearch.Answer a = m.answer();
+    // A scanned answer was ready before it was asked for: its time is the scan's.
+    long nanos = streaming && a instanceof DirectorySearch.Found f ? f.nanos() : System.nanoTime() - sentAt;
     if (a instanceof DirectorySearch.Found f) {
       failed |= !f.complete();
+      selected |= f.lines() > 0;
       // The first round warms the JIT up: the medians are of the rounds after it.
       if (round > 0) {
         times.computeIfAbsent(a.query().text(), k -> new ArrayList<>()).add(nanos);
@@ -243,13 +281,13 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
       batch.add(h);
       lines += f.query().countOnly() ? 1 : h.returned();
       if (lines >= LINES_PER_EVENT) {
-        listener.tell(new Matched(batch, f.query().countOnly()));
+        listener.tell(new Matched(f.query(), batch));
         batch = new ArrayList<>();
         lines = 0;
       }
     }
     if (!batch.isEmpty()) {
-      listener.tell(new Matched(batch, f.query().countOnly()));
+      listener.tell(new Matched(f.query(), batch));
     }
   }
 
@@ -290,7 +328,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   }
 
   private Behavior<Command> onTornDown(TornDown m) {
-    listener.tell(new Finished(fatal != null || failed ? 1 : 0, fatal));
+    listener.tell(new Finished(fatal != null || failed ? 2 : selected ? 0 : 1, fatal));
     return Behaviors.stopped();
   }
 }

@@ -92,6 +92,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
   public record Unloadable(Trace trace, int slice, String reason) implements LoadEvent {}
 
   private final AtomicReference<ShardSpec> spec;
+  private final AtomicReference<CompletableFuture<SourceTree.Walk>> walked;
   private final AtomicLong loads;
   private final ActorRef<LoadEvent> listener;
   private final StashBuffer<Command> stash;
@@ -109,20 +110,33 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
    * result still comes to the same actor, and must not be taken for the new one's).
    */
   public static Behavior<Command> create(ShardSpec spec, ActorRef<LoadEvent> listener, int stashCapacity) {
+    return create(spec, null, listener, stashCapacity);
+  }
+
+  /**
+   * As {@link #create(ShardSpec, ActorRef, int)}, its first load from {@code walked}, a walk of
+   * the tree shared by the shards started with it (null: the shard walks the tree itself, as it
+   * does on every later load, which must see the tree as it is then).
+   */
+  public static Behavior<Command> create(
+      ShardSpec spec, CompletableFuture<SourceTree.Walk> walked, ActorRef<LoadEvent> listener, int stashCapacity) {
     AtomicReference<ShardSpec> current = new AtomicReference<>(spec);
+    AtomicReference<CompletableFuture<SourceTree.Walk>> walk = new AtomicReference<>(walked);
     AtomicLong loads = new AtomicLong();
     return Behaviors.setup(
-        ctx -> Behaviors.withStash(stashCapacity, stash -> new SearchShard(ctx, current, loads, listener, stash)));
+        ctx -> Behaviors.withStash(stashCapacity, stash -> new SearchShard(ctx, current, walk, loads, listener, stash)));
   }
 
   private SearchShard(
       ActorContext<Command> ctx,
       AtomicReference<ShardSpec> spec,
+      AtomicReference<CompletableFuture<SourceTree.Walk>> walked,
       AtomicLong loads,
       ActorRef<LoadEvent> listener,
       StashBuffer<Command> stash) {
     super(ctx);
     this.spec = spec;
+    this.walked = walked;
     this.loads = loads;
     this.listener = listener;
     this.stash = stash;
@@ -149,12 +163,14 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     ShardSpec s = spec.get();
     Executor blocking = getContext().getSystem().dispatchers().lookup(DispatcherSelector.blocking());
     Executor cpu = getContext().getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(SearchSettings.CPU_DISPATCHER));
+    CompletableFuture<SourceTree.Walk> walk = walked.getAndSet(null);
     CompletableFuture<ShardCorpus> loading =
-        CompletableFuture.supplyAsync(
-                () -> {
+        (walk == null ? CompletableFuture.<SourceTree.Walk>completedFuture(null) : walk)
+            .thenApplyAsync(
+                w -> {
                   try {
                     return ShardCorpus.load(
-                        s, (done, total, bytes) -> listener.tell(new Loading(trace, s.slice(), done, total, bytes)));
+                        s, w, (done, total, bytes) -> listener.tell(new Loading(trace, s.slice(), done, total, bytes)));
                   } catch (IOException e) {
                     throw new UncheckedIOException(e);
                   }

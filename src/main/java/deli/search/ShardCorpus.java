@@ -1,6 +1,5 @@
 package deli.search;
 
-import deli.python.Fnmatch;
 import deli.core.Failures;
 import deli.core.CborSerializable;
 import java.io.IOException;
@@ -81,23 +80,23 @@ public final class ShardCorpus {
    * a slice too large for one shard.
    */
   public static ShardCorpus load(ShardSpec spec, Progress progress) throws IOException {
+    return load(spec, null, progress);
+  }
+
+  /**
+   * As {@link #load(ShardSpec, Progress)}, from {@code walked}, a walk of the tree already made
+   * (one walk for every slice a node loads at once); null: walk it here.
+   */
+  public static ShardCorpus load(ShardSpec spec, SourceTree.Walk walked, Progress progress) throws IOException {
     long start = System.nanoTime();
     Path root = Path.of(spec.root());
     if (!Files.isDirectory(root)) {
       throw new IOException(Files.exists(root) ? "not a directory: " + spec.root() : "no such directory: " + spec.root());
     }
-    List<Problem> problems = new ArrayList<>();
-    List<String> all =
-        SourceTree.walk(
-            root,
-            Fnmatch.of(spec.pattern()),
-            spec.skipPatterns(),
-            // Every shard walks the same tree: the first one speaks for the walk.
-            (path, why) -> {
-              if (spec.slice() == 0) {
-                problems.add(new Problem(path, why));
-              }
-            });
+    SourceTree.Walk walk = walked != null ? walked : SourceTree.walk(spec);
+    List<String> all = walk.paths();
+    // Every shard sees the same walk: the first one speaks for it.
+    List<Problem> problems = new ArrayList<>(spec.slice() == 0 ? walk.problems() : List.of());
     List<String> mine = new ArrayList<>(all.size() / spec.slices() + 1);
     for (int i = spec.slice(); i < all.size(); i += spec.slices()) {
       mine.add(all.get(i));

@@ -46,16 +46,18 @@ final class ShardSearch {
     long start = System.nanoTime();
     ShardSearch s = new ShardSearch(c, q);
     s.all();
-    return new ShardMatches(c.files(), s.matched, s.hits, System.nanoTime() - start);
+    List<FileHits> hits = q.filesWithout() ? s.without() : s.hits;
+    return new ShardMatches(c.files(), s.matched, hits, System.nanoTime() - start);
   }
 
   private void all() {
     if (c.files() == 0) {
       return;
     }
-    if (pattern != null) {
+    if (pattern != null || q.invert()) {
+      // Line by line: a regex, or lines without a match (grep -v), which no span scan finds.
       for (int f = 0; f < c.files(); f++) {
-        scanRegex(f);
+        scanLines(f);
       }
       return;
     }
@@ -109,7 +111,7 @@ final class ShardSearch {
     }
     int start = c.lineStarts[l];
     int re = rstrip(t, start, c.lineEnd(file, l));
-    if (needle.find(t, start, re) >= 0) {
+    if (needleIn(t, start, re) >= 0) {
       count++;
       if (budget > 0) {
         fileLines.add(l);
@@ -149,6 +151,11 @@ final class ShardSearch {
       int ls = c.lineStarts[line];
       int re = rstrip(t, ls, c.lineEnd(file, line));
       if (i + m <= re) {
+        if (q.word() && !wholeWord(t, i, i + m, ls, re)) {
+          // Not a word here: the same line may hold it as a word further on.
+          p = i + 1;
+          continue;
+        }
         count++;
         if (budget > 0) {
           fileLines.add(line);
@@ -167,25 +174,30 @@ final class ShardSearch {
     }
   }
 
-  private void scanRegex(int f) {
+  /** Selects the lines of file {@code f} one by one: those that match, or with {@code invert} those that do not. */
+  private void scanLines(int f) {
     byte[] t = c.text;
     int base = c.fileStart[f];
     int first = c.firstLine[f];
     int last = c.firstLine[f + 1] - 1;
     boolean ascii = c.ascii[f];
-    Matcher mt = pattern.matcher(ascii ? new Latin1(t, base, c.fileStart[f + 1] - base) : "");
+    Matcher mt = pattern == null ? null : pattern.matcher(ascii ? new Latin1(t, base, c.fileStart[f + 1] - base) : "");
     int n = 0;
     for (int l = first; l <= last; l++) {
       int ls = c.lineStarts[l];
       int re = rstrip(t, ls, c.lineEnd(f, l));
       boolean found;
-      try {
-        found = ascii ? mt.region(ls - base, re - base).find() : mt.reset(new String(t, ls, re - ls, StandardCharsets.UTF_8)).find();
-      } catch (StackOverflowError e) {
-        throw new IllegalArgumentException(
-            "the regex is too complex for line " + (l - first + 1) + " of " + c.paths[f] + ": simplify it");
+      if (mt == null) {
+        found = needleIn(t, ls, re) >= 0;
+      } else {
+        try {
+          found = ascii ? mt.region(ls - base, re - base).find() : mt.reset(new String(t, ls, re - ls, StandardCharsets.UTF_8)).find();
+        } catch (StackOverflowError e) {
+          throw new IllegalArgumentException(
+              "the regex is too complex for line " + (l - first + 1) + " of " + c.paths[f] + ": simplify it");
+        }
       }
-      if (found) {
+      if (found != q.invert()) {
         n++;
         if (budget > 0) {
           fileLines.add(l);
@@ -198,6 +210,63 @@ final class ShardSearch {
       }
     }
     fileDone(f, n);
+  }
+
+  /** Where the needle first is in the line {@code t[from, to)}, as a whole word when the query says so; -1 if nowhere. */
+  private int needleIn(byte[] t, int from, int to) {
+    int p = from;
+    while (p <= to) {
+      int i = needle.find(t, p, to);
+      if (i < 0 || !q.word() || wholeWord(t, i, i + m, from, to)) {
+        return i;
+      }
+      p = i + 1;
+    }
+    return -1;
+  }
+
+  /** Whether {@code t[i, j)} in the line {@code t[from, to)} has no word character on either side (grep -w). */
+  static boolean wholeWord(byte[] t, int i, int j, int from, int to) {
+    if (i > from) {
+      int k = i - 1;
+      // Back to the first byte of the UTF-8 character that ends at i.
+      while (k > from && i - k < 4 && (t[k] & 0xC0) == 0x80) {
+        k--;
+      }
+      if (SearchQuery.wordChar(codePoint(t, k, i))) {
+        return false;
+      }
+    }
+    return j >= to || !SearchQuery.wordChar(codePoint(t, j, Math.min(to, j + 4)));
+  }
+
+  /** The character that starts at {@code t[k]} (within {@code t[k, end)}); -1 when the bytes are not UTF-8. */
+  static int codePoint(byte[] t, int k, int end) {
+    int b = t[k] & 0xff;
+    if (b < 0x80) {
+      return b;
+    }
+    int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+    if (len == 0 || k + len > end) {
+      return -1;
+    }
+    String s = new String(t, k, len, StandardCharsets.UTF_8);
+    int cp = s.codePointAt(0);
+    return cp == 0xFFFD ? -1 : cp;
+  }
+
+  /** The files with no line selected, as counts of 0, in the files' order (grep -L). */
+  private List<FileHits> without() {
+    List<FileHits> out = new ArrayList<>();
+    int h = 0;
+    for (int f = 0; f < c.files(); f++) {
+      if (h < hits.size() && hits.get(h).path().equals(c.paths[f])) {
+        h++;
+      } else {
+        out.add(FileHits.counted(c.paths[f], 0));
+      }
+    }
+    return out;
   }
 
   private void fileDone(int f, int n) {

@@ -37,17 +37,6 @@ public record SliceCatalog(String root, List<Integer> files, List<List<String>> 
     return new SliceCatalog(root, files, samples);
   }
 
-  /** Walks the tree {@code spec} names (blocking I/O) and catalogs its files split into {@code slices}. */
-  static SliceCatalog walk(ShardSpec spec, int slices) {
-    try {
-      List<String> paths =
-          SourceTree.walk(java.nio.file.Path.of(spec.root()), deli.python.Fnmatch.of(spec.pattern()), spec.skipPatterns(), (p, why) -> {});
-      return of(spec.root(), paths, slices);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   public int slices() {
     return files.size();
   }

@@ -21,6 +21,26 @@ public final class SourceTree {
 
   private SourceTree() {}
 
+  /** A walk's files (sorted, relative to the root) and what could not be listed. */
+  public record Walk(List<String> paths, List<ShardCorpus.Problem> problems) {
+    public Walk {
+      paths = List.copyOf(paths);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Walks the tree {@code spec} names (blocking I/O): its root, pattern and skipped directories. */
+  static Walk walk(ShardSpec spec) throws IOException {
+    Path root = Path.of(spec.root());
+    if (!java.nio.file.Files.isDirectory(root)) {
+      throw new IOException((java.nio.file.Files.exists(root) ? "not a directory: " : "no such directory: ") + spec.root());
+    }
+    List<ShardCorpus.Problem> problems = new ArrayList<>();
+    List<String> paths =
+        walk(root, Fnmatch.of(spec.pattern()), spec.skipPatterns(), (p, why) -> problems.add(new ShardCorpus.Problem(p, why)));
+    return new Walk(paths, problems);
+  }
+
   /**
    * Walks {@code root}; a directory that cannot be listed goes to {@code problems} (its relative
    * path and why) and the walk goes on. The root itself must be listable.

@@ -1,8 +1,10 @@
 package deli.spread;
 
+import deli.service.Live;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -45,6 +47,13 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
     INSTANCE
   }
 
+  private enum ShowTick implements Command {
+    INSTANCE
+  }
+
+  /** How often a job on a node shows its progress on the live page. */
+  static final Duration SHOW_EVERY = Duration.ofMillis(250);
+
   /**
    * What a job tells its parent as it ends, before it tells its work (so that the parent's
    * figures already count it when the caller hears): the units done (0 if it failed), the
@@ -59,15 +68,22 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
   private final ActorRef<A> answers;
   private final Batches<ActorRef<C>> batches;
   private final Set<ActorRef<C>> greeted = new HashSet<>();
+  private final String kind;
+  private final Trace trace;
+  private final long start = System.nanoTime();
+  // units answered, by node, for the live page: kept only when the job shows itself
+  private final Map<String, Long> unitsByNode = new TreeMap<>();
+  private long unitsDone;
   private boolean reported;
   private List<ActorRef<C>> pools;
 
+  /** @param kind the front's name, when the job shows itself on the node's live page; null: it does not */
   static <C, A> Behavior<Command> create(
-      Trace trace, Work<C, A> work, SpreadSettings settings, List<ActorRef<C>> pools, ActorRef<Done> parent) {
+      Trace trace, Work<C, A> work, SpreadSettings settings, List<ActorRef<C>> pools, ActorRef<Done> parent, String kind) {
     return Tracing.traced(
         Command.class,
         trace,
-        Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SpreadJob<>(ctx, timers, work, settings, pools, parent))));
+        Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SpreadJob<>(ctx, timers, work, settings, pools, parent, kind, trace))));
   }
 
   private SpreadJob(
@@ -76,8 +92,15 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
       Work<C, A> work,
       SpreadSettings settings,
       List<ActorRef<C>> pools,
-      ActorRef<Done> parent) {
+      ActorRef<Done> parent,
+      String kind,
+      Trace trace) {
     super(ctx);
+    this.kind = kind;
+    this.trace = trace;
+    if (kind != null) {
+      timers.startTimerWithFixedDelay(ShowTick.INSTANCE, SHOW_EVERY);
+    }
     this.work = work;
     this.settings = settings;
     this.parent = parent;
@@ -102,6 +125,7 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
         .onMessage(Pools.class, this::onPools)
         .onMessage(TimedOut.class, this::onTimedOut)
         .onMessage(Abort.class, a -> fail(a.reason()))
+        .onMessageEquals(ShowTick.INSTANCE, () -> show("running"))
         .onMessage(NoPoolTimeout.class, n -> fail("no pool reachable for " + settings.batchTimeout().toMillis() + " ms"))
         .onSignal(PostStop.class, p -> {
           report(0, Map.of()); // stopped otherwise (its parent or system stopping): the parent still hears
@@ -130,6 +154,10 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
     Work.Failure refused = work.accept(a, taken.from(), taken.to());
     if (refused == null) {
       batches.keep(taken);
+      if (kind != null) {
+        unitsDone += taken.to() - taken.from();
+        unitsByNode.merge(taken.pool() == null ? "unknown" : nodeOf(taken.pool()), (long) (taken.to() - taken.from()), Long::sum);
+      }
     } else {
       String failure = batches.refuse(taken, refused.reason(), refused.retry());
       if (failure != null) {
@@ -141,6 +169,7 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
       Map<String, Integer> byNode = new TreeMap<>();
       batches.answeredBy().forEach((pool, n) -> byNode.merge(nodeOf(pool), n, Integer::sum));
       report(work.units(), Map.copyOf(byNode));
+      show("done");
       work.complete(Map.copyOf(byNode));
       return Behaviors.stopped();
     }
@@ -166,6 +195,7 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
   private Behavior<Command> fail(String why) {
     int[] missing = batches.firstMissing();
     report(0, Map.of());
+    show("failed");
     work.fail(work.describe(missing[0], missing[1]) + " not done: " + why);
     return Behaviors.stopped();
   }
@@ -185,6 +215,15 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
       }
       s.pool().tell(work.request(Trace.here(), s.id(), s.from(), s.to(), answers));
       timers.startSingleTimer(s.id(), new TimedOut(s.id()), settings.batchTimeout());
+    }
+    return this;
+  }
+
+  /** Publishes the job's progress for the live page, when it shows itself. */
+  private Behavior<Command> show(String state) {
+    if (kind != null) {
+      JobView view = new JobView(kind, state, unitsDone, work.units(), unitsByNode, (System.nanoTime() - start) / 1e9);
+      Live.publish(getContext().getSystem(), "job", trace.id(), view, !state.equals("running"));
     }
     return this;
   }

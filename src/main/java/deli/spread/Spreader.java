@@ -177,7 +177,7 @@ public final class Spreader<C> extends AbstractBehavior<Spreader.Command> {
       return;
     }
     ActorRef<SpreadJob.Command> job =
-        getContext().spawn(SpreadJob.create(s.trace(), work, settings, pools, jobDone), "job-" + ++started);
+        getContext().spawn(SpreadJob.create(s.trace(), work, settings, pools, jobDone, key == null ? null : name), "job-" + ++started);
     jobs.add(job);
   }
 

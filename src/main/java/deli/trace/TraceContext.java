@@ -14,6 +14,8 @@ final class TraceContext {
   boolean mdcSet;
   /** {@code Trace(traceId, self)}, made once per actor and flow rather than per message. */
   Trace here;
+  /** The tick of this thread's last send stamped with its time: one per tick is. */
+  long stampedAt;
 
   boolean active() {
     return self != null;

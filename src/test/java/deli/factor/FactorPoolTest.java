@@ -236,14 +236,13 @@ class FactorPoolTest {
   }
 
   @Test
-  void numbersBelowTwoFromAPeerAreRefusedWithoutCrashingAWorker() {
+  void negativeNumbersFromAPeerAreRefusedWithoutCrashingAWorker() {
     ActorRef<FactorPool.Command> pool = testKit.spawn(FactorPool.create(settings(2, 10)));
     TestProbe<FactorPool.BatchAnswer> probe = testKit.createTestProbe();
     pool.tell(new FactorPool.FactorBatch(Trace.start("test"), 9, Numbers.of(12, -4), probe.getRef()));
     assertEquals(
-        "number 2 is -4: deli factors 2 to 9223372036854775807", ((FactorPool.BatchFailed) probe.receiveMessage(WAIT)).reason());
-    assertEquals(
-        "number 1 is 1: deli factors 2 to 9223372036854775807", ((FactorPool.AllFailed) factorAll(pool, Numbers.of(1))).reason());
+        "number 2 is -4: it is negative", ((FactorPool.BatchFailed) probe.receiveMessage(WAIT)).reason());
+    assertEquals("number 1 is -1: it is negative", ((FactorPool.AllFailed) factorAll(pool, Numbers.of(-1))).reason());
     testKit.stop(pool);
   }
 

@@ -32,7 +32,7 @@ class FactorRunTest {
   void aRunHandsOnEveryChunkInInputOrderWithItsBadTokensAndFinishes() {
     List<String> input = new ArrayList<>(tokens(2, 500));
     input.add(100, "x");
-    input.add(300, "1");
+    input.add(300, "-1");
     TestProbe<FactorRun.Event> listener = testKit.createTestProbe();
     FactorRun.Job job = new FactorRun.Job(() -> NumberSource.ofArguments(input), input.size(), 1, false);
     testKit.spawn(FactorRun.create(new FactorSettings(8, 13, 2, WAIT, 10), job, Trace.start("test"), listener.getRef()));
@@ -57,7 +57,7 @@ class FactorRunTest {
       }
     }
     assertEquals(501, expected);
-    assertEquals(List.of("'x' is not a positive integer", "1 has no prime factors: deli factors 2 to 9223372036854775807"), errors);
+    assertEquals(List.of("\u2018x\u2019 is not a valid positive integer", "\u2018-1\u2019 is not a valid positive integer"), errors);
   }
 
   @Test

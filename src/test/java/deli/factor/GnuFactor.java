@@ -13,6 +13,11 @@ final class GnuFactor {
 
   /** GNU factor's output lines for {@code numbers}, fed on its stdin. */
   static List<String> lines(long[] numbers) throws Exception {
+    return lines(java.util.Arrays.stream(numbers).mapToObj(Long::toString).toList());
+  }
+
+  /** GNU factor's output lines for {@code numbers} of any size. */
+  static List<String> lines(java.util.Collection<?> numbers) throws Exception {
     Process p = new ProcessBuilder("factor").redirectError(ProcessBuilder.Redirect.INHERIT).start();
     CompletableFuture<String> out =
         CompletableFuture.supplyAsync(
@@ -23,8 +28,8 @@ final class GnuFactor {
                 throw new IllegalStateException(e);
               }
             });
-    StringBuilder in = new StringBuilder(numbers.length * 12);
-    for (long n : numbers) {
+    StringBuilder in = new StringBuilder(numbers.size() * 12);
+    for (Object n : numbers) {
       in.append(n).append('\n');
     }
     try (OutputStream stdin = p.getOutputStream()) {

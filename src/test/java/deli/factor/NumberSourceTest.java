@@ -1,71 +1,101 @@
 package deli.factor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Reading numbers: what GNU factor accepts is accepted, and every bad token is named. */
+/** Reading numbers: what GNU factor accepts is accepted, of any size, and every bad token is named as GNU names it. */
 class NumberSourceTest {
 
-  private static String refused(String token) {
-    return assertThrows(IllegalArgumentException.class, () -> NumberSource.parse(token)).getMessage();
+  private static Numbers parsed(String token) {
+    Numbers.Builder out = new Numbers.Builder(1);
+    assertTrue(NumberSource.parseInto(token, out), token);
+    return out.build();
+  }
+
+  private static void refused(String token) {
+    Numbers.Builder out = new Numbers.Builder(1);
+    assertFalse(NumberSource.parseInto(token, out), token);
+    assertEquals(0, out.size());
   }
 
   @Test
-  void tokensAreDigitsWithAnOptionalPlusFromTwoToTwoToTheSixtyThreeMinusOne() {
-    assertEquals(12, NumberSource.parse("12"));
-    assertEquals(12, NumberSource.parse("+0012"));
-    assertEquals(Long.MAX_VALUE, NumberSource.parse("9223372036854775807"));
-    assertEquals("'abc' is not a positive integer", refused("abc"));
-    assertEquals("'-5' is not a positive integer", refused("-5"));
-    assertEquals("'+' is not a positive integer", refused("+"));
-    assertEquals("'1.5' is not a positive integer", refused("1.5"));
-    assertEquals("1 has no prime factors: deli factors 2 to 9223372036854775807", refused("1"));
-    assertEquals("0 has no prime factors: deli factors 2 to 9223372036854775807", refused("000"));
-    assertEquals("9223372036854775808 is too large: deli factors 2 to 9223372036854775807", refused("9223372036854775808"));
-    assertEquals("18446744073709551617 is too large: deli factors 2 to 9223372036854775807", refused("0018446744073709551617"));
+  void tokensAreLeadingSpacesAnOptionalPlusAndDigitsOfAnySize() {
+    assertEquals(Numbers.of(12), parsed("12"));
+    assertEquals(Numbers.of(12), parsed("+0012"));
+    assertEquals(Numbers.of(12), parsed("  +12"));
+    assertEquals(Numbers.of(0), parsed("000"));
+    assertEquals(Numbers.of(1), parsed("1"));
+    assertEquals(Numbers.of(Long.MAX_VALUE), parsed("9223372036854775807"));
+    assertEquals(Numbers.of(999_999_999_999_999_999L), parsed("999999999999999999"));
+    Numbers big = parsed("0018446744073709551617");
+    assertTrue(big.isBig(0));
+    assertEquals(new BigInteger("18446744073709551617"), big.big(0));
+    assertEquals(Numbers.of(Long.MAX_VALUE), parsed("00000009223372036854775807"), "leading zeros: still a long");
+    for (String bad : new String[] {"abc", "-5", "+", "", "++3", "1.5", "12 ", "\t12", "+ 12", "0x10", "1e3", "\u0663"}) {
+      refused(bad);
+    }
   }
 
   @Test
-  void aStreamGivesEveryGoodNumberInOrderAndAnErrorPerBadTokenWithItsLine() throws Exception {
-    String input = "12\n\n  15  16\nx 18\n1\n   \n99999999999999999999\n21";
-    NumberSource source =
-        NumberSource.ofStream(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "in.txt", input.length());
-    List<Long> numbers = new ArrayList<>();
+  void aRefusalIsGnuFactorsLineQuotedAsGnuQuotes() {
+    assertEquals("\u2018abc\u2019 is not a valid positive integer", NumberSource.refusal("abc"));
+    assertEquals("\u2018a\\tb\\\\c\u2019 is not a valid positive integer", NumberSource.refusal("a\tb\\c"));
+    assertEquals("\u2018\u20ac\u00e47\u2019 is not a valid positive integer", NumberSource.refusal("\u20ac\u00e47"));
+  }
+
+  @Test
+  void aStreamGivesEveryGoodNumberInOrderAndAnErrorPerBadTokenSkippingBlankLines() throws Exception {
+    String input = "12\n\n  15  16\nx 18\n1\n \t \n340282366920938463463374607431768211457\n12\r\n+21";
+    NumberSource source = NumberSource.ofStream(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), input.length());
+    List<BigInteger> numbers = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     NumberSource.Chunk chunk;
     int chunks = 0;
     do {
       chunk = source.next(2); // small chunks cut lines in the middle
-      chunk.numbers().stream().forEach(numbers::add);
+      for (int i = 0; i < chunk.numbers().size(); i++) {
+        numbers.add(chunk.numbers().big(i));
+      }
       errors.addAll(chunk.errors());
       assertTrue(chunk.numbers().size() + chunk.errors().size() <= 2);
       chunks++;
     } while (!chunk.last());
-    assertEquals(List.of(12L, 15L, 16L, 18L, 21L), numbers);
     assertEquals(
-        List.of(
-            "in.txt:2: empty line",
-            "in.txt:4: 'x' is not a positive integer",
-            "in.txt:5: 1 has no prime factors: deli factors 2 to 9223372036854775807",
-            "in.txt:6: empty line",
-            "in.txt:7: 99999999999999999999 is too large: deli factors 2 to 9223372036854775807"),
-        errors);
+        List.of(12L, 15L, 16L, 18L, 1L).stream().map(BigInteger::valueOf).toList(), numbers.subList(0, 5));
+    assertEquals(new BigInteger("340282366920938463463374607431768211457"), numbers.get(5));
+    assertEquals(BigInteger.valueOf(21), numbers.get(6));
+    assertEquals(7, numbers.size());
+    assertEquals(
+        List.of("\u2018x\u2019 is not a valid positive integer", "\u201812\\r\u2019 is not a valid positive integer"), errors);
     assertEquals(1.0, chunk.fraction());
     assertTrue(chunks >= 5);
   }
 
   @Test
+  void invalidUtf8InAStreamIsQuotedInOctalByteForByte() throws Exception {
+    byte[] input = {'1', (byte) 0xff, ' ', (byte) 0xe2, (byte) 0x82, (byte) 0xac, '\n', 1, '\n'};
+    NumberSource.Chunk chunk = NumberSource.ofStream(new ByteArrayInputStream(input), 0).next(10);
+    assertEquals(
+        List.of(
+            "\u20181\\377\u2019 is not a valid positive integer",
+            "\u2018\u20ac\u2019 is not a valid positive integer",
+            "\u2018\\001\u2019 is not a valid positive integer"),
+        chunk.errors());
+  }
+
+  @Test
   void argumentsAreReadInOrderWithTheBadOnesNamed() throws Exception {
-    NumberSource.Chunk chunk = NumberSource.ofArguments(List.of("4", "four", "9")).next(10);
+    NumberSource.Chunk chunk = NumberSource.ofArguments(List.of("4", "four", " 9")).next(10);
     assertEquals(Numbers.of(4, 9), chunk.numbers());
-    assertEquals(List.of("'four' is not a positive integer"), chunk.errors());
+    assertEquals(List.of("\u2018four\u2019 is not a valid positive integer"), chunk.errors());
     assertTrue(chunk.last());
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deli.core.DeliConfig;
+import deli.testing.Await;
 import deli.trace.Trace;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,12 +58,15 @@ class ConnectionFlowTest {
 
     LogWriter.Write first = writer.expectMessageClass(LogWriter.Write.class, Duration.ofSeconds(10));
     writer.expectNoMessage(Duration.ofMillis(500)); // one chunk at a time: nothing more until it is taken
-    long held = reads.get();
-    writer.expectNoMessage(Duration.ofMillis(300));
-    assertEquals(held, reads.get(), "reading stopped while the writer is busy");
-    long heldBytes = held * perRead * frame.length;
-    assertTrue(heldBytes < 4L * s.batchBytes() + 1024 * 1024, "read ahead only a few batches: " + heldBytes + " bytes");
-    assertTrue(held * perRead < frames, "the flood is held back, not read into memory");
+    // While the writer has not answered, what was read stays within a few batches, at whatever
+    // moment it is looked at: no assumption on when a busy machine gets the reading to stop.
+    for (int look = 0; look < 2; look++) {
+      long held = reads.get();
+      long heldBytes = held * perRead * frame.length;
+      assertTrue(heldBytes < 4L * s.batchBytes() + 1024 * 1024, "read ahead only a few batches: " + heldBytes + " bytes");
+      assertTrue(held * perRead < frames, "the flood is held back, not read into memory");
+      writer.expectNoMessage(Duration.ofMillis(300));
+    }
 
     long lines = 0;
     LogWriter.Write w = first;
@@ -75,7 +79,7 @@ class ConnectionFlowTest {
       w = writer.expectMessageClass(LogWriter.Write.class, Duration.ofSeconds(10));
     }
     writer.expectNoMessage(Duration.ofMillis(100));
-    ConnectionFlow.Outcome outcome = run.second().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    ConnectionFlow.Outcome outcome = run.second().toCompletableFuture().get(Await.scaled(Duration.ofSeconds(10)).toMillis(), TimeUnit.MILLISECONDS);
     assertEquals(frames, outcome.lines());
     assertNull(outcome.error());
   }

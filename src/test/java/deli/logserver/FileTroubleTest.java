@@ -29,7 +29,7 @@ class FileTroubleTest {
   }
 
   /** Sends {@code n} records named {@code name} on one connection and waits until it has closed. */
-  static LogServer.ConnectionClosed send(LogServerTest.Running r, String name, int n) throws Exception {
+  static ServerEvent.ConnectionClosed send(LogServerTest.Running r, String name, int n) throws Exception {
     RecordPickler pickler = new RecordPickler();
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", r.port()));
@@ -37,20 +37,20 @@ class FileTroubleTest {
         s.getOutputStream().write(pickler.frame(LogServerTest.record(name, "record " + i)));
       }
     }
-    return (LogServer.ConnectionClosed)
+    return (ServerEvent.ConnectionClosed)
         r.events()
             .fishForMessage(
                 Duration.ofSeconds(20),
-                e -> e instanceof LogServer.ConnectionClosed ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore())
+                e -> e instanceof ServerEvent.ConnectionClosed ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore())
             .get(0);
   }
 
-  private static LogServer.Reopened reopened(LogServerTest.Running r) {
-    List<LogServer.Event> seen =
+  private static ServerEvent.Reopened reopened(LogServerTest.Running r) {
+    List<ServerEvent> seen =
         r.events()
             .fishForMessage(
-                Duration.ofSeconds(20), e -> e instanceof LogServer.Reopened ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
-    return (LogServer.Reopened) seen.get(seen.size() - 1);
+                Duration.ofSeconds(20), e -> e instanceof ServerEvent.Reopened ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+    return (ServerEvent.Reopened) seen.get(seen.size() - 1);
   }
 
   @Test
@@ -59,16 +59,16 @@ class FileTroubleTest {
     LogServerTest.Running r = LogServerTest.start(kit, LogServerTest.settings(out, Duration.ofSeconds(10), Duration.ofSeconds(5), 0));
     assertEquals(50, send(r, "before", 50).lines());
     r.server().tell(LogServer.Reopen.INSTANCE);
-    LogServer.Reopened inPlace = reopened(r);
+    ServerEvent.Reopened inPlace = reopened(r);
     assertFalse(inPlace.replaced(), inPlace.toString());
 
     Files.move(out, dir.resolve("one.log.1")); // what logrotate does, before its postrotate SIGHUP
     r.server().tell(LogServer.Reopen.INSTANCE);
-    LogServer.Reopened moved = reopened(r);
+    ServerEvent.Reopened moved = reopened(r);
     assertTrue(moved.replaced(), moved.toString());
     assertEquals(50, moved.lines());
     assertEquals(30, send(r, "after", 30).lines());
-    LogServer.Stats stats = r.stop();
+    ServerStats stats = r.stop();
     assertEquals(80, stats.lines());
 
     List<String> first = LogServerTest.recordLines(dir.resolve("one.log.1"));
@@ -212,7 +212,7 @@ class FileTroubleTest {
       writer.tell(new LogWriter.Write(deli.trace.Trace.start("t"), chunk(5 * k, 5), client.getRef()));
       client.expectMessage(Duration.ofSeconds(10), new LogWriter.Written(5));
     }
-    LogServer.WriterStalled stalled = fish(owner, LogServer.WriterStalled.class);
+    ServerEvent.WriterStalled stalled = fish(owner, ServerEvent.WriterStalled.class);
     assertEquals("cannot write " + out + ": No space left on device", stalled.message());
     assertEquals(30, wholeLines(out).size(), "cut back to the last whole line");
 
@@ -221,7 +221,7 @@ class FileTroubleTest {
     assertEquals(30, wholeLines(out).size());
 
     disk.capacity = Long.MAX_VALUE; // room again
-    fish(owner, LogServer.WriterResumed.class);
+    fish(owner, ServerEvent.WriterResumed.class);
     client.expectMessage(Duration.ofSeconds(10), new LogWriter.Written(5));
     var closed = kit.<LogWriter.Closed>createTestProbe();
     writer.tell(new LogWriter.Close(deli.trace.Trace.start("t"), closed.getRef()));
@@ -242,12 +242,12 @@ class FileTroubleTest {
       writer.tell(new LogWriter.Write(deli.trace.Trace.start("t"), chunk(5 * k, 5), client.getRef()));
       client.expectMessage(Duration.ofSeconds(10), new LogWriter.Written(5));
     }
-    fish(owner, LogServer.WriterStalled.class);
+    fish(owner, ServerEvent.WriterStalled.class);
     writer.tell(new LogWriter.Write(deli.trace.Trace.start("t"), chunk(35, 5), client.getRef()));
     var closed = kit.<LogWriter.Closed>createTestProbe();
     writer.tell(new LogWriter.Close(deli.trace.Trace.start("t"), closed.getRef()));
     LogWriter.Closed c = closed.receiveMessage(Duration.ofSeconds(10));
-    LogServer.RecordsDropped dropped = fish(owner, LogServer.RecordsDropped.class);
+    ServerEvent.RecordsDropped dropped = fish(owner, ServerEvent.RecordsDropped.class);
     client.expectMessage(Duration.ofSeconds(10), new LogWriter.Written(0)); // the held connection is let go
     List<String> lines = wholeLines(out);
     assertEquals(30, lines.size());

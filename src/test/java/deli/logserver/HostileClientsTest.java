@@ -52,14 +52,14 @@ class HostileClientsTest {
         Python.start(dir, Python.script(dir, "socket_client.py").toString(), "127.0.0.1", String.valueOf(r.port()), String.valueOf(each), "good", "sent-good.jsonl");
     assertEquals("started\nsent " + each, output(good).strip());
 
-    List<LogServer.ConnectionClosed> closed = r.closed(2, Duration.ofSeconds(30));
-    LogServer.ConnectionClosed refused = closed.stream().filter(c -> c.error() != null).findFirst().orElseThrow(() -> new AssertionError(closed));
-    LogServer.ConnectionClosed clean = closed.stream().filter(c -> c.error() == null).findFirst().orElseThrow(() -> new AssertionError(closed));
+    List<ServerEvent.ConnectionClosed> closed = r.closed(2, Duration.ofSeconds(30));
+    ServerEvent.ConnectionClosed refused = closed.stream().filter(c -> c.error() != null).findFirst().orElseThrow(() -> new AssertionError(closed));
+    ServerEvent.ConnectionClosed clean = closed.stream().filter(c -> c.error() == null).findFirst().orElseThrow(() -> new AssertionError(closed));
     assertEquals(BadInput.Reason.TOO_LARGE, refused.error().reason(), refused.error().getMessage());
     assertEquals(0, refused.lines());
     assertEquals(each, clean.lines());
     assertNull(clean.error());
-    LogServer.Stats stats = r.stop();
+    ServerStats stats = r.stop();
     assertEquals(1L, stats.badInput().get("too-large"), stats.toString());
 
     List<String> written = LogServerTest.recordLines(out);
@@ -74,7 +74,7 @@ class HostileClientsTest {
         Python.start(dir, Python.script(dir, "values_client.py").toString(), "127.0.0.1", String.valueOf(r.port()), "sent-values.jsonl");
     String said = output(client).strip();
     int sent = Integer.parseInt(said.substring("sent ".length()));
-    LogServer.ConnectionClosed c = r.closed(1, Duration.ofSeconds(30)).get(0);
+    ServerEvent.ConnectionClosed c = r.closed(1, Duration.ofSeconds(30)).get(0);
     assertNull(c.error(), () -> c.error().getMessage());
     assertEquals(sent, c.lines());
     r.stop();
@@ -123,15 +123,15 @@ class HostileClientsTest {
           Python.start(dir, Python.script(dir, "socket_client.py").toString(), "127.0.0.1", String.valueOf(r.port()), String.valueOf(each), "good", "sent-good.jsonl");
       assertEquals("started\nsent " + each, output(good).strip());
 
-      List<LogServer.ConnectionClosed> closed = r.closed(slow + 1, Duration.ofSeconds(30));
-      List<LogServer.ConnectionClosed> cut = closed.stream().filter(c -> c.error() != null).toList();
+      List<ServerEvent.ConnectionClosed> closed = r.closed(slow + 1, Duration.ofSeconds(30));
+      List<ServerEvent.ConnectionClosed> cut = closed.stream().filter(c -> c.error() != null).toList();
       assertEquals(slow, cut.size(), closed.toString());
-      for (LogServer.ConnectionClosed c : cut) {
+      for (ServerEvent.ConnectionClosed c : cut) {
         assertEquals(BadInput.Reason.SLOW, c.error().reason(), c.error().getMessage());
         assertTrue(c.error().getMessage().startsWith("took more than --frame-timeout (2s) to send one frame (got "), c.error().getMessage());
         assertEquals(0, c.lines());
       }
-      LogServer.ConnectionClosed clean = closed.stream().filter(c -> c.error() == null).findFirst().orElseThrow();
+      ServerEvent.ConnectionClosed clean = closed.stream().filter(c -> c.error() == null).findFirst().orElseThrow();
       assertEquals(each, clean.lines());
       assertEquals((long) slow, r.stop().badInput().get("slow"));
       assertEquals(Python.lines(Files.readString(dir.resolve("sent-good.jsonl"), StandardCharsets.US_ASCII)), LogServerTest.recordLines(out));

@@ -5,26 +5,56 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.Test;
 
-/** What the command says when the file is moved, or the disk refuses. */
+/** What the command says when the file is moved, or the disk refuses, and when it stops. */
 class LogServerCommandTest {
   @Test
   void theFilesTroublesAreSaidInOneLineEach() {
     Path one = Path.of("/tmp/x/one.log");
     assertEquals(
         List.of("reopened one.log: it had been moved or deleted; the old file ends with its 1,234 lines"),
-        LogServerCommand.render(new LogServer.Reopened(one, true, 1234)).out());
+        LogServerCommand.render(new ServerEvent.Reopened(one, true, 1234)).out());
     assertEquals(
         List.of("reopen: one.log is still in place, nothing to reopen"),
-        LogServerCommand.render(new LogServer.Reopened(one, false, 5)).out());
+        LogServerCommand.render(new ServerEvent.Reopened(one, false, 5)).out());
     assertEquals(
         List.of("deli logserver: cannot write /tmp/x/one.log: No space left on device; holding the clients back and trying again from 100ms"),
-        LogServerCommand.render(new LogServer.WriterStalled("cannot write /tmp/x/one.log: No space left on device", Duration.ofMillis(100))).err());
+        LogServerCommand.render(new ServerEvent.WriterStalled("cannot write /tmp/x/one.log: No space left on device", Duration.ofMillis(100))).err());
     assertEquals(
-        List.of("deli logserver: writing again after 12s"), LogServerCommand.render(new LogServer.WriterResumed(Duration.ofSeconds(12))).err());
+        List.of("deli logserver: writing again after 12s"), LogServerCommand.render(new ServerEvent.WriterResumed(Duration.ofSeconds(12))).err());
     assertEquals(
         List.of("deli logserver: 10 records received were not written: cannot write one.log: No space left on device; the file ends with its last whole record"),
-        LogServerCommand.render(new LogServer.RecordsDropped(10, "cannot write one.log: No space left on device")).err());
+        LogServerCommand.render(new ServerEvent.RecordsDropped(10, "cannot write one.log: No space left on device")).err());
+  }
+
+  @Test
+  void theLastLineCountsInEnglishOneLineOneConnectionTwoLines() {
+    ActorTestKit kit = ActorTestKit.create();
+    try {
+      TestProbe<Done> ack = kit.createTestProbe();
+      assertEquals(
+          List.of("{'lines_collected': 1}", "deli logserver: 1 line in /x/one.log from 1 connection, 0 closed for bad input"),
+          LogServerCommand.render(new ServerEvent.Stopped(stats(1, 1, 1, 0), ack.getRef())).out());
+      assertEquals(
+          List.of(
+              "{'lines_collected': 5633}",
+              "deli logserver: 5,633 lines in /x/one.log and 1 rotated file from 258 connections, 1 closed for bad input"),
+          LogServerCommand.render(new ServerEvent.Stopped(stats(5633, 2, 258, 1), ack.getRef())).out());
+      assertEquals(
+          "deli logserver: 0 lines in /x/one.log and 2 rotated files from 0 connections, 0 closed for bad input",
+          LogServerCommand.render(new ServerEvent.Stopped(stats(0, 3, 0, 0), ack.getRef())).out().get(1));
+      ack.expectMessage(Done.getInstance()); // each rendering lets the server stop
+    } finally {
+      kit.shutdownTestKit();
+    }
+  }
+
+  private static ServerStats stats(long lines, int files, long connections, long bad) {
+    return new ServerStats("closed", null, "/x/one.log", "text", 0, connections, Map.of("not_pickle", bad), lines, 0, files, 0, 0);
   }
 }

@@ -46,11 +46,11 @@ class LogServerLifecycleTest {
   }
 
   /** Passes events on to {@code events} and acknowledges the end, as the console does. */
-  private static Behavior<LogServer.Event> listener(ActorRef<LogServer.Event> events) {
+  private static Behavior<ServerEvent> listener(ActorRef<ServerEvent> events) {
     return Behaviors.receive(
         (ctx, e) -> {
           events.tell(e);
-          if (e instanceof LogServer.Stopped s) {
+          if (e instanceof ServerEvent.Stopped s) {
             s.ack().tell(Done.getInstance());
           }
           return Behaviors.same();
@@ -61,10 +61,10 @@ class LogServerLifecycleTest {
     return LogServerTest.settings(out, Duration.ofSeconds(10), drain, 0);
   }
 
-  private static void awaitListening(TestProbe<LogServer.Event> events) {
+  private static void awaitListening(TestProbe<ServerEvent> events) {
     events.fishForMessage(
         Duration.ofSeconds(20),
-        e -> e instanceof LogServer.Listening
+        e -> e instanceof ServerEvent.Listening
             ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
             : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
   }
@@ -86,7 +86,7 @@ class LogServerLifecycleTest {
     ActorTestKit kit = ActorTestKit.create("LogServerLifecycleTest", DeliConfig.load());
     try {
       TestProbe<LogServer.Command> seen = kit.createTestProbe();
-      TestProbe<LogServer.Event> events = kit.createTestProbe();
+      TestProbe<ServerEvent> events = kit.createTestProbe();
       ActorRef<LogServer.Command> server =
           kit.spawn(
               Behaviors.supervise(
@@ -130,18 +130,18 @@ class LogServerLifecycleTest {
   void everyoneWhoAsksForADrainIsAnsweredWhenTheLastConnectionEnds() throws Exception {
     ActorTestKit kit = ActorTestKit.create("LogServerDrainTest", DeliConfig.load());
     try {
-      TestProbe<LogServer.Event> events = kit.createTestProbe();
+      TestProbe<ServerEvent> events = kit.createTestProbe();
       ActorRef<LogServer.Command> server =
           kit.spawn(LogServer.create(settings(dir.resolve("one.log"), Duration.ofMinutes(5)), events.getRef(), false));
-      LogServer.Listening listening =
-          (LogServer.Listening)
+      ServerEvent.Listening listening =
+          (ServerEvent.Listening)
               events.fishForMessage(
                       Duration.ofSeconds(20),
-                      e -> e instanceof LogServer.Listening
+                      e -> e instanceof ServerEvent.Listening
                           ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
                           : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore())
                   .get(0);
-      TestProbe<LogServer.Stats> stats = kit.createTestProbe();
+      TestProbe<ServerStats> stats = kit.createTestProbe();
       try (Socket client = new Socket("127.0.0.1", listening.bound().getPort())) {
         stats.awaitAssert(
             Duration.ofSeconds(10),

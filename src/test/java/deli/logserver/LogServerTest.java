@@ -53,13 +53,13 @@ class LogServerTest {
 
   /** A running server, its listener probe, its port and what it said before it listened. */
   record Running(
-      ActorTestKit kit, ActorRef<LogServer.Command> server, TestProbe<LogServer.Event> events, int port, List<LogServer.Event> early) {
+      ActorTestKit kit, ActorRef<LogServer.Command> server, TestProbe<ServerEvent> events, int port, List<ServerEvent> early) {
     /** The events until {@code n} connections have closed, by peer order of arrival. */
-    List<LogServer.ConnectionClosed> closed(int n, Duration within) {
-      List<LogServer.ConnectionClosed> out = new ArrayList<>();
+    List<ServerEvent.ConnectionClosed> closed(int n, Duration within) {
+      List<ServerEvent.ConnectionClosed> out = new ArrayList<>();
       while (out.size() < n) {
-        LogServer.Event e = events.receiveMessage(within);
-        if (e instanceof LogServer.ConnectionClosed c) {
+        ServerEvent e = events.receiveMessage(within);
+        if (e instanceof ServerEvent.ConnectionClosed c) {
           out.add(c);
         }
       }
@@ -67,16 +67,16 @@ class LogServerTest {
     }
 
     /** Stops the server as CoordinatedShutdown would, and returns its final stats. */
-    LogServer.Stats stop() {
+    ServerStats stop() {
       TestProbe<Done> done = kit.createTestProbe();
       server.tell(new LogServer.Unbind(done.getRef()));
       done.expectMessage(Duration.ofSeconds(10), Done.getInstance());
       server.tell(new LogServer.Drain(done.getRef()));
       done.expectMessage(Duration.ofSeconds(30), Done.getInstance());
       server.tell(new LogServer.Close(done.getRef()));
-      LogServer.Stopped stopped = null;
+      ServerEvent.Stopped stopped = null;
       while (stopped == null) {
-        if (events.receiveMessage(Duration.ofSeconds(10)) instanceof LogServer.Stopped s) {
+        if (events.receiveMessage(Duration.ofSeconds(10)) instanceof ServerEvent.Stopped s) {
           stopped = s;
         }
       }
@@ -86,8 +86,8 @@ class LogServerTest {
       return stopped.stats();
     }
 
-    LogServer.Stats stats() {
-      TestProbe<LogServer.Stats> p = kit.createTestProbe();
+    ServerStats stats() {
+      TestProbe<ServerStats> p = kit.createTestProbe();
       server.tell(new LogServer.GetStats(p.getRef()));
       return p.receiveMessage();
     }
@@ -99,14 +99,14 @@ class LogServerTest {
 
   /** A server on {@code kit} (each test class holds its own). */
   static Running start(ActorTestKit kit, LogServerSettings s) {
-    TestProbe<LogServer.Event> events = kit.createTestProbe();
+    TestProbe<ServerEvent> events = kit.createTestProbe();
     ActorRef<LogServer.Command> server = kit.spawn(LogServer.create(s, events.getRef(), false));
-    List<LogServer.Event> early = new ArrayList<>();
-    LogServer.Event e;
-    while (!((e = events.receiveMessage(Duration.ofSeconds(10))) instanceof LogServer.Listening)) {
+    List<ServerEvent> early = new ArrayList<>();
+    ServerEvent e;
+    while (!((e = events.receiveMessage(Duration.ofSeconds(10))) instanceof ServerEvent.Listening)) {
       early.add(e);
     }
-    return new Running(kit, server, events, ((LogServer.Listening) e).bound().getPort(), early);
+    return new Running(kit, server, events, ((ServerEvent.Listening) e).bound().getPort(), early);
   }
 
   /** The record lines of a finished file, checking that it ends with its true count line. */
@@ -140,12 +140,12 @@ class LogServerTest {
           new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
       assertEquals(0, p.waitFor());
     }
-    for (LogServer.ConnectionClosed c : r.closed(clients, Duration.ofSeconds(30))) {
+    for (ServerEvent.ConnectionClosed c : r.closed(clients, Duration.ofSeconds(30))) {
       assertEquals(each, c.lines(), c.toString());
       assertNull(c.error());
       assertTrue(c.peer().matches("\\('127\\.0\\.0\\.1', \\d+\\)"), c.peer());
     }
-    LogServer.Stats stats = r.stop();
+    ServerStats stats = r.stop();
     assertEquals((long) clients * each, stats.lines());
     assertEquals(0, stats.badInputs());
 
@@ -215,7 +215,7 @@ class LogServerTest {
 
     // The good client may finish before the last bad connection is closed (on a busy machine
     // it often does): gather every connection's end, then tell the good one by its lack of error.
-    List<LogServer.ConnectionClosed> ended = new ArrayList<>(r.closed(sockets.size(), Duration.ofSeconds(20)));
+    List<ServerEvent.ConnectionClosed> ended = new ArrayList<>(r.closed(sockets.size(), Duration.ofSeconds(20)));
     for (Socket s : sockets) {
       s.setSoTimeout(5000);
       assertEquals(-1, readToEnd(s.getInputStream()), "the server closed the bad connection");
@@ -223,13 +223,13 @@ class LogServerTest {
     }
     assertEquals("started\nsent 1500", new String(good.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
     ended.addAll(r.closed(1, Duration.ofSeconds(30)));
-    List<LogServer.ConnectionClosed> clean = ended.stream().filter(c -> c.error() == null).toList();
-    List<LogServer.ConnectionClosed> closed = ended.stream().filter(c -> c.error() != null).toList();
+    List<ServerEvent.ConnectionClosed> clean = ended.stream().filter(c -> c.error() == null).toList();
+    List<ServerEvent.ConnectionClosed> closed = ended.stream().filter(c -> c.error() != null).toList();
     assertEquals(1, clean.size(), ended.toString());
     assertEquals(sockets.size(), closed.size(), ended.toString());
     Map<String, Integer> kinds = new HashMap<>();
     long rawLines = 0;
-    for (LogServer.ConnectionClosed c : closed) {
+    for (ServerEvent.ConnectionClosed c : closed) {
       assertNotNull(c.error(), c.toString());
       assertFalse(c.cutAtStop());
       kinds.merge(c.error().reason().key(), 1, Integer::sum);
@@ -242,10 +242,10 @@ class LogServerTest {
         closed.stream().anyMatch(c -> c.error().getMessage().contains("'GET ' look like text")), closed.toString());
     assertTrue(closed.stream().anyMatch(c -> c.error().getMessage().contains("posix.system")), closed.toString());
 
-    LogServer.ConnectionClosed g = clean.get(0);
+    ServerEvent.ConnectionClosed g = clean.get(0);
     assertEquals(1500, g.lines());
     assertNull(g.error());
-    LogServer.Stats stats = r.stats();
+    ServerStats stats = r.stats();
     assertEquals(9, stats.badInputs(), stats.toString());
     assertEquals(2, stats.badInput().get("unsafe"));
     r.stop();
@@ -300,15 +300,15 @@ class LogServerTest {
       assertThrowsConnect(late, r.port());
     }
     r.server().tell(new LogServer.Drain(done.getRef()));
-    List<LogServer.ConnectionClosed> closed = r.closed(2, Duration.ofSeconds(15));
+    List<ServerEvent.ConnectionClosed> closed = r.closed(2, Duration.ofSeconds(15));
     done.expectMessage(Duration.ofSeconds(10), Done.getInstance());
     assertEquals(0, finishing.waitFor());
-    LogServer.ConnectionClosed cut = closed.stream().filter(LogServer.ConnectionClosed::cutAtStop).findFirst().orElseThrow();
-    LogServer.ConnectionClosed whole = closed.stream().filter(c -> !c.cutAtStop()).findFirst().orElseThrow();
+    ServerEvent.ConnectionClosed cut = closed.stream().filter(ServerEvent.ConnectionClosed::cutAtStop).findFirst().orElseThrow();
+    ServerEvent.ConnectionClosed whole = closed.stream().filter(c -> !c.cutAtStop()).findFirst().orElseThrow();
     assertEquals(400, whole.lines());
     assertNull(whole.error());
     assertTrue(cut.lines() >= 20, "the endless client sent for over 2 s: " + cut);
-    LogServer.Stats stats = r.stop();
+    ServerStats stats = r.stop();
     assertEquals(0, stats.badInputs(), "a cut at the deadline is no bad input");
 
     List<String> written = recordLines(out);
@@ -328,7 +328,7 @@ class LogServerTest {
     Path out = dir.resolve("one.log");
     Files.writeString(out, "an earlier log\n");
     Running r = start(settings(out, Duration.ofSeconds(10), Duration.ofSeconds(5), 8 * 1024));
-    assertInstanceOf(LogServer.KeptPrevious.class, r.early().get(0));
+    assertInstanceOf(ServerEvent.KeptPrevious.class, r.early().get(0));
     RecordPickler pickler = new RecordPickler();
     int n = 1000;
     try (Socket s = new Socket()) {
@@ -338,17 +338,17 @@ class LogServerTest {
       }
     }
     int rotations = 0;
-    LogServer.ConnectionClosed c = null;
+    ServerEvent.ConnectionClosed c = null;
     while (c == null) {
-      LogServer.Event e = r.events().receiveMessage(Duration.ofSeconds(10));
-      if (e instanceof LogServer.Rotated) {
+      ServerEvent e = r.events().receiveMessage(Duration.ofSeconds(10));
+      if (e instanceof ServerEvent.Rotated) {
         rotations++;
-      } else if (e instanceof LogServer.ConnectionClosed cc) {
+      } else if (e instanceof ServerEvent.ConnectionClosed cc) {
         c = cc;
       }
     }
     assertEquals(n, c.lines());
-    LogServer.Stats stats = r.stop();
+    ServerStats stats = r.stop();
     assertTrue(rotations >= 3, "rotations: " + rotations);
     assertEquals(rotations + 1, stats.files());
 

@@ -233,6 +233,24 @@ class NodeApiTest {
   }
 
   @Test
+  void metricsServesEachActorClassCountersInThePrometheusTextFormat() throws Exception {
+    ok(post("/philosophers", "{\"servings\": 3, \"eat\": \"0\", \"think\": \"0\", \"seed\": 1}"));
+    HttpResponse<String> r = get("/metrics");
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"), r.headers().toString());
+    java.util.regex.Pattern sample = java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*\\})? [-+0-9.eE]+|[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*\\})? [+-]?(Inf|NaN)");
+    for (String line : r.body().split("\n")) {
+      assertTrue(line.startsWith("# HELP ") || line.startsWith("# TYPE ") || sample.matcher(line).matches(), line);
+    }
+    java.util.regex.Matcher forks =
+        java.util.regex.Pattern.compile("(?m)^deli_actor_messages_handled_total\\{actor_class=\"philosophers\\.Fork\"} ([0-9.eE+]+)$").matcher(r.body());
+    assertTrue(forks.find(), r.body());
+    assertTrue(Double.parseDouble(forks.group(1)) >= 3 * 5 * 2, "each meal takes two forks: " + forks.group(1));
+    assertTrue(r.body().contains("# TYPE deli_actor_handling_seconds summary"), r.body());
+    assertTrue(r.body().contains("jvm_memory_used_bytes"), "the JVM's own metrics are there too");
+  }
+
+  @Test
   void philosophersAnswersTheDinner() throws Exception {
     JsonNode dinner = ok(post("/philosophers", "{\"servings\": 2, \"eat\": \"0\", \"think\": \"0\", \"seed\": 1}"));
     assertEquals(

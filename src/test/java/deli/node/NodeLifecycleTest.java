@@ -1,5 +1,6 @@
 package deli.node;
 
+import deli.testing.Await;
 import deli.testing.InProcessNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,10 +54,12 @@ class NodeLifecycleTest {
   @Test
   void aRequestInFlightWhenTheNodeStopsIsAnswered() throws Exception {
     try (InProcessNode node = InProcessNode.start(dir, Services.ALL, Map.of("deli.http.drain", "20s"))) {
-      CompletableFuture<HttpResponse<String>> sleeping = node.postAsync("/sleepers", "{\"count\": 2, \"delay\": \"2s..2s\"}");
+      // Longer than Pekko's default 5 s for the drain phase and the phases after it: without the
+      // node's own phase timeout (its drain + 15 s) this request was cut.
+      CompletableFuture<HttpResponse<String>> sleeping = node.postAsync("/sleepers", "{\"count\": 2, \"delay\": \"10s..10s\"}");
       awaitHeld(node, "sleepers");
-      node.stop().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      HttpResponse<String> answered = sleeping.get(10, TimeUnit.SECONDS);
+      node.stop().toCompletableFuture().get(Await.scaled(Duration.ofSeconds(60)).toMillis(), TimeUnit.MILLISECONDS);
+      HttpResponse<String> answered = sleeping.get(Await.scaled(Duration.ofSeconds(10)).toMillis(), TimeUnit.MILLISECONDS);
       assertEquals(200, answered.statusCode(), answered.body());
       assertEquals(2, InProcessNode.JSON.readTree(answered.body()).get("count").asInt());
     }

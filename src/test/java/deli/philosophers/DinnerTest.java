@@ -27,7 +27,7 @@ class DinnerTest {
   /** Runs a dinner to its end, on its own dispatcher as the CLI runs it; every event, in order. */
   static List<DinnerEvent> run(PhilosophersSettings settings) {
     TestProbe<DinnerEvent> listener = testKit.createTestProbe();
-    testKit.spawn(Dinner.create(settings, Trace.start("test"), listener.getRef()), Dinner.dispatcher(settings));
+    testKit.spawn(Dinner.create(settings, Trace.start("test"), listener.getRef()), settings.dispatcherSelector());
     List<DinnerEvent> events = new ArrayList<>();
     while (true) {
       DinnerEvent e = listener.receiveMessage(Duration.ofSeconds(60));

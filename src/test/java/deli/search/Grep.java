@@ -61,13 +61,29 @@ final class Grep {
     return out;
   }
 
+  /** grep -l or -L ({@code flags} says which): the files' paths, sorted. */
+  static List<String> files(Path root, String include, List<String> flags, String query, String locale)
+      throws IOException, InterruptedException {
+    List<String> out = new ArrayList<>();
+    for (String rec : run(root, include, flags, query, locale, false)) {
+      out.add(relative(root, rec));
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
   static final Comparator<String> BY_PATH_AND_LINE =
       Comparator.comparing((String s) -> s.substring(0, s.indexOf(':')))
           .thenComparingInt(s -> Integer.parseInt(s.substring(s.indexOf(':') + 1, s.indexOf(':', s.indexOf(':') + 1))));
 
   private static List<String> run(Path root, String include, List<String> flags, String query, String locale)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("grep", "-rnaZ", "--include=" + include));
+    return run(root, include, flags, query, locale, true);
+  }
+
+  private static List<String> run(Path root, String include, List<String> flags, String query, String locale, boolean numbered)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("grep", numbered ? "-rnaZ" : "-ra", "--include=" + include));
     SKIPPED.forEach(d -> cmd.add("--exclude-dir=" + d));
     cmd.addAll(flags);
     cmd.add("-e");
@@ -127,6 +143,11 @@ final class Grep {
       }
     }
     return out;
+  }
+
+  /** The files deli answered, as -l and -L print them. */
+  static List<String> paths(DirectorySearch.Found found) {
+    return found.hits().stream().map(FileHits::path).toList();
   }
 
   static List<String> counts(DirectorySearch.Found found) {

@@ -64,7 +64,7 @@ class SearchCommandTest {
       System.setOut(saved);
     }
     String help = out.toString(StandardCharsets.UTF_8);
-    for (String flag : List.of("--root", "--pattern", "--skip", "--shards", "--index", "--count", "--limit", "--ignore-case", "--regex", "--repeat", "--timeout", "--trace")) {
+    for (String flag : List.of("--root", "--pattern", "--skip", "--shards", "--index", "--count", "--limit", "--ignore-case", "--regex", "--repeat", "--timeout", "--trace", "--regexp", "--word-regexp", "--invert-match", "--only-matching", "--files-with-matches", "--files-without-match", "--line-number", "--no-line-number", "--with-filename", "--no-filename", "--color")) {
       assertTrue(help.contains(flag), flag + " in " + help);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import deli.core.DeliConfig;
 import deli.core.Session;
 import deli.node.Guardian;
+import deli.node.NodeCommand;
 import deli.node.NodeSettings;
 import deli.service.Service;
 import java.net.InetSocketAddress;
@@ -53,6 +54,10 @@ public final class InProcessNode implements AutoCloseable {
     all.put("deli.weather.base-url", "http://127.0.0.1:9");
     all.putAll(settings);
     com.typesafe.config.Config config = DeliConfig.load(all);
+    // The stop's drain phase as deli node sets it: with Pekko's 5 s default a request in flight
+    // on a busy machine was cut before it was answered.
+    all.putAll(NodeCommand.drainPhase(NodeSettings.from(config.getConfig("deli")), config));
+    config = DeliConfig.load(all);
     CompletableFuture<InetSocketAddress> bound = new CompletableFuture<>();
     ActorSystem<Void> system =
         ActorSystem.create(

@@ -1,0 +1,96 @@
+package deli.http;
+
+import deli.service.Json;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * The node's live page: {@code GET /} serves it (HTML, CSS and JavaScript from the jar), or,
+ * to a caller that asks for JSON, an index of the API; {@code GET /events} streams what the page
+ * draws as Server-Sent Events from the {@link LiveHub}. The page shows only what the API shows:
+ * {@code /status}, {@code /cluster}, and what the programs publish of their runs.
+ */
+final class PageRoutes {
+  /** Viewers one node streams to at once; beyond, {@code /events} answers 503. */
+  static final int MAX_VIEWERS = 256;
+
+  /** {@code GET /}'s answer to {@code Accept: application/json}. */
+  record ApiIndex(String node, String page, String events, List<Endpoint> endpoints) {}
+
+  record Endpoint(String method, String path, String what) {}
+
+  static final List<Endpoint> ENDPOINTS =
+      List.of(
+          new Endpoint("GET", "/", "this index (Accept: application/json), or the live page"),
+          new Endpoint("GET", "/events", "the live page's Server-Sent Events: status, cluster, dinner, job"),
+          new Endpoint("GET", "/health", "liveness"),
+          new Endpoint("GET", "/ready", "readiness: an Up member, every service listed"),
+          new Endpoint("GET", "/status", "the node, the work it holds, each service's state"),
+          new Endpoint("GET", "/cluster", "the cluster's members and what each serves"),
+          new Endpoint("GET", "/logserver", "the log server's figures"),
+          new Endpoint("POST", "/chefs", "runs one kitchen"),
+          new Endpoint("POST", "/sleepers", "runs the sleepers"),
+          new Endpoint("POST", "/cpu", "runs the CPU race"),
+          new Endpoint("POST", "/imports", "analyzes a directory under the file roots"),
+          new Endpoint("GET", "/weather", "the latest advisory of every zone"),
+          new Endpoint("POST", "/weather/refresh", "fetches every zone now"),
+          new Endpoint("POST", "/factor", "factors a JSON list of numbers, spread over the cluster"),
+          new Endpoint("POST", "/philosophers", "runs one dinner"),
+          new Endpoint("GET", "/search?q=", "searches the tree the node holds"),
+          new Endpoint("POST", "/tune", "runs a k-NN tuning job over the cluster"));
+
+  private final Json json;
+  private final LiveHub hub;
+  private final String node;
+
+  PageRoutes(Json json, LiveHub hub, String node) {
+    this.json = json;
+    this.hub = hub;
+    this.node = node;
+  }
+
+  /** A snapshot of the node for the page: {@code /status} and {@code /cluster}, as those answer. */
+  static CompletionStage<?> snapshot(LiveHub hub, NodeRoutes nodeRoutes, ClusterRoutes clusterRoutes) {
+    CompletableFuture<?> status = nodeRoutes.status().thenAccept(s -> hub.offer("status", "node", s, false)).toCompletableFuture();
+    CompletableFuture<?> cluster = clusterRoutes.cluster().thenAccept(c -> hub.offer("cluster", "members", c, false)).toCompletableFuture();
+    return CompletableFuture.allOf(status, cluster);
+  }
+
+  Route route() {
+    return Directives.concat(
+        Directives.pathSingleSlash(
+            () ->
+                Directives.get(
+                    () ->
+                        Directives.optionalHeaderValueByName(
+                            "Accept", accept -> wantsJson(accept.orElse("")) ? json.ok(index()) : page()))),
+        Directives.pathPrefix("page", () -> Directives.get(() -> Directives.getFromResourceDirectory("deli/page"))),
+        Directives.path("events", () -> Directives.get(this::events)));
+  }
+
+  /** A caller that names JSON and not HTML (curl -H 'Accept: application/json'; a browser names HTML). */
+  static boolean wantsJson(String accept) {
+    return accept.contains("application/json") && !accept.contains("text/html");
+  }
+
+  private Route page() {
+    return Directives.getFromResource("deli/page/index.html", ContentTypes.TEXT_HTML_UTF8);
+  }
+
+  private ApiIndex index() {
+    return new ApiIndex(node, "/", "/events", ENDPOINTS);
+  }
+
+  private Route events() {
+    if (hub.viewers() >= MAX_VIEWERS) {
+      return json.error(StatusCodes.SERVICE_UNAVAILABLE, "this node streams to " + MAX_VIEWERS + " viewers at most; try again later");
+    }
+    return Directives.completeOK(hub.viewer(), EventStreamMarshalling.toEventStream());
+  }
+}

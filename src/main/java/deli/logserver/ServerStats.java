@@ -1,0 +1,36 @@
+package deli.logserver;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The server's figures. {@code lines} counts records written, {@code badInput} connections
+ * closed per kind of bad input, {@code fileLines} the records in the current file.
+ */
+public record ServerStats(
+    String state,
+    String address,
+    String out,
+    String format,
+    int openConnections,
+    long connections,
+    Map<String, Long> badInput,
+    long lines,
+    long bytes,
+    int files,
+    long fileLines,
+    long lateLines) {
+  public ServerStats {
+    badInput = Collections.unmodifiableMap(new LinkedHashMap<>(badInput));
+  }
+
+  ServerStats withWriter(long lines, long bytes, int files, long fileLines, long late) {
+    return new ServerStats(state, address, out, format, openConnections, connections, badInput, lines, bytes, files, fileLines, late);
+  }
+
+  /** Connections closed for bad input, all kinds together. */
+  public long badInputs() {
+    return badInput.values().stream().mapToLong(Long::longValue).sum();
+  }
+}

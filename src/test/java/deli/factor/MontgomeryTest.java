@@ -1,0 +1,102 @@
+package deli.factor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link Montgomery} and {@link Bpsw} against BigInteger's own arithmetic and primality test. */
+class MontgomeryTest {
+  private final Random random = new Random(17);
+
+  private BigInteger oddModulus(int bits) {
+    return new BigInteger(bits, random).setBit(bits - 1).setBit(0);
+  }
+
+  @Test
+  void productsSumsDifferencesAndPowersAgreeWithBigIntegerForOneToFourWords() {
+    // Moduli just below a word boundary push the carries; small ones exercise one word.
+    int[] sizes = {3, 20, 63, 64, 65, 100, 127, 128, 129, 190, 192, 256};
+    for (int bits : sizes) {
+      for (int trial = 0; trial < 60; trial++) {
+        BigInteger n = trial == 0 ? BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE) : oddModulus(bits);
+        Montgomery m = new Montgomery(n);
+        BigInteger a = trial == 1 ? n.subtract(BigInteger.ONE) : new BigInteger(bits + 8, random).mod(n);
+        BigInteger b = trial == 1 ? n.subtract(BigInteger.ONE) : new BigInteger(bits + 8, random).mod(n);
+        long[] ma = m.toMontgomery(a);
+        long[] mb = m.toMontgomery(b);
+        long[] out = m.residue();
+        m.mul(ma, mb, out);
+        assertEquals(a.multiply(b).mod(n), m.fromMontgomery(out), "a·b mod " + n);
+        m.add(ma, mb, out);
+        assertEquals(a.add(b).mod(n), m.fromMontgomery(out), "a+b mod " + n);
+        m.sub(ma, mb, out);
+        assertEquals(a.subtract(b).mod(n), m.fromMontgomery(out), "a-b mod " + n);
+        BigInteger e = new BigInteger(70, random);
+        assertEquals(a.modPow(e, n), m.fromMontgomery(m.pow(ma, e)), "a^e mod " + n);
+        assertEquals(BigInteger.ONE.mod(n), m.fromMontgomery(m.one()));
+      }
+    }
+  }
+
+  @Test
+  void anEvenOrNonPositiveModulusIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new Montgomery(BigInteger.TEN));
+    assertThrows(IllegalArgumentException.class, () -> new Montgomery(BigInteger.valueOf(-7)));
+  }
+
+  @Test
+  void bpswAgreesWithBigIntegerOnRandomNumbersOfEverySize() {
+    for (int bits : new int[] {64, 65, 80, 100, 127, 128, 129, 160, 200, 256}) {
+      for (int trial = 0; trial < 200; trial++) {
+        BigInteger n = new BigInteger(bits, random).setBit(bits - 1);
+        assertEquals(n.isProbablePrime(80), Bpsw.isPrime(n), n.toString());
+      }
+      BigInteger p = BigInteger.probablePrime(bits, random);
+      assertTrue(Bpsw.isPrime(p), p.toString());
+      assertFalse(Bpsw.isPrime(p.multiply(p)), "a prime's square");
+    }
+  }
+
+  @Test
+  void eachHalfOfBpswCatchesThePseudoprimesOfTheOther() {
+    // Strong pseudoprimes to base 2 pass Miller-Rabin, and fail the Lucas test.
+    for (long n : new long[] {2047, 3277, 4033, 4681, 8321, 3_215_031_751L}) {
+      assertTrue(Bpsw.strongBaseTwo(BigInteger.valueOf(n)), Long.toString(n));
+      assertFalse(Bpsw.strongLucas(BigInteger.valueOf(n)), Long.toString(n));
+    }
+    // Strong Lucas pseudoprimes pass the Lucas test, and fail Miller-Rabin to base 2.
+    for (long n : new long[] {5459, 5777, 10877, 16109, 18971, 22499, 24569, 25199, 40309, 58519}) {
+      assertTrue(Bpsw.strongLucas(BigInteger.valueOf(n)), Long.toString(n));
+      assertFalse(Bpsw.strongBaseTwo(BigInteger.valueOf(n)), Long.toString(n));
+    }
+    for (long p : new long[] {5, 7, 11, 1_000_000_007L, 2_147_483_647L}) {
+      assertTrue(Bpsw.strongLucas(BigInteger.valueOf(p)) && Bpsw.strongBaseTwo(BigInteger.valueOf(p)), Long.toString(p));
+    }
+    assertFalse(Bpsw.strongLucas(BigInteger.valueOf(49)), "a square");
+    // Strong pseudoprimes to the first 12 and 13 prime bases, beyond a long: composite.
+    assertFalse(Bpsw.isPrime(new BigInteger("318665857834031151167461")));
+    assertFalse(Bpsw.isPrime(new BigInteger("3317044064679887385961981")));
+    assertFalse(Bpsw.isPrime(BigInteger.ONE.shiftLeft(64)));
+    assertFalse(Bpsw.isPrime(BigInteger.valueOf(37).multiply(BigInteger.ONE.shiftLeft(64).add(BigInteger.ONE))));
+  }
+
+  @Test
+  void jacobiSymbolsAreEulersCriterionForPrimes() {
+    for (long p : new long[] {3, 5, 7, 11, 13, 101, 1009}) {
+      for (long a = -30; a <= 30; a++) {
+        long r = BigInteger.valueOf(a).mod(BigInteger.valueOf(p)).modPow(BigInteger.valueOf((p - 1) / 2), BigInteger.valueOf(p)).longValue();
+        int euler = r == 0 ? 0 : r == 1 ? 1 : -1;
+        assertEquals(euler, Bpsw.jacobi(Math.floorMod(a, p), p), a + "/" + p);
+        if (Math.abs(a) % 2 == 1 && Math.abs(a) < p) {
+          assertEquals(euler, Bpsw.jacobi(a, BigInteger.valueOf(p)), a + "/" + p);
+        }
+      }
+    }
+    assertEquals(0, Bpsw.jacobi(3, 9));
+  }
+}
