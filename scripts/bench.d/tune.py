@@ -10,7 +10,7 @@ them alike, each timed twice: the whole command (JVM or interpreter start includ
 figure the program prints itself, "Training Complete: N ms" (the data read to the last result).
 Ratios are the other case's time over deli's, medians of the paired ratios.
 
-usage: tune.py --data DIR --deli CMD --book PATH --sklearn PATH [--runs N] [--sets a,b]
+usage: tune.py --data DIR --deli CMD --book PATH --sklearn PATH [--runs N] [--sets a,b] [--also LABEL=CMD ...]
                [--book-digits]
 DIR holds iris.data, breast_cancer.data, digits.data (tune_data.py writes them). Without
 --book-digits the book's program is left out on digits (about 20 times its breast_cancer time).
@@ -61,6 +61,9 @@ def agree(name, data, a):
 
 def measure(name, data, a):
     cases = [("deli tune", f"{a.deli} tune {data} --quiet")]
+    for also in a.also:
+        label, _, cmd = also.partition("=")
+        cases.append((label, f"{cmd} tune {data} --quiet"))
     if name != "digits" or a.book_digits:
         cases.append(("book, 2 workers", f"python3 {a.book} {data} --quiet --workers 2"))
         if name != "digits":
@@ -100,6 +103,8 @@ def main():
     ap.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", 5)))
     ap.add_argument("--sets", default="iris,breast_cancer,digits")
     ap.add_argument("--book-digits", action="store_true")
+    ap.add_argument("--also", action="append", default=[], metavar="LABEL=CMD",
+                    help="another deli to time in the same rounds (another JVM, another build)")
     a = ap.parse_args()
     a.has_sklearn = subprocess.run([SKLEARN_PY, "-c", "import sklearn"], capture_output=True).returncode == 0
     sets = [s for s in a.sets.split(",") if os.path.exists(os.path.join(a.data, s + ".data"))]

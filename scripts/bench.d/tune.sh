@@ -21,5 +21,11 @@ if /usr/bin/python3 -c "import sklearn" >/dev/null 2>&1; then
 fi
 extra=()
 [ "${TUNE_BOOK_DIGITS:-0}" = 1 ] && extra+=(--book-digits)
+# TUNE_ALSO: more delis timed in the same rounds, one 'LABEL=COMMAND' a line (e.g. deli on
+# another JVM: 'deli tune, Java 17=DELI_JAVA=/usr/lib/jvm/java-17-openjdk-amd64 scripts/deli').
+while IFS= read -r also; do
+  [ -n "$also" ] && extra+=(--also "$also")
+done <<<"${TUNE_ALSO:-}"
+extra+=(--sets "${TUNE_SETS:-iris,breast_cancer,digits}")
 python3 "$DELI_ROOT/scripts/bench.d/tune.py" --data "$tmp" --deli "$DELI" --book "$BASELINES/knn_tuning.py" \
   --sklearn "$DELI_ROOT/scripts/bench.d/sklearn_grid.py" --runs "$RUNS" ${extra[@]+"${extra[@]}"}
