@@ -139,8 +139,7 @@ public final class Console {
   public static <E> Behavior<E> create(
       Function<E, Output> render, PrintStream out, PrintStream err, boolean outIsTerminal, boolean errIsTerminal) {
     Behavior<Object> b =
-        Behaviors.setup(
-            ctx -> Behaviors.withTimers(timers -> new Screen<>(ctx, timers, render, out, err, outIsTerminal, errIsTerminal).behavior()));
+        Timed.setup(Console.class, (ctx, timers) -> new Screen<>(ctx, timers, render, out, err, outIsTerminal, errIsTerminal).behavior());
     return b.narrow();
   }
 

@@ -1,5 +1,6 @@
 package deli.factor;
 
+import deli.core.Timed;
 import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -113,7 +114,7 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
    * service's behavior, it comes untraced: whoever spawns it wraps it in {@link Tracing}.
    */
   public static Behavior<Command> create(FactorSettings settings, LongFunction<long[]> factoring) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new FactorPool(ctx, timers, settings, factoring)));
+    return Timed.setup(FactorPool.class, (ctx, timers) -> new FactorPool(ctx, timers, settings, factoring));
   }
 
   private FactorPool(

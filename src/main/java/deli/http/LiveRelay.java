@@ -1,5 +1,6 @@
 package deli.http;
 
+import deli.core.Timed;
 import deli.service.Live;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -44,13 +45,10 @@ final class LiveRelay extends AbstractBehavior<LiveRelay.Command> {
   private boolean again;
 
   static Behavior<Command> create(LiveHub hub, Supplier<CompletionStage<?>> snapshot, Duration every) {
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.withTimers(
-                timers -> {
+    return Timed.setup(LiveRelay.class, (ctx, timers) -> {
                   timers.startTimerWithFixedDelay(Tick.INSTANCE, every);
                   return new LiveRelay(ctx, hub, snapshot);
-                }));
+                });
   }
 
   private LiveRelay(ActorContext<Command> ctx, LiveHub hub, Supplier<CompletionStage<?>> snapshot) {

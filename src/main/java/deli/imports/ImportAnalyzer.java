@@ -1,5 +1,6 @@
 package deli.imports;
 
+import deli.core.Timed;
 import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -112,8 +113,7 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
     return Tracing.traced(
         Command.class,
         trace,
-        Behaviors.setup(
-            ctx -> Behaviors.withTimers(timers -> new ImportAnalyzer(ctx, timers, settings, trace, listener))));
+        Timed.setup(ImportAnalyzer.class, (ctx, timers) -> new ImportAnalyzer(ctx, timers, settings, trace, listener)));
   }
 
   private ImportAnalyzer(

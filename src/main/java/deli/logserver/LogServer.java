@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.core.Timed;
 import deli.core.Failures;
 import deli.trace.Trace;
 import deli.trace.Tracing;
@@ -95,7 +96,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
    * port in use is tried again with backoff; without (the command) it is the end.
    */
   public static Behavior<Command> create(LogServerSettings settings, ActorRef<ServerEvent> listener, boolean retryBind) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new LogServer(ctx, timers, settings, listener, retryBind)));
+    return Timed.setup(LogServer.class, (ctx, timers) -> new LogServer(ctx, timers, settings, listener, retryBind));
   }
 
   private LogServer(

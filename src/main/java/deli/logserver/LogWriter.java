@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.core.Timed;
 import deli.core.Failures;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -106,10 +107,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
 
   /** A writer on {@code storage}: the disk, or in tests one that fails as a full disk does. */
   static Behavior<Command> create(LogServerSettings settings, ActorRef<Event> owner, LogFile.Storage storage) {
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.withTimers(
-                timers -> {
+    return Timed.setup(LogWriter.class, (ctx, timers) -> {
                   Path out = settings.out().toAbsolutePath();
                   LogFile file;
                   OutputLock lock;
@@ -132,7 +130,7 @@ public final class LogWriter extends AbstractBehavior<LogWriter.Command> {
                     return Behaviors.stopped();
                   }
                   return new LogWriter(ctx, timers, settings, owner, out, file, lock);
-                }));
+                });
   }
 
   private LogWriter(

@@ -1,5 +1,6 @@
 package deli.philosophers;
 
+import deli.core.Timed;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
@@ -103,8 +104,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     return Tracing.traced(
         Command.class,
         trace,
-        Behaviors.setup(
-            ctx -> Behaviors.withTimers(timers -> new Dinner(ctx, timers, settings, trace, listener).serve())));
+        Timed.setup(Dinner.class, (ctx, timers) -> new Dinner(ctx, timers, settings, trace, listener).serve()));
   }
 
   private Dinner(

@@ -1,5 +1,6 @@
 package deli.philosophers;
 
+import deli.core.Timed;
 import deli.trace.Trace;
 import java.time.Duration;
 import java.util.Arrays;
@@ -49,13 +50,10 @@ public final class TableLook extends AbstractBehavior<TableLook.Command> {
       ActorRef<Footman.Command> footman,
       Duration timeout,
       ActorRef<Seen> replyTo) {
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.withTimers(
-                timers -> {
+    return Timed.setup(TableLook.class, (ctx, timers) -> {
                   timers.startSingleTimer(Timeout.INSTANCE, timeout);
                   return new TableLook(ctx, philosophers, forks, footman, replyTo);
-                }));
+                });
   }
 
   private TableLook(

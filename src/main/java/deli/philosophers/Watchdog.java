@@ -1,5 +1,6 @@
 package deli.philosophers;
 
+import deli.core.Timed;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.time.Duration;
@@ -57,10 +58,7 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
 
   /** @param timeout forks that do not all answer within it: no verdict of deadlock */
   public static Behavior<Command> create(List<ActorRef<Fork.Command>> forks, Duration timeout, ActorRef<Verdict> replyTo) {
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.withTimers(
-                timers -> new Watchdog(ctx, timers, List.copyOf(forks), timeout, replyTo)));
+    return Timed.setup(Watchdog.class, (ctx, timers) -> new Watchdog(ctx, timers, List.copyOf(forks), timeout, replyTo));
   }
 
   private Watchdog(

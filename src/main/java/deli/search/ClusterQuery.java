@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.core.Timed;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.time.Duration;
@@ -65,7 +66,7 @@ final class ClusterQuery extends AbstractBehavior<ClusterQuery.Command> {
       Map<String, Tree> trees,
       ActorRef<Seen> seen,
       Duration timeout) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ClusterQuery(ctx, timers, search, shards, trees, seen, timeout)));
+    return Timed.setup(ClusterQuery.class, (ctx, timers) -> new ClusterQuery(ctx, timers, search, shards, trees, seen, timeout));
   }
 
   private ClusterQuery(

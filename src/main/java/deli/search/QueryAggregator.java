@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.core.Timed;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.time.Duration;
@@ -44,10 +45,7 @@ final class QueryAggregator extends AbstractBehavior<QueryAggregator.Command> {
 
   static Behavior<Command> create(
       DirectorySearch.Search search, List<ActorRef<SearchShard.Command>> shards, long id, Duration timeout) {
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.withTimers(
-                timers -> new QueryAggregator(ctx, timers, search, shards, id, timeout)));
+    return Timed.setup(QueryAggregator.class, (ctx, timers) -> new QueryAggregator(ctx, timers, search, shards, id, timeout));
   }
 
   private QueryAggregator(

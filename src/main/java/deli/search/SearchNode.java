@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.core.Timed;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
@@ -90,12 +91,9 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
   /** The node's search of {@code settings.root()}; {@code listener} hears how loading goes. */
   public static Behavior<DirectorySearch.Command> create(
       SearchSettings settings, SearchClusterSettings cluster, ActorRef<DirectorySearch.Event> listener) {
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.withTimers(
-                timers ->
+    return Timed.setup(SearchNode.class, (ctx, timers) ->
                     Behaviors.withStash(
-                        settings.stash(), stash -> new SearchNode(ctx, timers, stash, settings, cluster, listener))));
+                        settings.stash(), stash -> new SearchNode(ctx, timers, stash, settings, cluster, listener)));
   }
 
   private SearchNode(

@@ -1,5 +1,6 @@
 package deli.sleepers;
 
+import deli.core.Timed;
 import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -25,8 +26,9 @@ public final class Sleeper {
   private Sleeper() {}
 
   public static Behavior<Command> create(int id, Duration delay, ActorRef<Refreshed> parent) {
-    return Behaviors.withTimers(
-        timers -> {
+    return Timed.setup(
+        Sleeper.class,
+        (ctx, timers) -> {
           timers.startSingleTimer(WakeUp.INSTANCE, delay);
           return Behaviors.receive(Command.class)
               .onMessageEquals(

@@ -1,5 +1,6 @@
 package deli.spread;
 
+import deli.core.Timed;
 import deli.service.Live;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -83,7 +84,7 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
     return Tracing.traced(
         Command.class,
         trace,
-        Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SpreadJob<>(ctx, timers, work, settings, pools, parent, kind, trace))));
+        Timed.setup(SpreadJob.class, (ctx, timers) -> new SpreadJob<>(ctx, timers, work, settings, pools, parent, kind, trace)));
   }
 
   private SpreadJob(

@@ -1,5 +1,6 @@
 package deli.weather;
 
+import deli.core.Timed;
 import deli.core.CborSerializable;
 import deli.core.Durations;
 import deli.trace.Trace;
@@ -56,8 +57,7 @@ public final class ForecastFetcher extends AbstractBehavior<ForecastFetcher.Comm
 
   public static Behavior<Command> create(
       Zone zone, int index, String url, ForecastClient client, WeatherSettings settings, ActorRef<Finished> parent) {
-    return Behaviors.setup(
-        ctx -> Behaviors.withTimers(timers -> new ForecastFetcher(ctx, timers, zone, index, url, client, settings, parent)));
+    return Timed.setup(ForecastFetcher.class, (ctx, timers) -> new ForecastFetcher(ctx, timers, zone, index, url, client, settings, parent));
   }
 
   private ForecastFetcher(

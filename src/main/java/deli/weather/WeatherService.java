@@ -1,5 +1,6 @@
 package deli.weather;
 
+import deli.core.Timed;
 import com.typesafe.config.Config;
 import deli.core.CborSerializable;
 import deli.core.Failures;
@@ -168,7 +169,7 @@ public final class WeatherService extends AbstractBehavior<WeatherService.Comman
   }
 
   private static Behavior<Command> serving(WeatherSettings settings, String baseUrl) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new WeatherService(ctx, timers, settings, baseUrl)));
+    return Timed.setup(WeatherService.class, (ctx, timers) -> new WeatherService(ctx, timers, settings, baseUrl));
   }
 
   private WeatherService(ActorContext<Command> ctx, TimerScheduler<Command> timers, WeatherSettings settings, String baseUrl) {

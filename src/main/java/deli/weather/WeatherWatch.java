@@ -1,5 +1,6 @@
 package deli.weather;
 
+import deli.core.Timed;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
@@ -54,8 +55,7 @@ public final class WeatherWatch extends AbstractBehavior<WeatherWatch.Command> {
     return Tracing.traced(
         Command.class,
         trace,
-        Behaviors.setup(
-            ctx -> Behaviors.withTimers(timers -> new WeatherWatch(ctx, timers, settings, client, trace, listener))));
+        Timed.setup(WeatherWatch.class, (ctx, timers) -> new WeatherWatch(ctx, timers, settings, client, trace, listener)));
   }
 
   private WeatherWatch(
