@@ -52,8 +52,8 @@ public final class ServerLog {
         LOG.warn("log server: writing again after {}", deli.core.Durations.format(w.after()));
       } else if (event instanceof ServerEvent.RecordsDropped d) {
         LOG.error("log server: {} records received were not written: {}", d.lines(), d.message());
-      } else if (event instanceof ServerEvent.WriterFailed f) {
-        LOG.error("log server: {}", f.message());
+      } else if (event instanceof ServerEvent.WriterFailed) {
+        // Said by the node's supervision as the server restarts (deli.node.FailureLine), once.
       } else if (event instanceof ServerEvent.Stopped s) {
         System.out.println(
             "deli node: log server wrote " + LogServerCommand.count(s.stats().lines(), "line") + " to " + s.stats().out()

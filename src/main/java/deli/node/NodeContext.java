@@ -1,6 +1,7 @@
 package deli.node;
 
 import com.typesafe.config.Config;
+import deli.core.DeliException;
 import deli.service.Edge;
 import deli.service.FileRoots;
 import deli.service.ServiceContext;
@@ -8,6 +9,7 @@ import deli.trace.Tracing;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -56,9 +58,13 @@ record NodeContext(
               starts.tell(new ServiceStarts.Started(service, name));
               return behavior;
             });
+    BackoffSupervisorStrategy backoff = SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2);
+    // A user's failure (DeliException) is said in one line by FailureLine; a bug, by Pekko with its stack trace.
     Behavior<T> supervised =
-        Behaviors.supervise(Tracing.traced(protocol, counted))
-            .onFailure(SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2));
+        Behaviors.supervise(
+                Behaviors.supervise(Behaviors.intercept(() -> new FailureLine<>(protocol, service), Tracing.traced(protocol, counted)))
+                    .onFailure(DeliException.class, backoff.withLoggingEnabled(false)))
+            .onFailure(backoff);
     return ctx.spawn(supervised, name, props);
   }
 

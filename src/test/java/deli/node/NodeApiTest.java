@@ -1,5 +1,6 @@
 package deli.node;
 
+import deli.core.DeliException;
 import deli.testing.InProcessNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,9 @@ class NodeApiTest {
 
   /** A message that makes the test's own service throw. */
   private enum Crash {
-    INSTANCE
+    INSTANCE,
+    /** A failure the user can act on, as a file held by another node. */
+    USERS
   }
 
   private static final ServiceKey<Crash> CRASHY = ServiceKey.create(Crash.class, "deli-test-crashy");
@@ -79,6 +83,9 @@ class NodeApiTest {
                           .onMessage(
                               Crash.class,
                               c -> {
+                                if (c == Crash.USERS) {
+                                  throw new DeliException("cannot write crashy.log, as asked");
+                                }
                                 throw new IllegalStateException("crashy crashed, as asked");
                               })
                           .build());
@@ -87,10 +94,13 @@ class NodeApiTest {
                       "crash",
                       () ->
                           Directives.post(
-                              () -> {
-                                ref.tell(Crash.INSTANCE);
-                                return Directives.complete("crashing");
-                              })));
+                              () ->
+                                  Directives.parameterOptional(
+                                      "as",
+                                      as -> {
+                                        ref.tell(as.isPresent() ? Crash.USERS : Crash.INSTANCE);
+                                        return Directives.complete("crashing");
+                                      }))));
             });
     List<Service> all = new ArrayList<>(services);
     all.add(crashy);
@@ -164,23 +174,44 @@ class NodeApiTest {
 
   @Test
   void aServiceThatCrashesIsRestartedWhileTheOthersAnswerAndStatusSaysSo() throws Exception {
+    // Another test crashes it too: count from what /status says now.
+    int before = ok(get("/status")).get("services").get(10).path("restarts").asInt(0);
     assertEquals(200, post("/crash", "").statusCode());
     JsonNode crashy = null;
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       crashy = ok(get("/status")).get("services").get(10);
-      if (crashy.has("restarts")) {
+      if (crashy.path("restarts").asInt(0) > before) {
         break;
       }
       // Polling what a client polls: /status is the event's only witness outside the node.
       Thread.onSpinWait();
     }
     assertEquals(List.of("name", "state", "instances", "restarts"), fields(crashy), String.valueOf(crashy));
-    assertEquals(1, crashy.get("restarts").asInt());
+    assertEquals(before + 1, crashy.get("restarts").asInt());
     assertEquals("up", crashy.get("state").asText());
     // The others answered all along and still do.
     assertEquals(2, ok(post("/sleepers", "{\"count\": 2, \"delay\": \"0\"}")).get("count").asInt());
     assertEquals(200, post("/crash", "").statusCode());
+  }
+
+  @Test
+  void aServiceThatFailsForAReasonTheUserCanFixSaysItInOneLineWithoutAStackTrace() {
+    // Pekko's own report of the failure (with its stack trace) must not come at all.
+    LoggingTestKit.custom(e -> e.message().contains("saw failure"))
+        .withOccurrences(0)
+        .expect(
+            node.system(),
+            () ->
+                LoggingTestKit.custom(
+                        e -> e.message().equals("crashy: cannot write crashy.log, as asked; restarting it") && e.throwable().isEmpty())
+                    .expect(node.system(), () -> {
+                      try {
+                        return post("/crash?as=user", "").statusCode();
+                      } catch (Exception x) {
+                        throw new IllegalStateException(x);
+                      }
+                    }));
   }
 
   @Test

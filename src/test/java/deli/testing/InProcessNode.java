@@ -71,6 +71,10 @@ public final class InProcessNode implements AutoCloseable {
     }
   }
 
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
   public HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
