@@ -43,8 +43,8 @@ function onStatus(s) {
   const now = Date.now() / 1000;
   const log = s.services.find((v) => v.name === "logserver");
   if (log && log.stats) {
-    drawLogServer(log.stats);
     push("log", now, rate("log", now, log.stats.lines));
+    drawLogServer(log.stats);
   }
   const factor = s.services.find((v) => v.name === "factor");
   if (factor && factor.stats) {
@@ -75,14 +75,18 @@ function push(name, t, v) {
 }
 
 function drawLogServer(stats) {
-  const bad = Object.values(stats.badInput || {}).reduce((a, b) => a + b, 0);
+  const kinds = Object.entries(stats.badInput || {}).filter(([, n]) => n > 0);
+  const bad = kinds.reduce((a, [, n]) => a + n, 0);
   const figures = [
     ["state", stats.state], ["listens on", stats.address], ["writes", stats.out],
-    ["open connections", stats.openConnections], ["connections", stats.connections],
-    ["lines written", number(stats.lines)], ["lines/s", number(Math.round(lastOf("log")))],
-    ["closed for bad input", bad],
+    ["open connections", stats.openConnections], ["connections", number(stats.connections)],
+    ["records written", number(stats.lines)], ["records/s", number(Math.round(lastOf("log")))],
+    ["bad frames refused", bad + (kinds.length ? " (" + kinds.map(([k, n]) => k + " " + n).join(", ") + ")" : "")],
   ];
   $("logserver").replaceChildren(...figures.flatMap(([k, v]) => [el("dt", k), el("dd", String(v ?? ""))]));
+  // The last few records, as the server wrote them (cut, and at most ten: the server keeps no more).
+  const last = stats.lastRecords || [];
+  $("log-records").replaceChildren(...(last.length ? last.map((r) => el("li", r)) : [el("li", "No record yet.", "empty")]));
 }
 
 function lastOf(name) {
@@ -433,9 +437,10 @@ function row(cells) {
   return tr;
 }
 
-function el(tag, content) {
+function el(tag, content, cls) {
   const e = document.createElement(tag);
   e.textContent = content;
+  if (cls) { e.className = cls; }
   return e;
 }
 
