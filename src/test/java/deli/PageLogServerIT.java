@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deli.logserver.LogServerService;
+import deli.philosophers.PhilosophersService;
 import deli.testing.Await;
 import deli.testing.Browser;
 import deli.testing.InProcessNode;
@@ -17,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * The log server's part of the live page in a real browser, on a node that wants a token: the
  * page opens with the token in its address and keeps it in a cookie for its events; CPython's
  * {@code SocketHandler} sends records to the node's log port, a client sends garbage, and the
  * page shows the records written, the bad frame refused, and the last records themselves (the
- * newest ones, each cut short, no more than ten), with no error in the console.
+ * newest ones, each cut short, no more than ten); a dinner started from the page runs, its request
+ * let in by the cookie; and the console shows no error.
  */
 class PageLogServerIT {
   static final Duration WAIT = Duration.ofSeconds(60);
@@ -34,7 +37,7 @@ class PageLogServerIT {
   @Test
   void thePageShowsTheRecordsAPythonClientSentAndTheFramesRefused() throws Exception {
     Browser.assumeInstalled();
-    try (InProcessNode node = InProcessNode.start(dir, List.of(LogServerService.SERVICE), Map.of("deli.http.token", TOKEN));
+    try (InProcessNode node = InProcessNode.start(dir, List.of(LogServerService.SERVICE, PhilosophersService.SERVICE), Map.of("deli.http.token", TOKEN));
         Browser b = Browser.open(1200, 1000)) {
       assertEquals(401, node.get("/").statusCode(), "the page wants the token");
       assertEquals(401, node.get("/events").statusCode(), "its events want the token");
@@ -80,6 +83,12 @@ class PageLogServerIT {
       assertTrue(records.get(8).contains("a long one xxx") && records.get(8).endsWith("…"), records.get(8));
       assertTrue(records.get(8).length() < 300, "a long record cut short: " + records.get(8).length() + " characters");
       assertTrue(records.get(0).contains("order 32 plated"), records.toString());
+
+      // The page's own requests carry the token too (its cookie): a dinner started from the page runs.
+      PageIT.fill(b, "#dinner-form", Map.of("faculty", "3", "servings", "2", "eat", "0", "think", "0"));
+      b.driver.findElement(By.id("start-dinner")).click();
+      Await.until(WAIT, "the dinner's answer", () -> PageIT.text(b, "#dinner-answer").startsWith("done: 6 meals"));
+
       b.js("document.getElementById('logserver').closest('section').scrollIntoView()");
       b.screenshot(Path.of("target", "page-logserver.png"));
       assertEquals(List.of(), b.consoleErrors(), "errors in the browser's console");
