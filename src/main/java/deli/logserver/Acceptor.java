@@ -47,15 +47,16 @@ final class Acceptor {
         .run(materializer);
   }
 
-  /** Serves {@code c} with a {@link ConnectionFlow} to {@code writer}: its kill switch and outcome. */
+  /** Serves {@code c} with a {@link ConnectionFlow} to {@code writer} (its last records kept in {@code last}): its kill switch and outcome. */
   static Pair<UniqueKillSwitch, CompletionStage<ConnectionFlow.Outcome>> serve(
       Tcp.IncomingConnection c,
       long id,
       LogServerSettings settings,
       Executor decoding,
       ActorRef<LogWriter.Command> writer,
+      LastRecords last,
       Materializer materializer) {
-    return c.handleWith(ConnectionFlow.create(settings, Trace.start("connection-" + id), decoding, writer), materializer);
+    return c.handleWith(ConnectionFlow.create(settings, Trace.start("connection-" + id), decoding, writer, last), materializer);
   }
 
   /** Closes a connection the server will not serve (it is stopping), and frees its place. */

@@ -24,7 +24,7 @@ import org.apache.pekko.util.ByteString;
  *
  * <pre>
  * bytes -> kill switch -> FrameGuard -> Framing.lengthField (4-byte big-endian) -> batches of
- * frames -> decode on the CPU dispatcher -> WriterSink: LogWriter (next batch after its acknowledgement)
+ * frames -> decode on the CPU dispatcher (the last lines kept for the figures) -> WriterSink: LogWriter (next batch after its acknowledgement)
  * </pre>
  *
  * Framing problems and a broken connection become a last in-band element instead of a stream
@@ -69,7 +69,8 @@ final class ConnectionFlow {
       LogServerSettings settings,
       Trace trace,
       Executor decoding,
-      ActorRef<LogWriter.Command> writer) {
+      ActorRef<LogWriter.Command> writer,
+      LastRecords last) {
     RecordDecoder decoder = new RecordDecoder(settings.lineFormat(), settings.maxRecord());
     Sink<ByteString, Pair<UniqueKillSwitch, CompletionStage<Outcome>>> in =
         Flow.<ByteString>create()
@@ -80,11 +81,17 @@ final class ConnectionFlow {
             .recover(new PFBuilder<Throwable, Piece>().match(Throwable.class, t -> new Broken(classify(t))).build())
             .batchWeighted(
                 settings.batchBytes(), p -> p instanceof Frame f ? (long) f.bytes().length() : 0L, Batch::of, Batch::add)
-            .mapAsync(1, b -> CompletableFuture.supplyAsync(() -> decoder.decode(b.frames, b.error), decoding))
+            .mapAsync(1, b -> CompletableFuture.supplyAsync(() -> last(decoder.decode(b.frames, b.error), last), decoding))
             .toMat(new WriterSink(writer, trace), Keep.both());
     // Nothing is ever sent back. Coupled, so the connection closes when the reading side has
     // finished (after the last record is written, or at bad input), and not before.
     return Flow.fromSinkAndSourceCoupledMat(in, Source.<ByteString>maybe(), Keep.left());
+  }
+
+  /** {@code c}, its last lines kept in {@code last}: once per batch, not per record. */
+  private static Chunk last(Chunk c, LastRecords last) {
+    last.add(c);
+    return c;
   }
 
   /** The reason a stream of frames ended early. */

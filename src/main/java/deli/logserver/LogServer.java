@@ -86,6 +86,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
   private final Executor decoding;
   private final List<Cancellable> shutdownTasks;
   private final OpenConnections connections = new OpenConnections();
+  private final LastRecords lastRecords = new LastRecords();
   private String state = "binding"; // for the figures; the behaviors below are the states
   private final ServerPort port = new ServerPort();
   private ActorRef<LogWriter.Command> writer;
@@ -258,7 +259,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     long id = connections.nextId();
     String peer = Acceptor.peer(m.connection().remoteAddress());
     Pair<UniqueKillSwitch, CompletionStage<ConnectionFlow.Outcome>> run =
-        Acceptor.serve(m.connection(), id, settings, decoding, writer, materializer);
+        Acceptor.serve(m.connection(), id, settings, decoding, writer, lastRecords, materializer);
     connections.add(id, new OpenConnections.Open(peer, run.first(), m.closed()));
     getContext().pipeToSelf(run.second(), (outcome, failure) -> new Ended(id, outcome, failure));
     return Behaviors.same();
@@ -406,6 +407,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
         connections.size(),
         connections.served(),
         connections.badInput(),
-        0, 0, 0, 0, 0);
+        0, 0, 0, 0, 0,
+        lastRecords.lines());
   }
 }

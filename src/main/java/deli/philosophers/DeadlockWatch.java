@@ -30,10 +30,6 @@ final class DeadlockWatch {
     lastMeal = System.nanoTime();
   }
 
-  long lastMeal() {
-    return lastMeal;
-  }
-
   /** Whether to send a watchdog now; if so, one is counted as out. */
   boolean due(Duration quiet) {
     long idle = System.nanoTime() - Math.max(lastMeal, lastLook);
@@ -49,6 +45,25 @@ final class DeadlockWatch {
   void looked() {
     watching = false;
     lastLook = System.nanoTime();
+  }
+
+  /** How often the dinner asks whether a watchdog is {@link #due}: a few times per quiet spell. */
+  static Duration every(Duration deadlockAfter) {
+    Duration every = deadlockAfter.dividedBy(4);
+    return every.toMillis() < 10 ? Duration.ofMillis(10) : every;
+  }
+
+  /** The dinner's watch tick: sends a watchdog to the forks when one is {@link #due}. */
+  void tick(
+      ActorContext<?> ctx, Trace trace, Duration quiet, List<ActorRef<Fork.Command>> forks, ActorRef<Watchdog.Verdict> replyTo) {
+    if (due(quiet)) {
+      send(ctx, trace, forks, replyTo);
+    }
+  }
+
+  /** What the dinner tells of the deadlock {@code d} a watchdog found, {@code served} servings in. */
+  DinnerEvent.Deadlocked deadlocked(Watchdog.Deadlock d, int faculty, long meals, int served) {
+    return new DinnerEvent.Deadlocked(Trace.here(), faculty, meals, served, System.nanoTime() - lastMeal, d.cycle());
   }
 
   /** Sends the watchdog {@link #due} asked for, a child of the dinner named by its number. */

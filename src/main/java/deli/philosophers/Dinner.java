@@ -136,8 +136,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     this.looked = live == null ? null : ctx.messageAdapter(TableLook.Seen.class, Looked::new);
 
     if (watch != null) {
-      Duration every = settings.deadlockAfter().dividedBy(4);
-      timers.startTimerWithFixedDelay(WatchTick.INSTANCE, every.toMillis() < 10 ? Duration.ofMillis(10) : every);
+      timers.startTimerWithFixedDelay(WatchTick.INSTANCE, DeadlockWatch.every(settings.deadlockAfter()));
     }
     if (settings.quiet()) {
       timers.startTimerWithFixedDelay(ProgressTick.INSTANCE, PROGRESS_EVERY);
@@ -260,9 +259,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   }
 
   private Behavior<Command> onWatchTick() {
-    if (watch.due(settings.deadlockAfter())) {
-      watch.send(getContext(), trace, forks, getContext().messageAdapter(Watchdog.Verdict.class, Watched::new));
-    }
+    watch.tick(getContext(), trace, settings.deadlockAfter(), forks, getContext().messageAdapter(Watchdog.Verdict.class, Watched::new));
     return Behaviors.same();
   }
 
@@ -273,9 +270,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
       if (live != null) {
         live.ended("deadlock", servings, d.forks());
       }
-      listener.tell(
-          new DinnerEvent.Deadlocked(
-              Trace.here(), faculty, servings.meals(), servings.serving() - 1, System.nanoTime() - watch.lastMeal(), d.cycle()));
+      listener.tell(watch.deadlocked(d, faculty, servings.meals(), servings.serving() - 1));
       return Behaviors.stopped();
     }
     // Slow, not stuck: look again only after another quiet spell.

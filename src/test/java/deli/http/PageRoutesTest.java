@@ -76,6 +76,10 @@ class PageRoutesTest {
       assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
       assertTrue(page.body().contains("<script src=\"/page/page.js\">"), page.body());
       assertEquals(200, get(node.base + "/page/page.js").statusCode());
+      for (String script : List.of("table.js", "forms.js")) {
+        assertTrue(page.body().contains("<script src=\"/page/" + script + "\">"), page.body());
+        assertEquals(200, get(node.base + "/page/" + script).statusCode(), script);
+      }
       assertEquals(200, get(node.base + "/page/page.css").statusCode());
       assertEquals(404, get(node.base + "/page/nothing.js").statusCode());
 
@@ -92,8 +96,6 @@ class PageRoutesTest {
     try (InProcessNode node = InProcessNode.start(dir, List.of(PhilosophersService.SERVICE), Map.of())) {
       String status = readUntil(node.base + "/events", "status");
       assertTrue(status.contains("\"name\":\"philosophers\""), status);
-      String metrics = readUntil(node.base + "/events", "metrics");
-      assertTrue(metrics.contains("\"actorClass\":\"philosophers.") || metrics.contains("\"actorClass\":\"service."), metrics);
       String cluster = readUntil(node.base + "/events", "cluster");
       assertTrue(cluster.contains("\"status\":\"Up\""), cluster);
 
@@ -109,6 +111,10 @@ class PageRoutesTest {
       String picture = dinner.get();
       assertTrue(picture.contains("\"faculty\":3"), picture);
       assertTrue(picture.contains("\"forks\":["), picture);
+      // The dinner's actors are counted from their first message on (ActorMetrics is the JVM's:
+      // asked before any of them had handled one, this test would depend on the tests before it).
+      String metrics = readUntil(node.base + "/events", "metrics");
+      assertTrue(metrics.contains("\"actorClass\":\"philosophers.Fork\""), metrics);
       // A viewer that joins after the dinner ended still sees how it ended.
       String late = readUntil(node.base + "/events", "dinner");
       assertTrue(late.contains("\"state\":\"done\"") && late.contains("\"meals\":9"), late);

@@ -52,7 +52,7 @@ class ConnectionFlowTest {
               reads.incrementAndGet();
               return b;
             })
-            .viaMat(ConnectionFlow.create(s, Trace.start("test"), ForkJoinPool.commonPool(), writer.getRef()), Keep.right())
+            .viaMat(ConnectionFlow.create(s, Trace.start("test"), ForkJoinPool.commonPool(), writer.getRef(), new LastRecords()), Keep.right())
             .to(Sink.ignore())
             .run(testKit.system());
 

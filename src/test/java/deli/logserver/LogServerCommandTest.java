@@ -55,7 +55,7 @@ class LogServerCommandTest {
   }
 
   private static ServerStats stats(long lines, int files, long connections, long bad) {
-    return new ServerStats("closed", null, "/x/one.log", "text", 0, connections, Map.of("not_pickle", bad), lines, 0, files, 0, 0);
+    return new ServerStats("closed", null, "/x/one.log", "text", 0, connections, Map.of("not_pickle", bad), lines, 0, files, 0, 0, List.of());
   }
 
   @Test

@@ -151,6 +151,13 @@ class LogServerTest {
 
     List<String> written = recordLines(out);
     assertEquals(clients * each, written.size());
+    // The figures hold the last few records as written, each cut short, and no more.
+    assertEquals(LastRecords.KEEP, stats.lastRecords().size(), stats.lastRecords().toString());
+    for (String last : stats.lastRecords()) {
+      String kept = last.endsWith("…") ? last.substring(0, last.length() - 1) : last;
+      assertTrue(kept.getBytes(StandardCharsets.UTF_8).length <= LastRecords.MAX_BYTES, last);
+      assertTrue(written.stream().anyMatch(w -> w.startsWith(kept) && (last.endsWith("…") || w.equals(kept + "\n"))), "not a record written: " + last);
+    }
     for (int i = 0; i < clients; i++) {
       List<String> sent = Python.lines(Files.readString(dir.resolve("sent-" + i + ".jsonl"), StandardCharsets.US_ASCII));
       List<String> got = ofLogger(written, "client_" + i);
