@@ -135,7 +135,7 @@ public final class TraceCommand implements Callable<Integer> {
     TraceDiagram d = TraceDiagram.of(lines, id, limit, details, times);
     String text = format == Format.svg ? d.svg() : d.mermaid();
     if (output != null) {
-      Files.writeString(output, text, StandardCharsets.UTF_8);
+      write(text);
       System.err.println("trace " + id + ": " + d.arrows().size() + " messages, " + d.lifelines().size() + " actors, written to " + output);
     } else {
       System.out.print(text);
@@ -143,14 +143,25 @@ public final class TraceCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void print(String text, String what) throws IOException {
+  private void print(String text, String what) {
     if (output != null) {
-      Files.writeString(output, text, StandardCharsets.UTF_8);
+      write(text);
       if (what != null) {
         System.err.println(what + ", written to " + output);
       }
     } else {
       System.out.print(text);
+    }
+  }
+
+  /** Writes {@code text} to {@code -o}'s file; a path that cannot be written is the user's to fix: one line. */
+  private void write(String text) {
+    try {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new DeliException("cannot write " + output + ": no such directory " + output.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new DeliException("cannot write " + output + ": " + deli.core.Failures.describe(e));
     }
   }
 }

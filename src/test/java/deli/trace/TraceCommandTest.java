@@ -46,6 +46,23 @@ class TraceCommandTest {
   }
 
   @Test
+  void anOutputFileThatCannotBeWrittenIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
+    PrintStream before = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    Path nowhere = dir.resolve("no-such-dir").resolve("x.json");
+    try {
+      assertEquals(1, Main.execute("trace", file(dir).toString(), "--trace-id", TRACE, "--format", "chrome", "-o", nowhere.toString()));
+      assertEquals(1, Main.execute("trace", file(dir).toString(), "--trace-id", TRACE, "--format", "svg", "-o", nowhere.toString()));
+    } finally {
+      System.setErr(before);
+    }
+    String said = err.toString(StandardCharsets.UTF_8);
+    String line = "deli trace: cannot write " + nowhere + ": no such directory " + nowhere.getParent() + "\n";
+    assertEquals(line + line, said);
+  }
+
+  @Test
   void aSenderLeftOutIsItsParentsReceiverAndOldLinesStillDraw(@TempDir Path dir) throws Exception {
     String mermaid = run("trace", file(dir).toString(), "--trace-id", TRACE, "--times");
     assertTrue(mermaid.contains("participant p2 as kitchen/desk"), mermaid);
