@@ -1,11 +1,8 @@
 package deli.trace;
 
-import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * a node runs (a node killed with kill -9 loses at most that half second).
  */
 final class TraceWriter implements AutoCloseable {
-  static final int CAPACITY = 1 << 16;
+  static final int CAPACITY = 1 << 14;
   private static final int MASK = CAPACITY - 1;
   private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   private static final long FULL_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
@@ -36,11 +33,14 @@ final class TraceWriter implements AutoCloseable {
   private volatile boolean closing;
   private volatile boolean failed;
   private volatile boolean finished;
-  private final Writer out;
+  private final OutputStream out;
+  /** Encoded lines not yet written: 256 kB, a write(2) each (an OutputStreamWriter's would be 8 kB). */
+  private final byte[] buf = new byte[256 * 1024];
+  private int pos;
   private final Thread thread;
 
   TraceWriter(Path file) throws IOException {
-    this.out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), true), StandardCharsets.UTF_8), 256 * 1024);
+    this.out = new FileOutputStream(file.toFile(), true);
     this.thread = new Thread(this::run, "deli-trace-writer");
     thread.setDaemon(true);
     thread.start();
@@ -63,6 +63,7 @@ final class TraceWriter implements AutoCloseable {
       drain();
     } finally {
       finished = true; // a producer waiting on a full ring gives up rather than wait forever
+      flush();
       try {
         out.close();
       } catch (IOException e) {
@@ -76,7 +77,6 @@ final class TraceWriter implements AutoCloseable {
   private void drain() {
     StringBuilder b = new StringBuilder(512);
     StringBuilder scratch = new StringBuilder(256);
-    char[] chars = new char[512];
     long next = 0;
     long flushedAt = System.nanoTime();
     int idle = 0;
@@ -111,13 +111,8 @@ final class TraceWriter implements AutoCloseable {
         b.append((String) line);
       }
       b.append('\n');
-      int n = b.length();
-      if (chars.length < n) {
-        chars = new char[Math.max(n, chars.length * 2)];
-      }
-      b.getChars(0, n, chars, 0);
       try {
-        out.write(chars, 0, n);
+        append(b);
       } catch (IOException e) {
         // A full disk must not stop the program being traced; the lines are lost, said once.
         failed = true;
@@ -126,7 +121,6 @@ final class TraceWriter implements AutoCloseable {
       if (b.capacity() > 8192) {
         b = new StringBuilder(512); // one huge line does not keep its buffers
         scratch = new StringBuilder(256);
-        chars = new char[512];
       }
       if ((next & 1023) == 0 && System.nanoTime() - flushedAt >= FLUSH_NANOS) {
         flush();
@@ -136,10 +130,47 @@ final class TraceWriter implements AutoCloseable {
     done = next;
   }
 
+  /** Appends {@code line} to the buffer, encoded as UTF-8 (a JSON line is mostly ASCII: a byte a char). */
+  private void append(CharSequence line) throws IOException {
+    int n = line.length();
+    for (int i = 0; i < n; i++) {
+      if (pos + 4 > buf.length) {
+        writeBuffer();
+      }
+      char c = line.charAt(i);
+      if (c < 0x80) {
+        buf[pos++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[pos++] = (byte) (0xc0 | (c >> 6));
+        buf[pos++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(line.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, line.charAt(++i));
+        buf[pos++] = (byte) (0xf0 | (cp >> 18));
+        buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+        buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        buf[pos++] = (byte) (0x80 | (cp & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        buf[pos++] = '?'; // a lone surrogate, as String.getBytes writes it
+      } else {
+        buf[pos++] = (byte) (0xe0 | (c >> 12));
+        buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buf[pos++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+  }
+
+  private void writeBuffer() throws IOException {
+    if (pos > 0) {
+      int n = pos;
+      pos = 0;
+      out.write(buf, 0, n);
+    }
+  }
+
   private void flush() {
     if (!failed) {
       try {
-        out.flush();
+        writeBuffer();
       } catch (IOException e) {
         // Said by the next write, if the disk stays full.
       }
