@@ -51,7 +51,7 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
     self = TraceLog.pathOf(ctx.asJava().getSelf(), ctx.asJava().getSystem());
     node = TraceLog.nodeOf(ctx.asJava().getSystem());
     prefix = ctx.asJava().getSystem().address().toString();
-    selfInLines = TraceLog.compact(self, prefix);
+    selfInLines = SpanLine.compact(self, prefix);
     TraceContext c = TraceContext.CURRENT.get();
     String prevId = c.traceId;
     String prevSelf = c.self;
@@ -71,7 +71,7 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
   public Behavior<T> aroundReceive(TypedActorContext<T> ctx, T msg, ReceiveTarget<T> target) {
     Trace t = msg instanceof Traced traced ? traced.trace() : null;
     if (t == null && TraceLog.enabled()) {
-      t = TraceLog.wrappedTrace(msg);
+      t = TraceRender.wrappedTrace(msg);
     }
     String sender = null;
     long sent = 0;
@@ -106,8 +106,13 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
     boolean kept = false;
     if (traced) {
       TraceLog.handling();
-      type = TraceLog.typeOf(msg);
-      kept = TraceLog.keeps(type);
+      // The type is found on the writer's thread, unless a type filter must see it now.
+      if (TraceLog.filtersTypes()) {
+        type = TraceRender.typeOf(msg);
+        kept = TraceLog.keeps(type);
+      } else {
+        kept = true;
+      }
       // A message of a type left out passes its parent on: its children hang under the nearest
       // handling that is kept, so every parent in the log is there.
       span = kept ? Trace.newId() : parent;

@@ -7,11 +7,7 @@ import deli.core.DeliException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.util.Collection;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.nio.file.Path;
@@ -37,8 +33,6 @@ public final class TraceLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
   private static final JsonFactory JSON = new JsonFactory();
-  private static final int MAX_RENDERING = 160;
-  private static final ThreadLocal<StringBuilder> LINES = ThreadLocal.withInitial(() -> new StringBuilder(512));
 
   private static volatile TraceWriter writer;
   /** Traced handlings under way: closing the file waits for their lines. */
@@ -153,7 +147,7 @@ public final class TraceLog {
     IN_FLIGHT.decrementAndGet();
   }
 
-  /** A handling's span, as one line. */
+  /** A handling's span, as one line: formatted on the trace writer's thread, or here for the logger. */
   static void handled(
       String node,
       String prefix,
@@ -167,26 +161,15 @@ public final class TraceLog {
       long sent,
       long begin,
       long end) {
-    StringBuilder b = start(begin, node, traceId, span, parent);
-    if (sender == null) {
-      if (!parent.isEmpty()) {
-        b.append(",\"sender\":null"); // a timer's tick: said, since a missing sender is its parent's receiver
-      }
-    } else if (parent.isEmpty() || !sender.startsWith(prefix) || types != null) {
-      // Else left out: the parent's line names it (its receiver), which keeps lines short.
-      str(b.append(",\"sender\":"), compact(sender, prefix));
+    SpanLine line = new SpanLine(node, prefix, traceId, span, parent, sender, receiver, type, msg, sent, begin, end, types != null);
+    TraceWriter w = writer;
+    if (w != null) {
+      w.write(line);
+    } else {
+      StringBuilder b = new StringBuilder(256);
+      line.appendTo(b);
+      LOG.info(b.toString());
     }
-    raw(b.append(",\"receiver\":"), receiver);
-    raw(b.append(",\"type\":"), type);
-    String body = renderBody(msg);
-    if (!body.isEmpty()) {
-      str(b.append(",\"message\":"), body);
-    }
-    if (sent != 0) {
-      b.append(",\"wait\":").append(Math.max(0, begin - sent));
-    }
-    b.append(",\"took\":").append(end - begin).append('}');
-    emit(b);
   }
 
   /**
@@ -197,99 +180,19 @@ public final class TraceLog {
     if (!trace.sampled() || !on) {
       return;
     }
-    StringBuilder b = start(begin, node, trace.id(), trace.span(), parent);
-    str(b.append(",\"receiver\":"), trace.sender());
-    str(b.append(",\"type\":"), name);
-    b.append(",\"took\":").append(end - begin).append('}');
-    emit(b);
-  }
-
-  private static StringBuilder start(long begin, String node, String traceId, String span, String parent) {
-    StringBuilder b = LINES.get();
-    b.setLength(0);
-    b.append("{\"time\":").append(begin / 1000);
-    if (!"local".equals(node)) {
-      str(b.append(",\"node\":"), node);
-    }
-    str(b.append(",\"traceId\":"), traceId); // from outside (a header): escaped
-    raw(b.append(",\"spanId\":"), span);
-    if (!parent.isEmpty()) {
-      str(b.append(",\"parentId\":"), parent);
-    }
-    return b;
-  }
-
-  private static void emit(StringBuilder b) {
+    StringBuilder b = new StringBuilder(256);
+    SpanLine.request(b, node, trace, parent, name, begin, end);
     TraceWriter w = writer;
     if (w != null) {
-      w.write(b);
+      w.write(b.toString());
     } else {
       LOG.info(b.toString());
     }
-    if (b.capacity() > 8192) {
-      LINES.remove();
-    }
   }
 
-  /** {@code path} without this node's address ({@code /user/dinner/fork-1}); another node's path whole. */
-  static String compact(String path, String prefix) {
-    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-  }
-
-  /**
-   * Appends {@code s} as a JSON string, unescaped: for what cannot hold a quote, a backslash or a
-   * control character (span ids, actor paths, which Pekko limits to URI characters, type names).
-   */
-  private static void raw(StringBuilder b, String s) {
-    b.append('"').append(s).append('"');
-  }
-
-  /** Appends {@code s} as a JSON string. */
-  static void str(StringBuilder b, String s) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '"' || ch == '\\') {
-        b.append('\\').append(ch);
-      } else if (ch < 0x20) {
-        switch (ch) {
-          case '\n' -> b.append("\\n");
-          case '\t' -> b.append("\\t");
-          case '\r' -> b.append("\\r");
-          default -> b.append(String.format("\\u%04x", (int) ch));
-        }
-      } else {
-        b.append(ch);
-      }
-    }
-    b.append('"');
-  }
-
-  /** The trace a private adapter message carries inside the reply it wraps, if any. */
-  static Trace wrappedTrace(Object msg) {
-    Method unwrap = WRAPPED.get(msg.getClass());
-    if (unwrap == null) {
-      return null;
-    }
-    try {
-      Object inner = unwrap.invoke(msg);
-      return inner instanceof Traced t ? t.trace() : null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * A message's rendering without its type name (the line has it): {@code (serving=3)}; empty
-   * for a message without fields.
-   */
-  static String renderBody(Object msg) {
-    if (msg instanceof Enum<?>) {
-      return "";
-    }
-    String full = render(msg);
-    String name = msg.getClass().getSimpleName();
-    return msg instanceof Record && full.startsWith(name + "(") ? full.substring(name.length()) : full;
+  /** Whether a message of this type gets a line when its flow is traced ({@code --trace-types}). */
+  static boolean filtersTypes() {
+    return types != null;
   }
 
   /** One trace line; public for the tests and the tools that write trace logs by hand. */
@@ -319,111 +222,6 @@ public final class TraceLog {
     }
     return out.toString();
   }
-
-  /**
-   * A short rendering of a message: records by their components, without the trace (it has
-   * its own fields) and with actor refs shortened to their names.
-   */
-  static String render(Object msg) {
-    StringBuilder b = new StringBuilder(64);
-    render(msg, b, 0);
-    return b.length() <= MAX_RENDERING ? b.toString() : b.substring(0, MAX_RENDERING - 3) + "...";
-  }
-
-  private static void render(Object v, StringBuilder b, int depth) {
-    if (b.length() > MAX_RENDERING) {
-      return;
-    }
-    if (v instanceof Record r && depth < 4) {
-      b.append(r.getClass().getSimpleName()).append('(');
-      boolean first = true;
-      for (Method accessor : ACCESSORS.get(r.getClass())) {
-        Object value;
-        try {
-          value = accessor.invoke(r);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-          value = "?";
-        }
-        if (value instanceof Trace || (value instanceof ActorRef<?> ref && ref.path().name().startsWith("$"))) {
-          continue; // the trace has its own fields; an anonymous reply-to (an adapter) says nothing
-        }
-        if (!first) {
-          b.append(", ");
-        }
-        first = false;
-        b.append(accessor.getName()).append('=');
-        render(value, b, depth + 1);
-      }
-      b.append(')');
-    } else if (v instanceof ActorRef<?> ref) {
-      b.append(ref.path().name());
-    } else if (v instanceof Optional<?> o) {
-      if (o.isPresent()) {
-        render(o.get(), b, depth);
-      } else {
-        b.append('-');
-      }
-    } else if (v instanceof Collection<?> c && c.size() > 8) {
-      b.append('[').append(c.size()).append(" items]");
-    } else {
-      b.append(v);
-    }
-  }
-
-  /**
-   * The type to show for a message: a private adapter record that only wraps a reply (say,
-   * {@code FromDesk(OrderTaken)}) shows as the reply it carries.
-   */
-  static String typeOf(Object msg) {
-    Object m = msg;
-    for (int i = 0; i < 3; i++) {
-      Method unwrap = WRAPPED.get(m.getClass());
-      if (unwrap == null) {
-        break;
-      }
-      try {
-        Object inner = unwrap.invoke(m);
-        if (inner == null) {
-          break;
-        }
-        m = inner;
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        break;
-      }
-    }
-    return m.getClass().getSimpleName();
-  }
-
-  private static final ClassValue<Method[]> ACCESSORS =
-      new ClassValue<>() {
-        @Override
-        protected Method[] computeValue(Class<?> type) {
-          RecordComponent[] cs = type.getRecordComponents();
-          Method[] out = new Method[cs.length];
-          for (int i = 0; i < cs.length; i++) {
-            out[i] = cs[i].getAccessor();
-            out[i].setAccessible(true);
-          }
-          return out;
-        }
-      };
-
-  private static final ClassValue<Method> WRAPPED =
-      new ClassValue<>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-          if (!type.isRecord() || Modifier.isPublic(type.getModifiers())) {
-            return null;
-          }
-          RecordComponent[] cs = type.getRecordComponents();
-          if (cs.length != 1 || !Traced.class.isAssignableFrom(cs[0].getType())) {
-            return null;
-          }
-          Method m = cs[0].getAccessor();
-          m.setAccessible(true);
-          return m;
-        }
-      };
 
   /** The full path of an actor, with the node's address when it has one. */
   public static String pathOf(ActorRef<?> ref, ActorSystem<?> system) {

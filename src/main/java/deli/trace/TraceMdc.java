@@ -50,7 +50,7 @@ public final class TraceMdc extends TurboFilter {
         MDC.put(SPAN_ID, c.span);
       }
       if (c.message != null) {
-        MDC.put(MESSAGE_TYPE, TraceLog.typeOf(c.message));
+        MDC.put(MESSAGE_TYPE, TraceRender.typeOf(c.message));
       }
       c.mdcSet = true;
     }

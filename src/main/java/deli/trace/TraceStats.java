@@ -202,13 +202,25 @@ public final class TraceStats {
   public static String report(String traceId, List<TraceLine> lines) {
     StringBuilder b = new StringBuilder();
     b.append("trace ").append(traceId).append(": ").append(lines.size()).append(" messages\n\n");
-    b.append(String.format(Locale.ROOT, "%-32s %9s %9s  %-31s  %-31s%n", "actor", "in", "out",
-        "mailbox wait mean/p50/p99/max", "handling mean/p50/p99/max"));
-    for (Actor a : actors(lines)) {
-      b.append(String.format(Locale.ROOT, "%-32s %9d %9d  %-31s  %-31s%n", a.actor(), a.in(), a.out(), times(a.mailboxWait()), times(a.handling())));
+    List<Actor> actors = actors(lines);
+    Map<String, Long> types = types(lines);
+    // As wide as the longest name: a cluster's actors carry their node (name@host:port).
+    int w = 32;
+    for (Actor a : actors) {
+      w = Math.max(w, a.actor().length());
     }
-    b.append("\n").append(String.format(Locale.ROOT, "%-32s %9s%n", "message type", "count"));
-    types(lines).forEach((t, c) -> b.append(String.format(Locale.ROOT, "%-32s %9d%n", t, c)));
+    for (String t : types.keySet()) {
+      w = Math.max(w, t.length());
+    }
+    String row = "%-" + w + "s %9s %9s  %-31s  %s%n";
+    b.append(String.format(Locale.ROOT, row, "actor", "in", "out", "mailbox wait mean/p50/p99/max", "handling mean/p50/p99/max"));
+    for (Actor a : actors) {
+      b.append(String.format(Locale.ROOT, row, a.actor(), a.in(), a.out(), times(a.mailboxWait()), times(a.handling())));
+    }
+    b.append("\n").append(String.format(Locale.ROOT, "%-" + w + "s %9s%n", "message type", "count"));
+    for (Map.Entry<String, Long> e : types.entrySet()) {
+      b.append(String.format(Locale.ROOT, "%-" + w + "s %9d%n", e.getKey(), e.getValue()));
+    }
     Path p = criticalPath(lines);
     if (!p.spans().isEmpty()) {
       b.append("\ncritical path: ").append(p.spans().size()).append(" messages, ").append(duration(p.nanos())).append('\n');

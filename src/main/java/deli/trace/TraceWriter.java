@@ -1,75 +1,191 @@
 package deli.trace;
 
-import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The trace file: lines appended through one 256 kB buffer, each written whole under the
- * writer's lock. Writing on the actor's own thread, rather than through Logback's event queue,
- * is what keeps a fully traced flow within a few times its untraced speed; a flow slows down when
- * the disk cannot keep up, and loses nothing. A flush every half second keeps the file readable
- * while a node runs (a node killed with kill -9 loses at most that half second).
+ * The trace file and the thread that writes it. An actor's thread only puts its span (a
+ * {@link SpanLine}, the message not yet rendered) in a ring of {@value #CAPACITY} slots: one
+ * atomic increment and one store. The writer's thread renders and formats each line, in the
+ * order the slots were taken, and appends it through a 256 kB buffer; so a traced flow pays for
+ * its lines on another core. Nothing is lost: when the ring is full (the writer cannot keep up,
+ * or the disk cannot) the actor's thread waits, in steps of 50 us, until a slot frees, and the
+ * flow slows down to the writer's pace. A flush every half second keeps the file readable while
+ * a node runs (a node killed with kill -9 loses at most that half second).
  */
 final class TraceWriter implements AutoCloseable {
+  static final int CAPACITY = 1 << 14;
+  private static final int MASK = CAPACITY - 1;
+  private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  private static final long FULL_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+  private final AtomicReferenceArray<Object> slots = new AtomicReferenceArray<>(CAPACITY);
+  /** The next slot to take: how many lines have been handed over. */
+  private final AtomicLong taken = new AtomicLong();
+  /** How many lines the writer has taken out of the ring (published now and then, for the producers). */
+  private volatile long done;
+  private volatile boolean closing;
+  private volatile boolean failed;
+  private volatile boolean finished;
   private final OutputStream out;
-  private final ScheduledExecutorService flusher;
-  private boolean closed;
+  /** Encoded lines not yet written: 256 kB, a write(2) each (an OutputStreamWriter's would be 8 kB). */
+  private final byte[] buf = new byte[256 * 1024];
+  private int pos;
+  private final Thread thread;
 
   TraceWriter(Path file) throws IOException {
-    this.out = new BufferedOutputStream(new FileOutputStream(file.toFile(), true), 256 * 1024);
-    this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "deli-trace-flush");
-      t.setDaemon(true);
-      return t;
-    });
-    flusher.scheduleWithFixedDelay(this::flush, 500, 500, TimeUnit.MILLISECONDS);
+    this.out = new FileOutputStream(file.toFile(), true);
+    this.thread = new Thread(this::run, "deli-trace-writer");
+    thread.setDaemon(true);
+    thread.start();
   }
 
-  /** Appends {@code line} and a newline. */
-  void write(CharSequence line) {
-    byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-    synchronized (this) {
-      if (closed) {
-        return;
+  /** Hands over a handling's span, or a line already formatted (a {@link String}). */
+  void write(Object line) {
+    long seq = taken.getAndIncrement();
+    while (seq - done >= CAPACITY) {
+      if (finished) {
+        return; // the file is closed: the line is lost, as any written after the close
       }
+      LockSupport.parkNanos(FULL_WAIT_NANOS);
+    }
+    slots.setRelease((int) (seq & MASK), line);
+  }
+
+  private void run() {
+    try {
+      drain();
+    } finally {
+      finished = true; // a producer waiting on a full ring gives up rather than wait forever
+      flush();
       try {
-        out.write(bytes);
-        out.write('\n');
+        out.close();
       } catch (IOException e) {
-        // A full disk must not stop the program being traced; the lines are lost, said once.
-        closed = true;
-        System.err.println("deli: the trace file could not be written, tracing stops: " + e.getMessage());
+        if (!failed) {
+          System.err.println("deli: the trace file could not be closed: " + e.getMessage());
+        }
       }
     }
   }
 
-  synchronized void flush() {
-    if (!closed) {
+  private void drain() {
+    StringBuilder b = new StringBuilder(512);
+    StringBuilder scratch = new StringBuilder(256);
+    long next = 0;
+    long flushedAt = System.nanoTime();
+    int idle = 0;
+    while (true) {
+      Object line = slots.getAcquire((int) (next & MASK));
+      if (line == null) {
+        if (closing && next >= taken.get()) {
+          break; // every line handed over before the close is written
+        }
+        done = next;
+        if (System.nanoTime() - flushedAt >= FLUSH_NANOS) {
+          flush();
+          flushedAt = System.nanoTime();
+        }
+        // Idle: wait a little longer each time, up to 50 ms; a close wakes the thread.
+        LockSupport.parkNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(50), 20_000L << Math.min(idle++, 12)));
+        continue;
+      }
+      idle = 0;
+      slots.setPlain((int) (next & MASK), null);
+      next++;
+      if ((next & 255) == 0) {
+        done = next;
+      }
+      if (failed) {
+        continue;
+      }
+      b.setLength(0);
+      if (line instanceof SpanLine s) {
+        s.appendTo(b, scratch);
+      } else {
+        b.append((String) line);
+      }
+      b.append('\n');
       try {
-        out.flush();
+        append(b);
+      } catch (IOException e) {
+        // A full disk must not stop the program being traced; the lines are lost, said once.
+        failed = true;
+        System.err.println("deli: the trace file could not be written, tracing stops: " + e.getMessage());
+      }
+      if (b.capacity() > 8192) {
+        b = new StringBuilder(512); // one huge line does not keep its buffers
+        scratch = new StringBuilder(256);
+      }
+      if ((next & 1023) == 0 && System.nanoTime() - flushedAt >= FLUSH_NANOS) {
+        flush();
+        flushedAt = System.nanoTime();
+      }
+    }
+    done = next;
+  }
+
+  /** Appends {@code line} to the buffer, encoded as UTF-8 (a JSON line is mostly ASCII: a byte a char). */
+  private void append(CharSequence line) throws IOException {
+    int n = line.length();
+    for (int i = 0; i < n; i++) {
+      if (pos + 4 > buf.length) {
+        writeBuffer();
+      }
+      char c = line.charAt(i);
+      if (c < 0x80) {
+        buf[pos++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[pos++] = (byte) (0xc0 | (c >> 6));
+        buf[pos++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(line.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, line.charAt(++i));
+        buf[pos++] = (byte) (0xf0 | (cp >> 18));
+        buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+        buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        buf[pos++] = (byte) (0x80 | (cp & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        buf[pos++] = '?'; // a lone surrogate, as String.getBytes writes it
+      } else {
+        buf[pos++] = (byte) (0xe0 | (c >> 12));
+        buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buf[pos++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+  }
+
+  private void writeBuffer() throws IOException {
+    if (pos > 0) {
+      int n = pos;
+      pos = 0;
+      out.write(buf, 0, n);
+    }
+  }
+
+  private void flush() {
+    if (!failed) {
+      try {
+        writeBuffer();
       } catch (IOException e) {
         // Said by the next write, if the disk stays full.
       }
     }
   }
 
+  /** Writes every line handed over so far, then closes the file. */
   @Override
-  public synchronized void close() {
-    flusher.shutdownNow();
-    if (!closed) {
-      closed = true;
-      try {
-        out.close();
-      } catch (IOException e) {
-        System.err.println("deli: the trace file could not be closed: " + e.getMessage());
-      }
+  public void close() {
+    closing = true;
+    LockSupport.unpark(thread);
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
