@@ -21,7 +21,14 @@ public final class Failures {
   public static String describe(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
+      if (root instanceof java.net.ConnectException) {
+        // Java's HTTP client: a ConnectException without a message around a ClosedChannelException.
+        return root.getMessage() == null || root.getMessage().isBlank() ? "connection refused" : root.getMessage();
+      }
       root = root.getCause();
+    }
+    if (root instanceof java.net.ConnectException && (root.getMessage() == null || root.getMessage().isBlank())) {
+      return "connection refused";
     }
     if (root instanceof NoSuchFileException) {
       return "no such file";
