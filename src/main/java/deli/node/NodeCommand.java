@@ -117,6 +117,12 @@ public final class NodeCommand implements Callable<Integer> {
     Map<String, Object> cluster = Map.of("pekko.actor.provider", "cluster");
     var config = OPTIONS.load(spec, cluster);
     NodeSettings settings = NodeSettings.from(config.getConfig("deli"));
+    // Refused before anything starts: the log server would already have set aside the last log file.
+    java.util.Optional<String> refusal = deli.http.Access.refusal(settings.httpHost(), settings.token());
+    if (refusal.isPresent()) {
+      System.err.println("deli node: " + refusal.get());
+      return 1;
+    }
     Map<String, Object> extra = new HashMap<>(cluster);
     try {
       extra.putAll(drainPhase(settings, config));
