@@ -34,6 +34,7 @@ final class PageRoutes {
           new Endpoint("GET", "/ready", "readiness: an Up member, every service listed"),
           new Endpoint("GET", "/status", "the node, the work it holds, each service's state"),
           new Endpoint("GET", "/cluster", "the cluster's members and what each serves"),
+          new Endpoint("GET", "/metrics", "each actor class's counters, in Prometheus' text format"),
           new Endpoint("GET", "/logserver", "the log server's figures"),
           new Endpoint("POST", "/chefs", "runs one kitchen"),
           new Endpoint("POST", "/sleepers", "runs the sleepers"),
