@@ -246,7 +246,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
 
   private void resplit() {
     List<Integer> mine = members.split();
-    getContext().getLog().info("search: {} nodes serve {}; this one holds slices {} of {}", members.nodes(), root, mine, cluster.slices());
+    getContext().getLog().info("search: {} serve {}; this one holds slices {} of {}", members.nodes() == 1 ? "1 node" : members.nodes() + " nodes", root, mine, cluster.slices());
     splitStarted = System.nanoTime();
     slices.hold(mine);
     slices.handOver(members.owners(), members.listed(), members::addressOf);
