@@ -11,12 +11,12 @@ public final class SearchLog {
 
   private SearchLog() {}
 
-  public static Behavior<DirectorySearch.Event> create(String prefix, PrintStream out) {
+  public static Behavior<TreeEvent> create(String prefix, PrintStream out) {
     return Behaviors.setup(
         ctx ->
-            Behaviors.receive(DirectorySearch.Event.class)
+            Behaviors.receive(TreeEvent.class)
                 .onMessage(
-                    DirectorySearch.TreeLoaded.class,
+                    TreeEvent.TreeLoaded.class,
                     t -> {
                       LoadReport r = t.report();
                       r.problems().stream()
@@ -38,7 +38,7 @@ public final class SearchLog {
                       return Behaviors.same();
                     })
                 .onMessage(
-                    DirectorySearch.SlicesLoaded.class,
+                    TreeEvent.SlicesLoaded.class,
                     t -> {
                       LoadReport r = t.report();
                       r.problems().stream()
@@ -63,14 +63,14 @@ public final class SearchLog {
                       return Behaviors.same();
                     })
                 .onMessage(
-                    DirectorySearch.TreeUnloadable.class,
+                    TreeEvent.TreeUnloadable.class,
                     u -> {
                       out.println(prefix + ": search cannot load its tree: " + u.reason());
                       out.flush();
                       return Behaviors.same();
                     })
                 .onMessage(
-                    DirectorySearch.ShardReloaded.class,
+                    TreeEvent.ShardReloaded.class,
                     r -> {
                       ctx.getLog().info("search: shard {} reloaded its {} files", r.slice(), r.report().files());
                       return Behaviors.same();

@@ -80,7 +80,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
   private final TreeMembers members;
   private final ActorRef<ClusterQuery.Seen> learned;
   private final HeldSlices slices;
-  private final ActorRef<DirectorySearch.Event> listener;
+  private final ActorRef<TreeEvent> listener;
   private final Map<String, ClusterQuery.Tree> others = new LinkedHashMap<>();
   private final Set<ActorRef<ClusterQuery.Command>> inFlight = new HashSet<>();
   private SliceCatalog catalog;
@@ -90,7 +90,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
 
   /** The node's search of {@code settings.root()}; {@code listener} hears how loading goes. */
   public static Behavior<DirectorySearch.Command> create(
-      SearchSettings settings, SearchClusterSettings cluster, ActorRef<DirectorySearch.Event> listener) {
+      SearchSettings settings, SearchClusterSettings cluster, ActorRef<TreeEvent> listener) {
     return Timed.setup(SearchNode.class, (ctx, timers) ->
                     Behaviors.withStash(
                         settings.stash(), stash -> new SearchNode(ctx, timers, stash, settings, cluster, listener)));
@@ -102,7 +102,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
       StashBuffer<DirectorySearch.Command> stash,
       SearchSettings settings,
       SearchClusterSettings cluster,
-      ActorRef<DirectorySearch.Event> listener) {
+      ActorRef<TreeEvent> listener) {
     super(ctx);
     this.settings = settings;
     this.cluster = cluster;
@@ -261,7 +261,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
     }
     LoadReport report = LoadReport.sum(slices.reports(owned));
     listener.tell(
-        new DirectorySearch.SlicesLoaded(
+        new TreeEvent.SlicesLoaded(
             Trace.here(), root, owned, cluster.slices(), members.nodes(), report, System.nanoTime() - splitStarted));
     splitStarted = null;
   }

@@ -22,19 +22,19 @@ final class SearchRender {
     this.prefix = format.prefix();
   }
 
-  Output render(SearchSession.Event event) {
-    if (event instanceof SearchSession.Progress p) {
+  Output render(SessionEvent event) {
+    if (event instanceof SessionEvent.Progress p) {
       var l = p.progress();
       return Output.warning(
           String.format(Locale.ROOT, "loading: %d of %d files, %s", l.filesDone(), l.filesTotal(), megabytes(l.bytes())));
     }
-    if (event instanceof SearchSession.Loaded l) {
+    if (event instanceof SessionEvent.Loaded l) {
       return new Output(List.of(), loaded(l.loaded()), null);
     }
-    if (event instanceof SearchSession.Scanned s) {
+    if (event instanceof SessionEvent.Scanned s) {
       return new Output(List.of(), scanned(s.scanned()), null);
     }
-    if (event instanceof SearchSession.Reloaded r) {
+    if (event instanceof SessionEvent.Reloaded r) {
       return Output.warning(
           String.format(
               Locale.ROOT,
@@ -43,19 +43,19 @@ final class SearchRender {
               r.reloaded().report().files(),
               (r.reloaded().report().loadNanos() + r.reloaded().report().indexNanos()) / 1e9));
     }
-    if (event instanceof SearchSession.Printing p) {
+    if (event instanceof SessionEvent.Printing p) {
       p.replyTo().tell(SearchSession.Printed.INSTANCE);
       return Output.none();
     }
-    if (event instanceof SearchSession.Matched m) {
+    if (event instanceof SessionEvent.Matched m) {
       return Output.lines(matched(m));
     }
-    if (event instanceof SearchSession.Answer a) {
+    if (event instanceof SessionEvent.Answer a) {
       return answer(a);
     }
-    if (event instanceof SearchSession.Medians m) {
+    if (event instanceof SessionEvent.Medians m) {
       List<String> lines = new ArrayList<>();
-      for (SearchSession.QueryTimes t : m.queries()) {
+      for (SessionEvent.QueryTimes t : m.queries()) {
         List<Long> sorted = t.nanos().stream().sorted().toList();
         List<Long> scans = t.scanNanos().stream().sorted().toList();
         lines.add(
@@ -71,11 +71,11 @@ final class SearchRender {
       }
       return Output.lines(lines);
     }
-    SearchSession.Finished f = (SearchSession.Finished) event;
+    SessionEvent.Finished f = (SessionEvent.Finished) event;
     return new Output(List.of(), f.error() == null ? List.of() : List.of("deli search: " + f.error()), f.exitCode());
   }
 
-  private List<String> loaded(DirectorySearch.TreeLoaded t) {
+  private List<String> loaded(TreeEvent.TreeLoaded t) {
     LoadReport r = t.report();
     List<String> err = problems(r);
     err.add(
@@ -96,7 +96,7 @@ final class SearchRender {
     return err;
   }
 
-  private List<String> scanned(DirectorySearch.TreeScanned t) {
+  private List<String> scanned(TreeEvent.TreeScanned t) {
     LoadReport r = t.report();
     List<String> err = problems(r);
     err.add(
@@ -131,12 +131,12 @@ final class SearchRender {
         + (r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read");
   }
 
-  private List<String> matched(SearchSession.Matched m) {
+  private List<String> matched(SessionEvent.Matched m) {
     SearchQuery q = m.query();
     return format.lines(q, format.needsText() ? q.marks() : null, m.hits());
   }
 
-  private Output answer(SearchSession.Answer a) {
+  private Output answer(SessionEvent.Answer a) {
     if (a.answer() instanceof DirectorySearch.SearchFailed failed) {
       return Output.warning("deli search: " + failed.reason());
     }
