@@ -81,13 +81,8 @@ final class SearchRender {
     err.add(
         String.format(
             Locale.ROOT,
-            "loaded %d files (%s, %d lines) into %d %s in %.3f s%s; %s in memory, %.2fx the files' bytes (largest shard %.2fx)%s",
-            r.files(),
-            megabytes(r.bytes()),
-            r.lines(),
-            t.shards(),
-            t.shards() == 1 ? "shard" : "shards",
-            t.nanos() / 1e9,
+            "%s%s; %s in memory, %.2fx the files' bytes (largest shard %.2fx)%s",
+            loadedInto(r, t.shards(), t.nanos()),
             r.indexed() ? String.format(Locale.ROOT, " (indexing %.3f s)", r.indexNanos() / 1e9) : "",
             megabytes(r.memoryBytes()),
             r.bytes() == 0 ? 0.0 : (double) r.memoryBytes() / r.bytes(),
@@ -96,19 +91,27 @@ final class SearchRender {
     return err;
   }
 
+  /** The start of the line a loaded or scanned tree prints: its files, and into how many shards in how long. */
+  private static String loadedInto(LoadReport r, int shards, long nanos) {
+    return String.format(
+        Locale.ROOT,
+        "loaded %d files (%s, %d lines) into %d %s in %.3f s",
+        r.files(),
+        megabytes(r.bytes()),
+        r.lines(),
+        shards,
+        shards == 1 ? "shard" : "shards",
+        nanos / 1e9);
+  }
+
   private List<String> scanned(TreeEvent.TreeScanned t) {
     LoadReport r = t.report();
     List<String> err = problems(r);
     err.add(
         String.format(
             Locale.ROOT,
-            "loaded %d files (%s, %d lines) into %d %s in %.3f s, each searched as it was read and none kept in memory%s",
-            r.files(),
-            megabytes(r.bytes()),
-            r.lines(),
-            t.shards(),
-            t.shards() == 1 ? "shard" : "shards",
-            t.nanos() / 1e9,
+            "%s, each searched as it was read and none kept in memory%s",
+            loadedInto(r, t.shards(), t.nanos()),
             unusual(r)));
     return err;
   }
