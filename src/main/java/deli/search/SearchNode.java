@@ -3,7 +3,6 @@ package deli.search;
 import deli.core.Timed;
 import deli.trace.Trace;
 import deli.trace.Traced;
-import deli.trace.Tracing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -210,16 +209,8 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
     Map<String, ClusterQuery.Tree> trees = new LinkedHashMap<>(others);
     ClusterQuery.Tree mine = others.get(root);
     trees.put(root, new ClusterQuery.Tree(cluster.slices(), catalog, mine == null ? Map.of() : mine.files()));
-    long id = ++queries;
     ActorRef<ClusterQuery.Command> query =
-        getContext()
-            .spawn(
-                Tracing.traced(
-                    ClusterQuery.Command.class,
-                    s.trace(),
-                    ClusterQuery.create(s, new ArrayList<>(targets), trees, learned, settings.queryTimeout())),
-                "query-" + id);
-    getContext().watch(query);
+        ClusterQuery.start(getContext(), s, new ArrayList<>(targets), trees, learned, settings.queryTimeout(), ++queries);
     inFlight.add(query);
     return Behaviors.same();
   }
