@@ -3,6 +3,7 @@ package deli.search;
 import deli.core.Timed;
 import deli.trace.Trace;
 import deli.trace.Traced;
+import deli.trace.Tracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,24 @@ final class ClusterQuery extends AbstractBehavior<ClusterQuery.Command> {
   private final TreeSet<Integer> pending = new TreeSet<>();
   private final Map<String, Map<Integer, SearchShard.Matches>> answers = new LinkedHashMap<>();
   private final Map<String, Map<Integer, String>> failed = new HashMap<>();
+
+  /**
+   * Spawns and watches the query for {@code search} (child {@code "query-" + id}), traced as the
+   * search is: the same for a node that holds slices and for one that only forwards.
+   */
+  static ActorRef<Command> start(
+      ActorContext<?> ctx,
+      DirectorySearch.Search search,
+      List<ActorRef<SearchShard.Command>> shards,
+      Map<String, Tree> trees,
+      ActorRef<Seen> learned,
+      Duration timeout,
+      long id) {
+    ActorRef<Command> query =
+        ctx.spawn(Tracing.traced(Command.class, search.trace(), create(search, shards, trees, learned, timeout)), "query-" + id);
+    ctx.watch(query);
+    return query;
+  }
 
   static Behavior<Command> create(
       DirectorySearch.Search search,

@@ -103,40 +103,8 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
   /** The search could not run: {@code badQuery} when the query is at fault, else the service. */
   public record SearchFailed(Trace trace, SearchQuery query, String reason, boolean badQuery) implements Answer {}
 
-  /** What the facade tells its listener about the tree. */
-  public interface Event extends CborSerializable, Traced {}
-
-  /** Loading goes on: files read so far, of the files found so far. */
-  public record LoadProgress(Trace trace, int filesDone, int filesTotal, long bytes, int shards) implements Event {}
-
-  /** Every shard holds its slice: the chapter's setup is done, in {@code nanos}. */
-  public record TreeLoaded(Trace trace, String root, int shards, LoadReport report, long nanos) implements Event {}
-
-  /**
-   * Every shard has read its slice and run the queries over it as it read, keeping only the
-   * matches ({@link StreamingSearch}): the tree was scanned, not loaded, in {@code nanos}.
-   */
-  public record TreeScanned(Trace trace, String root, int shards, LoadReport report, long nanos) implements Event {}
-
-  /** A shard loaded its slice again (after a failure, or when told to). */
-  public record ShardReloaded(Trace trace, int slice, LoadReport report) implements Event {}
-
-  /**
-   * In a cluster: the node holds {@code held} of the tree's {@code slices} slices, split over
-   * {@code nodes} nodes, all loaded ({@code report}), {@code nanos} after the split.
-   */
-  public record SlicesLoaded(Trace trace, String root, List<Integer> held, int slices, int nodes, LoadReport report, long nanos)
-      implements Event {
-    public SlicesLoaded {
-      held = List.copyOf(held);
-    }
-  }
-
-  /** The tree cannot be loaded; every search fails with the reason. */
-  public record TreeUnloadable(Trace trace, String reason) implements Event {}
-
   private final SearchSettings settings;
-  private final ActorRef<Event> listener;
+  private final ActorRef<TreeEvent> listener;
   private final StashBuffer<Command> stash;
   private final List<ActorRef<SearchShard.Command>> shards = new ArrayList<>();
   private final LoadTally tally;
@@ -150,13 +118,13 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
    * A search over {@code settings.root()}; its shards' messages belong to {@code trace} (null
    * for a long-lived service). Wrap it with {@link Tracing#traced} where it is spawned.
    */
-  public static Behavior<Command> create(SearchSettings settings, Trace trace, ActorRef<Event> listener) {
+  public static Behavior<Command> create(SearchSettings settings, Trace trace, ActorRef<TreeEvent> listener) {
     return Behaviors.setup(
         ctx -> Behaviors.withStash(settings.stash(), stash -> new DirectorySearch(ctx, stash, settings, trace, listener)));
   }
 
   private DirectorySearch(
-      ActorContext<Command> ctx, StashBuffer<Command> stash, SearchSettings settings, Trace trace, ActorRef<Event> listener) {
+      ActorContext<Command> ctx, StashBuffer<Command> stash, SearchSettings settings, Trace trace, ActorRef<TreeEvent> listener) {
     super(ctx);
     this.settings = settings;
     this.listener = listener;
@@ -253,9 +221,9 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
       }
     } else if (e instanceof SearchShard.Ready r) {
       if (tally.ready(r)) {
-        listener.tell(new ShardReloaded(Trace.here(), r.slice(), r.report()));
+        listener.tell(new TreeEvent.ShardReloaded(Trace.here(), r.slice(), r.report()));
       } else if (tally.allReady()) {
-        listener.tell(new TreeLoaded(Trace.here(), settings.root(), shards.size(), tally.sum(), System.nanoTime() - start));
+        listener.tell(new TreeEvent.TreeLoaded(Trace.here(), settings.root(), shards.size(), tally.sum(), System.nanoTime() - start));
         return stash.unstashAll(serving());
       }
     } else if (e instanceof SearchShard.Unloadable u) {
@@ -270,7 +238,7 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
       tally.loading(l);
     } else if (e instanceof SearchShard.Ready r) {
       tally.ready(r);
-      listener.tell(new ShardReloaded(Trace.here(), r.slice(), r.report()));
+      listener.tell(new TreeEvent.ShardReloaded(Trace.here(), r.slice(), r.report()));
     } else if (e instanceof SearchShard.Unloadable u) {
       return becomeUnloadable(u);
     }
@@ -278,7 +246,7 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
   }
 
   private Behavior<Command> becomeUnloadable(SearchShard.Unloadable u) {
-    listener.tell(new TreeUnloadable(Trace.here(), u.reason()));
+    listener.tell(new TreeEvent.TreeUnloadable(Trace.here(), u.reason()));
     return stash.unstashAll(unloadable(u.reason()));
   }
 

@@ -30,7 +30,7 @@ final class HeldSlices {
   private final String root;
   private final int slices;
   private final ActorRef<SearchShard.LoadEvent> loadEvents;
-  private final ActorRef<DirectorySearch.Event> listener;
+  private final ActorRef<TreeEvent> listener;
   private final Map<Integer, ActorRef<SearchShard.Command>> held = new TreeMap<>();
   private final Map<Integer, LoadReport> ready = new TreeMap<>();
   private final Set<Integer> handingOver = new HashSet<>();
@@ -46,7 +46,7 @@ final class HeldSlices {
       String root,
       int slices,
       ActorRef<SearchShard.LoadEvent> loadEvents,
-      ActorRef<DirectorySearch.Event> listener) {
+      ActorRef<TreeEvent> listener) {
     this.ctx = ctx;
     this.timers = timers;
     this.settings = settings;
@@ -120,13 +120,13 @@ final class HeldSlices {
     if (e instanceof SearchShard.Ready r) {
       unloadable.remove(e.slice());
       if (ready.put(e.slice(), r.report()) != null) {
-        listener.tell(new DirectorySearch.ShardReloaded(Trace.here(), e.slice(), r.report()));
+        listener.tell(new TreeEvent.ShardReloaded(Trace.here(), e.slice(), r.report()));
       }
       return true;
     } else if (e instanceof SearchShard.Unloadable u) {
       // The shard stays: it answers queries with the reason, and the answer names the slice.
       if (unloadable.isEmpty()) {
-        listener.tell(new DirectorySearch.TreeUnloadable(Trace.here(), u.reason()));
+        listener.tell(new TreeEvent.TreeUnloadable(Trace.here(), u.reason()));
       }
       unloadable.add(e.slice());
       return true;

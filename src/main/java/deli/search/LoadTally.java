@@ -42,8 +42,8 @@ final class LoadTally {
     return LoadReport.sum(List.of(ready));
   }
 
-  DirectorySearch.LoadProgress progress(Trace trace) {
-    return new DirectorySearch.LoadProgress(
+  TreeEvent.LoadProgress progress(Trace trace) {
+    return new TreeEvent.LoadProgress(
         trace,
         Arrays.stream(done).sum(),
         Arrays.stream(total).map(t -> Math.max(t, 0)).sum(),

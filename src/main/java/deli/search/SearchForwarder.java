@@ -1,7 +1,6 @@
 package deli.search;
 
 import deli.trace.Trace;
-import deli.trace.Tracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,14 +73,7 @@ final class SearchForwarder extends AbstractBehavior<DirectorySearch.Command> {
       return this;
     }
     ActorRef<ClusterQuery.Command> query =
-        getContext()
-            .spawn(
-                Tracing.traced(
-                    ClusterQuery.Command.class,
-                    s.trace(),
-                    ClusterQuery.create(s, new ArrayList<>(members.listed()), new LinkedHashMap<>(trees), learned, timeout)),
-                "query-" + (++queries));
-    getContext().watch(query);
+        ClusterQuery.start(getContext(), s, new ArrayList<>(members.listed()), new LinkedHashMap<>(trees), learned, timeout, ++queries);
     inFlight.add(query);
     return this;
   }

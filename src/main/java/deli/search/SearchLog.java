@@ -3,6 +3,7 @@ package deli.search;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /** The listener of a node's search: says on stdout when the tree is loaded, and logs the rest. */
@@ -11,72 +12,64 @@ public final class SearchLog {
 
   private SearchLog() {}
 
-  public static Behavior<DirectorySearch.Event> create(String prefix, PrintStream out) {
+  public static Behavior<TreeEvent> create(String prefix, PrintStream out) {
     return Behaviors.setup(
         ctx ->
-            Behaviors.receive(DirectorySearch.Event.class)
+            Behaviors.receive(TreeEvent.class)
                 .onMessage(
-                    DirectorySearch.TreeLoaded.class,
+                    TreeEvent.TreeLoaded.class,
                     t -> {
-                      LoadReport r = t.report();
-                      r.problems().stream()
-                          .limit(MAX_PROBLEMS)
-                          .forEach(p -> ctx.getLog().warn("search: cannot read {}: {}", p.path(), p.reason()));
-                      out.println(
-                          String.format(
-                              Locale.ROOT,
-                              "%s: search holds %d files (%.1f MB, %d lines) of %s in %d shards, loaded in %.3f s%s",
-                              prefix,
-                              r.files(),
-                              r.bytes() / 1e6,
-                              r.lines(),
-                              t.root(),
-                              t.shards(),
-                              t.nanos() / 1e9,
-                              r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read"));
-                      out.flush();
-                      return Behaviors.same();
+                      String where = String.format(Locale.ROOT, " in %d shards", t.shards());
+                      return holds(ctx, out, prefix, t.report(), t.root(), where, t.nanos());
                     })
                 .onMessage(
-                    DirectorySearch.SlicesLoaded.class,
+                    TreeEvent.SlicesLoaded.class,
                     t -> {
-                      LoadReport r = t.report();
-                      r.problems().stream()
-                          .limit(MAX_PROBLEMS)
-                          .forEach(p -> ctx.getLog().warn("search: cannot read {}: {}", p.path(), p.reason()));
-                      out.println(
+                      String where =
                           String.format(
                               Locale.ROOT,
-                              "%s: search holds %d files (%.1f MB, %d lines) of %s: slices %s of %d, split over %d node%s, loaded in %.3f s%s",
-                              prefix,
-                              r.files(),
-                              r.bytes() / 1e6,
-                              r.lines(),
-                              t.root(),
+                              ": slices %s of %d, split over %d node%s",
                               ranges(t.held()),
                               t.slices(),
                               t.nodes(),
-                              t.nodes() == 1 ? "" : "s",
-                              t.nanos() / 1e9,
-                              r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read"));
-                      out.flush();
-                      return Behaviors.same();
+                              t.nodes() == 1 ? "" : "s");
+                      return holds(ctx, out, prefix, t.report(), t.root(), where, t.nanos());
                     })
                 .onMessage(
-                    DirectorySearch.TreeUnloadable.class,
+                    TreeEvent.TreeUnloadable.class,
                     u -> {
                       out.println(prefix + ": search cannot load its tree: " + u.reason());
                       out.flush();
                       return Behaviors.same();
                     })
                 .onMessage(
-                    DirectorySearch.ShardReloaded.class,
+                    TreeEvent.ShardReloaded.class,
                     r -> {
                       ctx.getLog().info("search: shard {} reloaded its {} files", r.slice(), r.report().files());
                       return Behaviors.same();
                     })
                 .onAnyMessage(e -> Behaviors.same())
                 .build());
+  }
+
+  /** Says what the search holds of {@code root} ({@code where}: in how many shards, or which slices), and logs the files it cannot read. */
+  private static Behavior<TreeEvent> holds(
+      ActorContext<TreeEvent> ctx, PrintStream out, String prefix, LoadReport r, String root, String where, long nanos) {
+    r.problems().stream().limit(MAX_PROBLEMS).forEach(p -> ctx.getLog().warn("search: cannot read {}: {}", p.path(), p.reason()));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%s: search holds %d files (%.1f MB, %d lines) of %s%s, loaded in %.3f s%s",
+            prefix,
+            r.files(),
+            r.bytes() / 1e6,
+            r.lines(),
+            root,
+            where,
+            nanos / 1e9,
+            r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read"));
+    out.flush();
+    return Behaviors.same();
   }
 
   /** Slice numbers as runs: {@code [0, 1, 2, 5]} as {@code 0-2,5}. */

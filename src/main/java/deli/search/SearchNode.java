@@ -3,7 +3,6 @@ package deli.search;
 import deli.core.Timed;
 import deli.trace.Trace;
 import deli.trace.Traced;
-import deli.trace.Tracing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,7 +79,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
   private final TreeMembers members;
   private final ActorRef<ClusterQuery.Seen> learned;
   private final HeldSlices slices;
-  private final ActorRef<DirectorySearch.Event> listener;
+  private final ActorRef<TreeEvent> listener;
   private final Map<String, ClusterQuery.Tree> others = new LinkedHashMap<>();
   private final Set<ActorRef<ClusterQuery.Command>> inFlight = new HashSet<>();
   private SliceCatalog catalog;
@@ -90,7 +89,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
 
   /** The node's search of {@code settings.root()}; {@code listener} hears how loading goes. */
   public static Behavior<DirectorySearch.Command> create(
-      SearchSettings settings, SearchClusterSettings cluster, ActorRef<DirectorySearch.Event> listener) {
+      SearchSettings settings, SearchClusterSettings cluster, ActorRef<TreeEvent> listener) {
     return Timed.setup(SearchNode.class, (ctx, timers) ->
                     Behaviors.withStash(
                         settings.stash(), stash -> new SearchNode(ctx, timers, stash, settings, cluster, listener)));
@@ -102,7 +101,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
       StashBuffer<DirectorySearch.Command> stash,
       SearchSettings settings,
       SearchClusterSettings cluster,
-      ActorRef<DirectorySearch.Event> listener) {
+      ActorRef<TreeEvent> listener) {
     super(ctx);
     this.settings = settings;
     this.cluster = cluster;
@@ -210,16 +209,8 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
     Map<String, ClusterQuery.Tree> trees = new LinkedHashMap<>(others);
     ClusterQuery.Tree mine = others.get(root);
     trees.put(root, new ClusterQuery.Tree(cluster.slices(), catalog, mine == null ? Map.of() : mine.files()));
-    long id = ++queries;
     ActorRef<ClusterQuery.Command> query =
-        getContext()
-            .spawn(
-                Tracing.traced(
-                    ClusterQuery.Command.class,
-                    s.trace(),
-                    ClusterQuery.create(s, new ArrayList<>(targets), trees, learned, settings.queryTimeout())),
-                "query-" + id);
-    getContext().watch(query);
+        ClusterQuery.start(getContext(), s, new ArrayList<>(targets), trees, learned, settings.queryTimeout(), ++queries);
     inFlight.add(query);
     return Behaviors.same();
   }
@@ -261,7 +252,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
     }
     LoadReport report = LoadReport.sum(slices.reports(owned));
     listener.tell(
-        new DirectorySearch.SlicesLoaded(
+        new TreeEvent.SlicesLoaded(
             Trace.here(), root, owned, cluster.slices(), members.nodes(), report, System.nanoTime() - splitStarted));
     splitStarted = null;
   }

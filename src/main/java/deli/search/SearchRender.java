@@ -22,19 +22,19 @@ final class SearchRender {
     this.prefix = format.prefix();
   }
 
-  Output render(SearchSession.Event event) {
-    if (event instanceof SearchSession.Progress p) {
+  Output render(SessionEvent event) {
+    if (event instanceof SessionEvent.Progress p) {
       var l = p.progress();
       return Output.warning(
           String.format(Locale.ROOT, "loading: %d of %d files, %s", l.filesDone(), l.filesTotal(), megabytes(l.bytes())));
     }
-    if (event instanceof SearchSession.Loaded l) {
+    if (event instanceof SessionEvent.Loaded l) {
       return new Output(List.of(), loaded(l.loaded()), null);
     }
-    if (event instanceof SearchSession.Scanned s) {
+    if (event instanceof SessionEvent.Scanned s) {
       return new Output(List.of(), scanned(s.scanned()), null);
     }
-    if (event instanceof SearchSession.Reloaded r) {
+    if (event instanceof SessionEvent.Reloaded r) {
       return Output.warning(
           String.format(
               Locale.ROOT,
@@ -43,19 +43,19 @@ final class SearchRender {
               r.reloaded().report().files(),
               (r.reloaded().report().loadNanos() + r.reloaded().report().indexNanos()) / 1e9));
     }
-    if (event instanceof SearchSession.Printing p) {
+    if (event instanceof SessionEvent.Printing p) {
       p.replyTo().tell(SearchSession.Printed.INSTANCE);
       return Output.none();
     }
-    if (event instanceof SearchSession.Matched m) {
+    if (event instanceof SessionEvent.Matched m) {
       return Output.lines(matched(m));
     }
-    if (event instanceof SearchSession.Answer a) {
+    if (event instanceof SessionEvent.Answer a) {
       return answer(a);
     }
-    if (event instanceof SearchSession.Medians m) {
+    if (event instanceof SessionEvent.Medians m) {
       List<String> lines = new ArrayList<>();
-      for (SearchSession.QueryTimes t : m.queries()) {
+      for (SessionEvent.QueryTimes t : m.queries()) {
         List<Long> sorted = t.nanos().stream().sorted().toList();
         List<Long> scans = t.scanNanos().stream().sorted().toList();
         lines.add(
@@ -71,23 +71,18 @@ final class SearchRender {
       }
       return Output.lines(lines);
     }
-    SearchSession.Finished f = (SearchSession.Finished) event;
+    SessionEvent.Finished f = (SessionEvent.Finished) event;
     return new Output(List.of(), f.error() == null ? List.of() : List.of("deli search: " + f.error()), f.exitCode());
   }
 
-  private List<String> loaded(DirectorySearch.TreeLoaded t) {
+  private List<String> loaded(TreeEvent.TreeLoaded t) {
     LoadReport r = t.report();
     List<String> err = problems(r);
     err.add(
         String.format(
             Locale.ROOT,
-            "loaded %d files (%s, %d lines) into %d %s in %.3f s%s; %s in memory, %.2fx the files' bytes (largest shard %.2fx)%s",
-            r.files(),
-            megabytes(r.bytes()),
-            r.lines(),
-            t.shards(),
-            t.shards() == 1 ? "shard" : "shards",
-            t.nanos() / 1e9,
+            "%s%s; %s in memory, %.2fx the files' bytes (largest shard %.2fx)%s",
+            loadedInto(r, t.shards(), t.nanos()),
             r.indexed() ? String.format(Locale.ROOT, " (indexing %.3f s)", r.indexNanos() / 1e9) : "",
             megabytes(r.memoryBytes()),
             r.bytes() == 0 ? 0.0 : (double) r.memoryBytes() / r.bytes(),
@@ -96,19 +91,27 @@ final class SearchRender {
     return err;
   }
 
-  private List<String> scanned(DirectorySearch.TreeScanned t) {
+  /** The start of the line a loaded or scanned tree prints: its files, and into how many shards in how long. */
+  private static String loadedInto(LoadReport r, int shards, long nanos) {
+    return String.format(
+        Locale.ROOT,
+        "loaded %d files (%s, %d lines) into %d %s in %.3f s",
+        r.files(),
+        megabytes(r.bytes()),
+        r.lines(),
+        shards,
+        shards == 1 ? "shard" : "shards",
+        nanos / 1e9);
+  }
+
+  private List<String> scanned(TreeEvent.TreeScanned t) {
     LoadReport r = t.report();
     List<String> err = problems(r);
     err.add(
         String.format(
             Locale.ROOT,
-            "loaded %d files (%s, %d lines) into %d %s in %.3f s, each searched as it was read and none kept in memory%s",
-            r.files(),
-            megabytes(r.bytes()),
-            r.lines(),
-            t.shards(),
-            t.shards() == 1 ? "shard" : "shards",
-            t.nanos() / 1e9,
+            "%s, each searched as it was read and none kept in memory%s",
+            loadedInto(r, t.shards(), t.nanos()),
             unusual(r)));
     return err;
   }
@@ -131,12 +134,12 @@ final class SearchRender {
         + (r.problems().isEmpty() ? "" : "; " + r.problems().size() + " cannot be read");
   }
 
-  private List<String> matched(SearchSession.Matched m) {
+  private List<String> matched(SessionEvent.Matched m) {
     SearchQuery q = m.query();
     return format.lines(q, format.needsText() ? q.marks() : null, m.hits());
   }
 
-  private Output answer(SearchSession.Answer a) {
+  private Output answer(SessionEvent.Answer a) {
     if (a.answer() instanceof DirectorySearch.SearchFailed failed) {
       return Output.warning("deli search: " + failed.reason());
     }

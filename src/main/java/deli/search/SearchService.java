@@ -42,7 +42,7 @@ public final class SearchService {
                   ctx.spawn("search-forwarder", DirectorySearch.Command.class, SearchForwarder.create(settings.queryTimeout()));
               return Service.Running.none(route(ctx.edge(), forwarder, settings));
             }
-            ActorRef<DirectorySearch.Event> log = ctx.spawn("search-log", DirectorySearch.Event.class, SearchLog.create("deli node", System.out));
+            ActorRef<TreeEvent> log = ctx.spawn("search-log", TreeEvent.class, SearchLog.create("deli node", System.out));
             ActorRef<DirectorySearch.Command> search =
                 ctx.serve(
                     "search",

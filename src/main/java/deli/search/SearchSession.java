@@ -1,7 +1,6 @@
 package deli.search;
 
 import deli.core.Failures;
-import deli.core.CborSerializable;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
@@ -33,7 +32,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 public final class SearchSession extends AbstractBehavior<SearchSession.Command> {
   public interface Command {}
 
-  private record FromSearch(DirectorySearch.Event event) implements Command, Traced {
+  private record FromSearch(TreeEvent event) implements Command, Traced {
     @Override
     public Trace trace() {
       return event.trace();
@@ -62,58 +61,6 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     }
   }
 
-  /** What a session tells its listener. */
-  public interface Event extends CborSerializable {}
-
-  public record Progress(DirectorySearch.LoadProgress progress) implements Event {}
-
-  public record Loaded(DirectorySearch.TreeLoaded loaded) implements Event {}
-
-  /** The tree was scanned for the queries given, as it was read: their answers are ready. */
-  public record Scanned(DirectorySearch.TreeScanned scanned) implements Event {}
-
-  public record Reloaded(DirectorySearch.ShardReloaded reloaded) implements Event {}
-
-  /**
-   * Some of a query's matching files, to print; a large answer comes in several, so the
-   * console renders a few thousand lines at a time, never all of them at once.
-   */
-  public record Matched(SearchQuery query, List<FileHits> hits) implements Event {
-    public Matched {
-      hits = List.copyOf(hits);
-    }
-  }
-
-  /** A query's answer, {@code nanos} after it was sent (in-process, printing excluded), after its {@link Matched} lines. */
-  public record Answer(DirectorySearch.Answer answer, long nanos) implements Event {}
-
-  /** Lines a {@link Matched} event holds, about. */
-  static final int LINES_PER_EVENT = 4096;
-
-  /** The times of repeated queries after their first round, in the order they were first asked. */
-  public record Medians(List<QueryTimes> queries) implements Event {
-    public Medians {
-      queries = List.copyOf(queries);
-    }
-  }
-
-  /** A query's times after its first round: end to end, and the slowest shard's own scan. */
-  public record QueryTimes(String query, List<Long> nanos, List<Long> scanNanos) implements CborSerializable {
-    public QueryTimes {
-      nanos = List.copyOf(nanos);
-      scanNanos = List.copyOf(scanNanos);
-    }
-  }
-
-  /**
-   * Asks the console to say, with {@link Printed}, when it has printed what came before: the
-   * next query waits for it, so printing one answer never slows the next down.
-   */
-  public record Printing(ActorRef<Command> replyTo) implements Event {}
-
-  /** The search is torn down; the command ends with {@code exitCode}: grep's, 0 when a line was selected, 1 when none, 2 on an error. */
-  public record Finished(int exitCode, String error) implements Event {}
-
   /**
    * Where queries come from: the command line, or a reader (stdin) read line by line; {@code form}
    * makes each text a query with the command's options (an {@link IllegalArgumentException} for a bad one).
@@ -126,7 +73,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
 
   private final SearchSettings settings;
   private final Queries queries;
-  private final ActorRef<Event> listener;
+  private final ActorRef<SessionEvent> listener;
   private final ActorRef<DirectorySearch.Command> search;
   private final ActorRef<DirectorySearch.Answer> answers;
   private final boolean streaming;
@@ -139,17 +86,17 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   private boolean selected;
   private String fatal;
 
-  public static Behavior<Command> create(SearchSettings settings, Queries queries, Trace trace, ActorRef<Event> listener) {
+  public static Behavior<Command> create(SearchSettings settings, Queries queries, Trace trace, ActorRef<SessionEvent> listener) {
     return Tracing.traced(Command.class, trace, Behaviors.setup(ctx -> new SearchSession(ctx, settings, queries, trace, listener)));
   }
 
   private SearchSession(
-      ActorContext<Command> ctx, SearchSettings settings, Queries queries, Trace trace, ActorRef<Event> listener) {
+      ActorContext<Command> ctx, SearchSettings settings, Queries queries, Trace trace, ActorRef<SessionEvent> listener) {
     super(ctx);
     this.settings = settings;
     this.queries = queries;
     this.listener = listener;
-    ActorRef<DirectorySearch.Event> events = ctx.messageAdapter(DirectorySearch.Event.class, FromSearch::new);
+    ActorRef<TreeEvent> events = ctx.messageAdapter(TreeEvent.class, FromSearch::new);
     this.streaming = streams(settings, queries);
     Behavior<DirectorySearch.Command> search =
         streaming ? StreamingSearch.create(settings, forms(queries), events) : DirectorySearch.create(settings, trace, events);
@@ -191,18 +138,18 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   }
 
   private Behavior<Command> onSearchEvent(FromSearch m) {
-    DirectorySearch.Event e = m.event();
-    if (e instanceof DirectorySearch.LoadProgress p) {
-      listener.tell(new Progress(p));
-    } else if (e instanceof DirectorySearch.TreeLoaded l) {
-      listener.tell(new Loaded(l));
+    TreeEvent e = m.event();
+    if (e instanceof TreeEvent.LoadProgress p) {
+      listener.tell(new SessionEvent.Progress(p));
+    } else if (e instanceof TreeEvent.TreeLoaded l) {
+      listener.tell(new SessionEvent.Loaded(l));
       nextQuery();
-    } else if (e instanceof DirectorySearch.TreeScanned s) {
-      listener.tell(new Scanned(s));
+    } else if (e instanceof TreeEvent.TreeScanned s) {
+      listener.tell(new SessionEvent.Scanned(s));
       nextQuery();
-    } else if (e instanceof DirectorySearch.ShardReloaded r) {
-      listener.tell(new Reloaded(r));
-    } else if (e instanceof DirectorySearch.TreeUnloadable u) {
+    } else if (e instanceof TreeEvent.ShardReloaded r) {
+      listener.tell(new SessionEvent.Reloaded(r));
+    } else if (e instanceof TreeEvent.TreeUnloadable u) {
       fatal = u.reason();
       teardown();
     }
@@ -221,9 +168,9 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     }
     if (round == settings.repeat()) {
       if (settings.repeat() > 1) {
-        List<QueryTimes> out = new ArrayList<>();
-        times.forEach((q, ns) -> out.add(new QueryTimes(q, ns, scans.get(q))));
-        listener.tell(new Medians(out));
+        List<SessionEvent.QueryTimes> out = new ArrayList<>();
+        times.forEach((q, ns) -> out.add(new SessionEvent.QueryTimes(q, ns, scans.get(q))));
+        listener.tell(new SessionEvent.Medians(out));
       }
       teardown();
       return;
@@ -237,7 +184,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
       q = queries.form().apply(text);
     } catch (IllegalArgumentException e) {
       failed = true;
-      listener.tell(new Answer(new DirectorySearch.SearchFailed(Trace.here(), SearchQuery.of(""), e.getMessage(), true), 0));
+      listener.tell(new SessionEvent.Answer(new DirectorySearch.SearchFailed(Trace.here(), SearchQuery.of(""), e.getMessage(), true), 0));
       nextQuery();
       return;
     }
@@ -264,8 +211,8 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     if (round == 0 && a instanceof DirectorySearch.Found f) {
       tellMatched(f);
     }
-    listener.tell(new Answer(a, nanos));
-    listener.tell(new Printing(getContext().getSelf()));
+    listener.tell(new SessionEvent.Answer(a, nanos));
+    listener.tell(new SessionEvent.Printing(getContext().getSelf()));
     return this;
   }
 
@@ -280,14 +227,14 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     for (FileHits h : f.hits()) {
       batch.add(h);
       lines += f.query().countOnly() ? 1 : h.returned();
-      if (lines >= LINES_PER_EVENT) {
-        listener.tell(new Matched(f.query(), batch));
+      if (lines >= SessionEvent.LINES_PER_EVENT) {
+        listener.tell(new SessionEvent.Matched(f.query(), batch));
         batch = new ArrayList<>();
         lines = 0;
       }
     }
     if (!batch.isEmpty()) {
-      listener.tell(new Matched(f.query(), batch));
+      listener.tell(new SessionEvent.Matched(f.query(), batch));
     }
   }
 
@@ -328,7 +275,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   }
 
   private Behavior<Command> onTornDown(TornDown m) {
-    listener.tell(new Finished(fatal != null || failed ? 2 : selected ? 0 : 1, fatal));
+    listener.tell(new SessionEvent.Finished(fatal != null || failed ? 2 : selected ? 0 : 1, fatal));
     return Behaviors.stopped();
   }
 }

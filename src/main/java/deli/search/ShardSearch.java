@@ -104,13 +104,13 @@ final class ShardSearch {
       fileDone(file, count);
       count = 0;
       fileFull = false;
-      file = seek(c.firstLine, file, c.files() - 1, l);
+      file = LineBytes.seek(c.firstLine, file, c.files() - 1, l);
     }
     if (fileFull) {
       return;
     }
     int start = c.lineStarts[l];
-    int re = rstrip(t, start, c.lineEnd(file, l));
+    int re = LineBytes.rstrip(t, start, c.lineEnd(file, l));
     if (needleIn(t, start, re) >= 0) {
       count++;
       if (budget > 0) {
@@ -139,7 +139,7 @@ final class ShardSearch {
         fileDone(file, count);
         count = 0;
         fileFull = false;
-        file = seek(c.fileStart, file, c.files() - 1, i);
+        file = LineBytes.seek(c.fileStart, file, c.files() - 1, i);
         line = c.firstLine[file];
       }
       if (fileFull) {
@@ -147,11 +147,11 @@ final class ShardSearch {
         continue;
       }
       int last = c.firstLine[file + 1] - 1;
-      line = seek(c.lineStarts, line, last, i);
+      line = LineBytes.seek(c.lineStarts, line, last, i);
       int ls = c.lineStarts[line];
-      int re = rstrip(t, ls, c.lineEnd(file, line));
+      int re = LineBytes.rstrip(t, ls, c.lineEnd(file, line));
       if (i + m <= re) {
-        if (q.word() && !wholeWord(t, i, i + m, ls, re)) {
+        if (q.word() && !LineBytes.wholeWord(t, i, i + m, ls, re)) {
           // Not a word here: the same line may hold it as a word further on.
           p = i + 1;
           continue;
@@ -181,11 +181,11 @@ final class ShardSearch {
     int first = c.firstLine[f];
     int last = c.firstLine[f + 1] - 1;
     boolean ascii = c.ascii[f];
-    Matcher mt = pattern == null ? null : pattern.matcher(ascii ? new Latin1(t, base, c.fileStart[f + 1] - base) : "");
+    Matcher mt = pattern == null ? null : pattern.matcher(ascii ? new LineBytes.Latin1(t, base, c.fileStart[f + 1] - base) : "");
     int n = 0;
     for (int l = first; l <= last; l++) {
       int ls = c.lineStarts[l];
-      int re = rstrip(t, ls, c.lineEnd(f, l));
+      int re = LineBytes.rstrip(t, ls, c.lineEnd(f, l));
       boolean found;
       if (mt == null) {
         found = needleIn(t, ls, re) >= 0;
@@ -217,42 +217,12 @@ final class ShardSearch {
     int p = from;
     while (p <= to) {
       int i = needle.find(t, p, to);
-      if (i < 0 || !q.word() || wholeWord(t, i, i + m, from, to)) {
+      if (i < 0 || !q.word() || LineBytes.wholeWord(t, i, i + m, from, to)) {
         return i;
       }
       p = i + 1;
     }
     return -1;
-  }
-
-  /** Whether {@code t[i, j)} in the line {@code t[from, to)} has no word character on either side (grep -w). */
-  static boolean wholeWord(byte[] t, int i, int j, int from, int to) {
-    if (i > from) {
-      int k = i - 1;
-      // Back to the first byte of the UTF-8 character that ends at i.
-      while (k > from && i - k < 4 && (t[k] & 0xC0) == 0x80) {
-        k--;
-      }
-      if (SearchQuery.wordChar(codePoint(t, k, i))) {
-        return false;
-      }
-    }
-    return j >= to || !SearchQuery.wordChar(codePoint(t, j, Math.min(to, j + 4)));
-  }
-
-  /** The character that starts at {@code t[k]} (within {@code t[k, end)}); -1 when the bytes are not UTF-8. */
-  static int codePoint(byte[] t, int k, int end) {
-    int b = t[k] & 0xff;
-    if (b < 0x80) {
-      return b;
-    }
-    int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
-    if (len == 0 || k + len > end) {
-      return -1;
-    }
-    String s = new String(t, k, len, StandardCharsets.UTF_8);
-    int cp = s.codePointAt(0);
-    return cp == 0xFFFD ? -1 : cp;
   }
 
   /** The files with no line selected, as counts of 0, in the files' order (grep -L). */
@@ -301,64 +271,5 @@ final class ShardSearch {
     fileLines.clear();
     fileEnds.clear();
     hits.add(FileHits.owning(c.paths[f], n, numbers, text, ends));
-  }
-
-  /**
-   * The last index at or after {@code from} (and at most {@code last}) whose start is at or
-   * before {@code i}, in a non-decreasing table of starts: the line (or file) holding offset i.
-   */
-  static int seek(int[] starts, int from, int last, int i) {
-    if (from >= last || starts[from + 1] > i) {
-      return from;
-    }
-    int lo = from + 1;
-    int step = 1;
-    while (lo + step <= last && starts[lo + step] <= i) {
-      lo += step;
-      step <<= 1;
-    }
-    int hi = Math.min(last, lo + step);
-    if (starts[hi] <= i) {
-      return hi;
-    }
-    while (hi - lo > 1) {
-      int mid = (lo + hi) >>> 1;
-      if (starts[mid] <= i) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** Where {@code t[from, to)} ends once trailing whitespace is stripped (Python's {@code bytes.rstrip()}). */
-  static int rstrip(byte[] t, int from, int to) {
-    while (to > from) {
-      byte b = t[to - 1];
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0b) {
-        break;
-      }
-      to--;
-    }
-    return to;
-  }
-
-  /** Bytes seen as chars, one each: how a regex reads a file that is all ASCII, without copying it. */
-  private record Latin1(byte[] t, int base, int length) implements CharSequence {
-    @Override
-    public char charAt(int i) {
-      return (char) (t[base + i] & 0xff);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new Latin1(t, base + start, end - start);
-    }
-
-    @Override
-    public String toString() {
-      return new String(t, base, length, StandardCharsets.ISO_8859_1);
-    }
   }
 }

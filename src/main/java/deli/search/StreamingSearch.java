@@ -35,7 +35,7 @@ final class StreamingSearch extends AbstractBehavior<DirectorySearch.Command> {
 
   private final SearchSettings settings;
   private final List<SearchQuery> queries;
-  private final ActorRef<DirectorySearch.Event> listener;
+  private final ActorRef<TreeEvent> listener;
   private final StashBuffer<DirectorySearch.Command> stash;
   private final Executor blocking;
   private final long start = System.nanoTime();
@@ -44,7 +44,7 @@ final class StreamingSearch extends AbstractBehavior<DirectorySearch.Command> {
   private int waiting;
   private List<DirectorySearch.Answer> answers;
 
-  static Behavior<DirectorySearch.Command> create(SearchSettings settings, List<SearchQuery> queries, ActorRef<DirectorySearch.Event> listener) {
+  static Behavior<DirectorySearch.Command> create(SearchSettings settings, List<SearchQuery> queries, ActorRef<TreeEvent> listener) {
     return Behaviors.setup(ctx -> Behaviors.withStash(settings.stash(), stash -> new StreamingSearch(ctx, stash, settings, queries, listener)));
   }
 
@@ -53,7 +53,7 @@ final class StreamingSearch extends AbstractBehavior<DirectorySearch.Command> {
       StashBuffer<DirectorySearch.Command> stash,
       SearchSettings settings,
       List<SearchQuery> queries,
-      ActorRef<DirectorySearch.Event> listener) {
+      ActorRef<TreeEvent> listener) {
     super(ctx);
     this.settings = settings;
     this.queries = List.copyOf(queries);
@@ -109,7 +109,7 @@ final class StreamingSearch extends AbstractBehavior<DirectorySearch.Command> {
 
   private Behavior<DirectorySearch.Command> onWalked(Walked w) {
     if (w.failure() != null) {
-      listener.tell(new DirectorySearch.TreeUnloadable(Trace.here(), w.failure()));
+      listener.tell(new TreeEvent.TreeUnloadable(Trace.here(), w.failure()));
       return stash.unstashAll(unreadable(w.failure()));
     }
     walkProblems.addAll(w.problems());
@@ -133,7 +133,7 @@ final class StreamingSearch extends AbstractBehavior<DirectorySearch.Command> {
   private Behavior<DirectorySearch.Command> onSliceDone(SliceDone d) {
     if (d.failure() != null) {
       String why = "shard " + d.slice() + " could not read its slice: " + d.failure();
-      listener.tell(new DirectorySearch.TreeUnloadable(Trace.here(), why));
+      listener.tell(new TreeEvent.TreeUnloadable(Trace.here(), why));
       return stash.unstashAll(unreadable(why));
     }
     slices.add(d.result());
@@ -153,7 +153,7 @@ final class StreamingSearch extends AbstractBehavior<DirectorySearch.Command> {
     for (int q = 0; q < queries.size(); q++) {
       answers.add(answer(q, nanos));
     }
-    listener.tell(new DirectorySearch.TreeScanned(Trace.here(), settings.root(), settings.shards(), report, nanos));
+    listener.tell(new TreeEvent.TreeScanned(Trace.here(), settings.root(), settings.shards(), report, nanos));
     return stash.unstashAll(scanned());
   }
 

@@ -133,19 +133,19 @@ public final class Neighbours {
       double d;
       switch (distance) {
         case ED -> {
-          if (size == maxK && squares(a, ai, b, bi, n) > bound) {
+          if (size == maxK && IntDistances.squares(a, ai, b, bi, n) > bound) {
             continue;
           }
-          d = Hypot.norm(scratch, n, absDiffs(a, ai, b, bi, n, scratch));
+          d = Hypot.norm(scratch, n, IntDistances.absDiffs(a, ai, b, bi, n, scratch));
         }
         case MD -> {
-          d = manhattan(a, ai, b, bi, n);
+          d = IntDistances.manhattan(a, ai, b, bi, n);
           if (size == maxK && d > kth) {
             continue;
           }
         }
         case CD -> {
-          d = chebyshev(a, ai, b, bi, n);
+          d = IntDistances.chebyshev(a, ai, b, bi, n);
           if (size == maxK && d > kth) {
             continue;
           }
@@ -155,7 +155,7 @@ public final class Neighbours {
           if (den == 0) {
             throw zeroSorensen(t, i);
           }
-          d = manhattan(a, ai, b, bi, n) / (double) den;
+          d = IntDistances.manhattan(a, ai, b, bi, n) / (double) den;
           if (size == maxK && d > kth) {
             continue;
           }
@@ -168,46 +168,6 @@ public final class Neighbours {
         bound = kth * kth * (1 + 1e-9);
       }
     }
-  }
-
-  // The int distances, each a small method of its own: the JIT compiles a small method that is
-  // called a million times within milliseconds of the start, where the loop that calls them
-  // would wait to be compiled whole (a cold 'deli tune' is mostly that wait).
-
-  private static int squares(int[] a, int ai, int[] b, int bi, int n) {
-    int sum = 0;
-    for (int f = 0; f < n; f++) {
-      int x = a[ai + f] - b[bi + f];
-      sum += x * x;
-    }
-    return sum;
-  }
-
-  private static int manhattan(int[] a, int ai, int[] b, int bi, int n) {
-    int sum = 0;
-    for (int f = 0; f < n; f++) {
-      sum += Math.abs(a[ai + f] - b[bi + f]);
-    }
-    return sum;
-  }
-
-  private static int chebyshev(int[] a, int ai, int[] b, int bi, int n) {
-    int max = 0;
-    for (int f = 0; f < n; f++) {
-      max = Math.max(max, Math.abs(a[ai + f] - b[bi + f]));
-    }
-    return max;
-  }
-
-  /** The absolute differences into {@code out}, as doubles (exact); returns the largest. */
-  private static double absDiffs(int[] a, int ai, int[] b, int bi, int n, double[] out) {
-    int max = 0;
-    for (int f = 0; f < n; f++) {
-      int x = Math.abs(a[ai + f] - b[bi + f]);
-      out[f] = x;
-      max = Math.max(max, x);
-    }
-    return max;
   }
 
   /** Whether training sample {@code a[ai..]} is surely farther than {@code kth} (ED: its square beyond {@code bound}). */

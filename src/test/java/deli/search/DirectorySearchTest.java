@@ -163,12 +163,12 @@ class DirectorySearchTest {
     // A query sent while the shard reloads waits for it.
     TestProbe<DirectorySearch.Answer> early = testKit.createTestProbe();
     s.search().tell(new DirectorySearch.Search(Trace.start("test"), SearchQuery.of("import"), early.getRef()));
-    List<DirectorySearch.Event> seen =
+    List<TreeEvent> seen =
         s.events()
             .fishForMessage(
                 Duration.ofSeconds(60),
-                e -> e instanceof DirectorySearch.ShardReloaded ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
-    assertInstanceOf(DirectorySearch.ShardReloaded.class, seen.get(seen.size() - 1));
+                e -> e instanceof TreeEvent.ShardReloaded ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+    assertInstanceOf(TreeEvent.ShardReloaded.class, seen.get(seen.size() - 1));
     DirectorySearch.Found during = assertInstanceOf(DirectorySearch.Found.class, early.receiveMessage(Duration.ofSeconds(60)));
     assertEquals(before, Grep.lines(during));
     assertEquals(before, Grep.lines(found(testKit, s.search(), SearchQuery.of("import"))));
@@ -177,7 +177,7 @@ class DirectorySearchTest {
 
   @Test
   void aSearchSentBeforeTheTreeIsLoadedWaitsForIt() throws Exception {
-    TestProbe<DirectorySearch.Event> events = testKit.createTestProbe();
+    TestProbe<TreeEvent> events = testKit.createTestProbe();
     TestProbe<DirectorySearch.Answer> reply = testKit.createTestProbe();
     ActorRef<DirectorySearch.Command> search =
         testKit.spawn(DirectorySearch.create(settings(tree, 2, true, Map.of()), Trace.start("test"), events.getRef()));
@@ -189,11 +189,11 @@ class DirectorySearchTest {
 
   @Test
   void aRootThatIsNotADirectoryFailsEverySearchWithTheReason(@TempDir Path dir) {
-    TestProbe<DirectorySearch.Event> events = testKit.createTestProbe();
+    TestProbe<TreeEvent> events = testKit.createTestProbe();
     Path missing = dir.resolve("missing");
     ActorRef<DirectorySearch.Command> search =
         testKit.spawn(DirectorySearch.create(settings(missing, 2, false, Map.of()), Trace.start("test"), events.getRef()));
-    var failed = events.expectMessageClass(DirectorySearch.TreeUnloadable.class, Duration.ofSeconds(30));
+    var failed = events.expectMessageClass(TreeEvent.TreeUnloadable.class, Duration.ofSeconds(30));
     assertEquals("no such directory: " + missing, failed.reason());
     var answer = SearchTesting.ask(testKit, search, SearchQuery.of("x"));
     assertEquals("no such directory: " + missing, assertInstanceOf(DirectorySearch.SearchFailed.class, answer).reason());
@@ -230,7 +230,7 @@ class DirectorySearchTest {
     // A shard's load stops at the pipe until the test writes to it: the tree is still loading.
     Path pipe = dir.resolve("p.py");
     assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
-    TestProbe<DirectorySearch.Event> events = testKit.createTestProbe();
+    TestProbe<TreeEvent> events = testKit.createTestProbe();
     TestProbe<DirectorySearch.Answer> reply = testKit.createTestProbe();
     ActorRef<DirectorySearch.Command> search =
         testKit.spawn(DirectorySearch.create(settings(dir, 2, false, Map.of()), Trace.start("test"), events.getRef()));

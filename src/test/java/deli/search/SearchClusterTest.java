@@ -42,24 +42,24 @@ class SearchClusterTest {
     paths = SourceTree.walk(tree, Fnmatch.of("*.py"), new ShardSpec(tree.toString(), "*.py", List.of(), 0, 1, false, 64, 1000).skipPatterns(), (p, why) -> {});
   }
 
-  record Node(ActorTestKit kit, ActorRef<DirectorySearch.Command> search, TestProbe<DirectorySearch.Event> events) {}
+  record Node(ActorTestKit kit, ActorRef<DirectorySearch.Command> search, TestProbe<TreeEvent> events) {}
 
   static Node serve(ActorTestKit kit) {
     SearchSettings s = SearchTesting.settings(tree, 1, true, Map.of("index-chunk", 256));
-    TestProbe<DirectorySearch.Event> events = kit.createTestProbe();
+    TestProbe<TreeEvent> events = kit.createTestProbe();
     ActorRef<DirectorySearch.Command> search =
         kit.spawn(SearchNode.create(s, new SearchClusterSettings(SLICES, Duration.ofSeconds(3)), events.getRef()), "search");
     return new Node(kit, search, events);
   }
 
   /** The node's next report of its slices loaded for a split over {@code nodes} nodes. */
-  static DirectorySearch.SlicesLoaded loaded(Node n, int nodes) {
-    List<DirectorySearch.Event> seen =
+  static TreeEvent.SlicesLoaded loaded(Node n, int nodes) {
+    List<TreeEvent> seen =
         n.events()
             .fishForMessage(
                 LOAD,
-                e -> e instanceof DirectorySearch.SlicesLoaded l && l.nodes() == nodes ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
-    return (DirectorySearch.SlicesLoaded) seen.get(seen.size() - 1);
+                e -> e instanceof TreeEvent.SlicesLoaded l && l.nodes() == nodes ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+    return (TreeEvent.SlicesLoaded) seen.get(seen.size() - 1);
   }
 
   static DirectorySearch.Found found(Node n, String q) {
@@ -110,7 +110,7 @@ class SearchClusterTest {
       Set<Integer> all = new TreeSet<>();
       int files = 0;
       for (Node n : nodes) {
-        DirectorySearch.SlicesLoaded l = loaded(n, 3);
+        TreeEvent.SlicesLoaded l = loaded(n, 3);
         assertEquals(SliceAssignment.slicesOf(SearchCluster.address(n.kit()), SLICES, members), l.held());
         assertFalse(l.held().isEmpty());
         l.held().forEach(s -> assertTrue(all.add(s), "slice " + s + " held twice"));
@@ -133,7 +133,7 @@ class SearchClusterTest {
   void afterANodeIsLostAnswersSayWhatIsMissingUntilTheSurvivorsHaveLoadedItThenAJoiningNodeTakesAShare() throws Exception {
     try (SearchCluster cluster = SearchCluster.start(3, CONFIG)) {
       List<Node> nodes = new ArrayList<>(cluster.nodes.stream().map(SearchClusterTest::serve).toList());
-      Map<Node, DirectorySearch.SlicesLoaded> split = new HashMap<>();
+      Map<Node, TreeEvent.SlicesLoaded> split = new HashMap<>();
       nodes.forEach(n -> split.put(n, loaded(n, 3)));
       Node lost = nodes.get(2);
       Node asked = nodes.get(0);
@@ -165,7 +165,7 @@ class SearchClusterTest {
 
       List<String> survivors = nodes.stream().map(n -> SearchCluster.address(n.kit())).toList();
       for (Node n : nodes) {
-        DirectorySearch.SlicesLoaded l = loaded(n, 2);
+        TreeEvent.SlicesLoaded l = loaded(n, 2);
         assertEquals(SliceAssignment.slicesOf(SearchCluster.address(n.kit()), SLICES, survivors), l.held());
       }
       for (Node n : nodes) {
@@ -188,7 +188,7 @@ class SearchClusterTest {
       // A slice given to the new node is served by its old holder until the new one has it.
       Node joined = serve(cluster.add(CONFIG));
       nodes.add(joined);
-      DirectorySearch.SlicesLoaded share = loaded(joined, 3);
+      TreeEvent.SlicesLoaded share = loaded(joined, 3);
       assertEquals(SLICES / 3, share.held().size());
       for (Node n : nodes) {
         if (n != joined) {

@@ -42,11 +42,11 @@ class SearchForwarderTest {
       assertEquals(SearchForwarder.NO_TREE, assertInstanceOf(DirectorySearch.SearchFailed.class, none).reason());
 
       SearchSettings s = SearchTesting.settings(tree, 1, false, Map.of());
-      TestProbe<DirectorySearch.Event> events = holder.createTestProbe();
+      TestProbe<TreeEvent> events = holder.createTestProbe();
       holder.spawn(SearchNode.create(s, new SearchClusterSettings(SLICES, Duration.ofMillis(500)), events.getRef()), "search");
       events.fishForMessage(
           Await.scaled(Duration.ofSeconds(60)),
-          e -> e instanceof DirectorySearch.SlicesLoaded ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+          e -> e instanceof TreeEvent.SlicesLoaded ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
 
       for (String q : List.of("import", "zipimporter", "日本", "not-in-the-tree")) {
         // The holder's shards reach the asking node's listing a moment after they are loaded.

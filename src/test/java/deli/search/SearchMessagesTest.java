@@ -70,8 +70,8 @@ class SearchMessagesTest {
     assertEquals(part, roundTrip(part));
     SliceCatalog catalog = SliceCatalog.of("/srv/tree", List.of("a.py", "b.py", "c/d.py"), 2);
     assertEquals(catalog, roundTrip(catalog));
-    DirectorySearch.SlicesLoaded loaded =
-        new DirectorySearch.SlicesLoaded(
+    TreeEvent.SlicesLoaded loaded =
+        new TreeEvent.SlicesLoaded(
             Trace.of("t", "x"), "/srv/tree", List.of(4, 8), 12, 3, new LoadReport(2, 30, 4, 0, List.of(), 40, 1.3, 5, 6, true), 77);
     assertEquals(loaded, roundTrip(loaded));
     DirectorySearch.Found found =

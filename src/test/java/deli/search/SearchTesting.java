@@ -29,17 +29,17 @@ final class SearchTesting {
   }
 
   /** A directory search that has loaded its tree. */
-  record Loaded(ActorRef<DirectorySearch.Command> search, DirectorySearch.TreeLoaded loaded, TestProbe<DirectorySearch.Event> events) {}
+  record Loaded(ActorRef<DirectorySearch.Command> search, TreeEvent.TreeLoaded loaded, TestProbe<TreeEvent> events) {}
 
   static Loaded load(ActorTestKit kit, SearchSettings s) {
-    TestProbe<DirectorySearch.Event> events = kit.createTestProbe();
+    TestProbe<TreeEvent> events = kit.createTestProbe();
     ActorRef<DirectorySearch.Command> search = kit.spawn(DirectorySearch.create(s, Trace.start("test"), events.getRef()));
-    List<DirectorySearch.Event> seen =
+    List<TreeEvent> seen =
         events.fishForMessage(
             LOAD,
-            e -> e instanceof DirectorySearch.LoadProgress ? FishingOutcomes.continueAndIgnore() : FishingOutcomes.complete());
-    DirectorySearch.Event last = seen.get(seen.size() - 1);
-    if (!(last instanceof DirectorySearch.TreeLoaded loaded)) {
+            e -> e instanceof TreeEvent.LoadProgress ? FishingOutcomes.continueAndIgnore() : FishingOutcomes.complete());
+    TreeEvent last = seen.get(seen.size() - 1);
+    if (!(last instanceof TreeEvent.TreeLoaded loaded)) {
       throw new AssertionError("expected the tree to load, got " + last);
     }
     return new Loaded(search, loaded, events);

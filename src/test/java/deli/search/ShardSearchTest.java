@@ -151,7 +151,7 @@ class ShardSearchTest {
       while (expected + 1 < n && starts[expected + 1] <= offset) {
         expected++;
       }
-      assertEquals(expected, ShardSearch.seek(starts, from, n - 1, offset));
+      assertEquals(expected, LineBytes.seek(starts, from, n - 1, offset));
     }
   }
 
