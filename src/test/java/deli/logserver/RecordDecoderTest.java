@@ -121,4 +121,53 @@ class RecordDecoderTest {
     refused(c, BadInput.Reason.UNSAFE);
     assertTrue(c.error().getMessage().contains("fractions.Fraction"), c.error().getMessage());
   }
+
+  @Test
+  void aPickleSharingOneListManyTimesIsRefusedByItsSizeBeforeAnyOfItIsWritten() throws Exception {
+    byte[] bomb = python("(lambda l: pickle.dumps({'msg': 'm', 'x': [[l] * 10] * 10}, 2))(['y' * 100] * 10)");
+    Chunk c = new RecordDecoder(new JsonLines(), 64 * 1024).decode(List.of(ByteString.fromArray(LogServerTest.frame(bomb))), null);
+    refused(c, BadInput.Reason.TOO_LARGE);
+    assertTrue(
+        c.error().getMessage().startsWith("record 1 of the connection: a pickle of " + bomb.length + " bytes would make a line of more than --max-record"),
+        c.error().getMessage());
+  }
+
+  @Test
+  void aLineOfExactlyMaxRecordBytesIsKeptAndOneByteMoreIsNot() {
+    RecordPickler pickler = new RecordPickler();
+    // {"m": "xx...x"} is 9 bytes around the x's; the bound counts the line without its newline.
+    Chunk fits = new RecordDecoder(new JsonLines(), 1024).decode(List.of(ByteString.fromArray(pickler.frame(java.util.Map.of("m", "x".repeat(1015))))), null);
+    assertNull(fits.error(), () -> fits.error().getMessage());
+    assertEquals(1025, fits.bytes().length);
+    Chunk over = new RecordDecoder(new JsonLines(), 1024).decode(List.of(ByteString.fromArray(pickler.frame(java.util.Map.of("m", "x".repeat(1016))))), null);
+    refused(over, BadInput.Reason.TOO_LARGE);
+  }
+
+  @Test
+  void aRecordThatIsNotADictIsNamedByItsPythonType() {
+    assertEquals("None", RecordDecoder.pythonType(null));
+    assertEquals("a str", RecordDecoder.pythonType("s"));
+    assertEquals("an int", RecordDecoder.pythonType(1));
+    assertEquals("an int", RecordDecoder.pythonType(1L));
+    assertEquals("an int", RecordDecoder.pythonType(java.math.BigInteger.TEN));
+    assertEquals("a float", RecordDecoder.pythonType(1.5));
+    assertEquals("a bool", RecordDecoder.pythonType(true));
+    assertEquals("a tuple", RecordDecoder.pythonType(new Object[0]));
+    assertEquals("a set", RecordDecoder.pythonType(java.util.Set.of()));
+    assertEquals("a list", RecordDecoder.pythonType(List.of()));
+    assertEquals("bytes", RecordDecoder.pythonType(new byte[0]));
+    assertEquals("a StringBuilder", RecordDecoder.pythonType(new StringBuilder()));
+  }
+
+  @Test
+  void aDecoderGrowsItsBufferForALargerFrameAfterASmallOne() {
+    RecordPickler pickler = new RecordPickler();
+    RecordDecoder decoder = new RecordDecoder(new JsonLines());
+    for (int size : new int[] {10, 100_000, 50, 300_000}) {
+      Chunk c = decoder.decode(List.of(ByteString.fromArray(pickler.frame(java.util.Map.of("m", "x".repeat(size))))), null);
+      assertNull(c.error());
+      assertEquals(size + 10, c.bytes().length);
+    }
+    assertEquals(4, decoder.decoded());
+  }
 }
