@@ -170,4 +170,55 @@ class RecordDecoderTest {
     }
     assertEquals(4, decoder.decoded());
   }
+
+  private static Chunk decode(String latin1) {
+    return decode(latin1.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** Pickles no Python wrote, each breaking the stack machine a different way: refused, saying how. */
+  @Test
+  void aPickleThatBreaksTheStackMachineIsRefusedSayingHow() {
+    String[][] cases = {
+      {"0.", "the pickle pops an empty stack"},
+      {".", "the pickle pops an empty stack"},
+      {"(u.", "SETITEMS on something other than a dict"},
+      {"](u.", "SETITEMS on something other than a dict"},
+      {"d.", "the pickle has no mark on its stack"},
+      {"(0d.", "the pickle has no mark on its stack"},
+      {"]K\u0001K\u0002s.", "SETITEM on something other than a dict"},
+      {"K\u0001K\u0002\u0093.", "STACK_GLOBAL of something other than two str"},
+      {"(o.", "OBJ with nothing to call"},
+      {"cbuiltins\nset\n)K\u0001\u0092.", "NEWOBJ_EX with keyword arguments"},
+      {"cbuiltins\nset\n)}K\u0001K\u0002s\u0092.", "NEWOBJ_EX with keyword arguments"},
+      {"](K\u0001\u0090.", "ADDITEMS on something other than a set"},
+      {"h\u0005.", "Memo value not found at index 5"},
+      {"K\u0001q\u0000h\u0001.", "Memo value not found at index 1"},
+      {"K\u0001r\u00ff\u00ff\u00ff\u007f.", "memo index 2147483647 is out of range"},
+      {"(dS'f'\nFabc\ns.", "could not convert string to float: 'abc'"},
+    };
+    for (String[] c : cases) {
+      Chunk chunk = decode(c[0]);
+      assertNotNull(chunk.error(), c[0]);
+      assertEquals(BadInput.Reason.NOT_PICKLE, chunk.error().reason(), c[0]);
+      assertTrue(chunk.error().getMessage().contains(c[1]), c[0] + ": " + chunk.error().getMessage());
+    }
+  }
+
+  @Test
+  void protocolZerosTextFloatsAndIntsAreReadAsPythonReadsThem() {
+    // Python's json.dumps(pickle.loads(...)) of the same bytes.
+    assertEquals("{\"a\": Infinity, \"b\": -Infinity, \"c\": NaN, \"d\": Infinity, \"e\": 0.5, \"i\": 12}\n",
+        new String(decode("(dS'a'\nFinf\nsS'b'\nF-inf\nsS'c'\nFnan\nsS'd'\nF+Infinity\nsS'e'\nF0.5\nsS'i'\nI12\ns.").bytes(), StandardCharsets.US_ASCII));
+    refused(decode("(dS'i'\nI" + "7".repeat(4400) + "\ns."), BadInput.Reason.NOT_PICKLE);
+  }
+
+  /** PickleProperties' counterexample: protocols 0 to 2 pickle b'' as a call of bytes(), which deli refused as unsafe. */
+  @Test
+  void anEmptyBytesValueIsKeptInEveryProtocol() throws Exception {
+    for (int protocol = 0; protocol <= 5; protocol++) {
+      Chunk c = decode(python("pickle.dumps({'b': b'', 'a': bytearray()}, " + protocol + ")"));
+      assertNull(c.error(), () -> c.error().getMessage());
+      assertEquals("{\"b\": \"b''\", \"a\": \"bytearray(b'')\"}\n", new String(c.bytes(), StandardCharsets.US_ASCII), "protocol " + protocol);
+    }
+  }
 }
