@@ -35,6 +35,8 @@ final class PickleTypes {
       CALLABLE.put(b + "set", a -> new PyObjects.Set(a.length == 0 ? List.of() : (List<?>) a[0], false));
       CALLABLE.put(b + "frozenset", a -> new PyObjects.Set(a.length == 0 ? List.of() : (List<?>) a[0], true));
       CALLABLE.put(b + "bytearray", a -> new PyObjects.ByteArray(a.length == 0 ? new byte[0] : bytes(a)));
+      // Protocols 0 to 2 write an empty bytes as bytes() (others as _codecs.encode below).
+      CALLABLE.put(b + "bytes", a -> a.length == 0 ? new byte[0] : bytes(a));
       CALLABLE.put(b + "complex", a -> new PyObjects.Complex(number(a, 0), a.length > 1 ? number(a, 1) : 0));
     }
     // Protocols 0 to 2 write bytes as _codecs.encode(text, 'latin1').

@@ -121,4 +121,104 @@ class RecordDecoderTest {
     refused(c, BadInput.Reason.UNSAFE);
     assertTrue(c.error().getMessage().contains("fractions.Fraction"), c.error().getMessage());
   }
+
+  @Test
+  void aPickleSharingOneListManyTimesIsRefusedByItsSizeBeforeAnyOfItIsWritten() throws Exception {
+    byte[] bomb = python("(lambda l: pickle.dumps({'msg': 'm', 'x': [[l] * 10] * 10}, 2))(['y' * 100] * 10)");
+    Chunk c = new RecordDecoder(new JsonLines(), 64 * 1024).decode(List.of(ByteString.fromArray(LogServerTest.frame(bomb))), null);
+    refused(c, BadInput.Reason.TOO_LARGE);
+    assertTrue(
+        c.error().getMessage().startsWith("record 1 of the connection: a pickle of " + bomb.length + " bytes would make a line of more than --max-record"),
+        c.error().getMessage());
+  }
+
+  @Test
+  void aLineOfExactlyMaxRecordBytesIsKeptAndOneByteMoreIsNot() {
+    RecordPickler pickler = new RecordPickler();
+    // {"m": "xx...x"} is 9 bytes around the x's; the bound counts the line without its newline.
+    Chunk fits = new RecordDecoder(new JsonLines(), 1024).decode(List.of(ByteString.fromArray(pickler.frame(java.util.Map.of("m", "x".repeat(1015))))), null);
+    assertNull(fits.error(), () -> fits.error().getMessage());
+    assertEquals(1025, fits.bytes().length);
+    Chunk over = new RecordDecoder(new JsonLines(), 1024).decode(List.of(ByteString.fromArray(pickler.frame(java.util.Map.of("m", "x".repeat(1016))))), null);
+    refused(over, BadInput.Reason.TOO_LARGE);
+  }
+
+  @Test
+  void aRecordThatIsNotADictIsNamedByItsPythonType() {
+    assertEquals("None", RecordDecoder.pythonType(null));
+    assertEquals("a str", RecordDecoder.pythonType("s"));
+    assertEquals("an int", RecordDecoder.pythonType(1));
+    assertEquals("an int", RecordDecoder.pythonType(1L));
+    assertEquals("an int", RecordDecoder.pythonType(java.math.BigInteger.TEN));
+    assertEquals("a float", RecordDecoder.pythonType(1.5));
+    assertEquals("a bool", RecordDecoder.pythonType(true));
+    assertEquals("a tuple", RecordDecoder.pythonType(new Object[0]));
+    assertEquals("a set", RecordDecoder.pythonType(java.util.Set.of()));
+    assertEquals("a list", RecordDecoder.pythonType(List.of()));
+    assertEquals("bytes", RecordDecoder.pythonType(new byte[0]));
+    assertEquals("a StringBuilder", RecordDecoder.pythonType(new StringBuilder()));
+  }
+
+  @Test
+  void aDecoderGrowsItsBufferForALargerFrameAfterASmallOne() {
+    RecordPickler pickler = new RecordPickler();
+    RecordDecoder decoder = new RecordDecoder(new JsonLines());
+    for (int size : new int[] {10, 100_000, 50, 300_000}) {
+      Chunk c = decoder.decode(List.of(ByteString.fromArray(pickler.frame(java.util.Map.of("m", "x".repeat(size))))), null);
+      assertNull(c.error());
+      assertEquals(size + 10, c.bytes().length);
+    }
+    assertEquals(4, decoder.decoded());
+  }
+
+  private static Chunk decode(String latin1) {
+    return decode(latin1.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** Pickles no Python wrote, each breaking the stack machine a different way: refused, saying how. */
+  @Test
+  void aPickleThatBreaksTheStackMachineIsRefusedSayingHow() {
+    String[][] cases = {
+      {"0.", "the pickle pops an empty stack"},
+      {".", "the pickle pops an empty stack"},
+      {"(u.", "SETITEMS on something other than a dict"},
+      {"](u.", "SETITEMS on something other than a dict"},
+      {"d.", "the pickle has no mark on its stack"},
+      {"(0d.", "the pickle has no mark on its stack"},
+      {"]K\u0001K\u0002s.", "SETITEM on something other than a dict"},
+      {"K\u0001K\u0002\u0093.", "STACK_GLOBAL of something other than two str"},
+      {"(o.", "OBJ with nothing to call"},
+      {"cbuiltins\nset\n)K\u0001\u0092.", "NEWOBJ_EX with keyword arguments"},
+      {"cbuiltins\nset\n)}K\u0001K\u0002s\u0092.", "NEWOBJ_EX with keyword arguments"},
+      {"](K\u0001\u0090.", "ADDITEMS on something other than a set"},
+      {"h\u0005.", "Memo value not found at index 5"},
+      {"K\u0001q\u0000h\u0001.", "Memo value not found at index 1"},
+      {"K\u0001r\u00ff\u00ff\u00ff\u007f.", "memo index 2147483647 is out of range"},
+      {"(dS'f'\nFabc\ns.", "could not convert string to float: 'abc'"},
+    };
+    for (String[] c : cases) {
+      Chunk chunk = decode(c[0]);
+      assertNotNull(chunk.error(), c[0]);
+      assertEquals(BadInput.Reason.NOT_PICKLE, chunk.error().reason(), c[0]);
+      assertTrue(chunk.error().getMessage().contains(c[1]), c[0] + ": " + chunk.error().getMessage());
+    }
+  }
+
+  @Test
+  void protocolZerosTextFloatsAndIntsAreReadAsPythonReadsThem() {
+    // Python's json.dumps(pickle.loads(...)) of the same bytes.
+    assertEquals("{\"a\": Infinity, \"b\": -Infinity, \"c\": NaN, \"d\": Infinity, \"e\": 0.5, \"i\": 12}\n",
+        new String(decode("(dS'a'\nFinf\nsS'b'\nF-inf\nsS'c'\nFnan\nsS'd'\nF+Infinity\nsS'e'\nF0.5\nsS'i'\nI12\ns.").bytes(), StandardCharsets.US_ASCII));
+    refused(decode("(dS'i'\nI" + "7".repeat(4400) + "\ns."), BadInput.Reason.NOT_PICKLE);
+  }
+
+  /** PickleProperties' counterexample: protocols 0 to 2 pickle b'' as a call of bytes(), which deli refused as unsafe. */
+  @Test
+  void anEmptyBytesValueIsKeptInEveryProtocol() throws Exception {
+    for (int protocol = 0; protocol <= 5; protocol++) {
+      Chunk c = decode(python("pickle.dumps({'b': b'', 'a': bytearray()}, " + protocol + ")"));
+      assertNull(c.error(), () -> c.error().getMessage());
+      assertEquals("{\"b\": \"b''\", \"a\": \"bytearray(b'')\"}\n", new String(c.bytes(), StandardCharsets.US_ASCII), "protocol " + protocol);
+    }
+  }
 }

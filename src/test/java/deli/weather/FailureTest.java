@@ -49,6 +49,62 @@ class FailureTest {
   }
 
   @Test
+  void everyKindOfNetworkTroubleIsNamedForTheUserFromTheCauseThatSaysIt() {
+    Duration t = Duration.ofMillis(2500);
+    assertEquals(Failure.connection("no route to h:80"), Failures.of(new CompletionException(new java.net.NoRouteToHostException("x")), "h:80", t));
+    assertEquals(Failure.connection("no route to h:80"), Failures.of(new RuntimeException("connect: Network is unreachable"), "h:80", t));
+    assertEquals(Failure.connection("no route to h:80"), Failures.of(new RuntimeException("No route to host"), "h:80", t));
+    assertEquals(Failure.connection("connection refused by h:80"), Failures.of(new RuntimeException("Connection refused (by peer)"), "h:80", t));
+    assertEquals(
+        Failure.connection("TLS with h:443 failed: PKIX path building failed"),
+        Failures.of(new RuntimeException(new javax.net.ssl.SSLHandshakeException("PKIX path building failed")), "h:443", t));
+    // Pekko's own exception for a document past the client's max-content-length.
+    Failure large = Failures.of(new org.apache.pekko.http.scaladsl.model.EntityStreamSizeException(1024L, scala.Option.empty()), "h:80", t);
+    assertEquals(Failure.Kind.UNPARSABLE, large.kind());
+    assertTrue(large.detail().startsWith("the document is too large ("), large.detail());
+    assertFalse(large.isTransient());
+    for (String timedOut : new String[] {"Connect timed out", "Idle timeout of 10 s reached"}) {
+      assertEquals(Failure.timeout("timed out after 2.5s"), Failures.of(new RuntimeException(timedOut), "h:80", t), timedOut);
+    }
+    assertEquals(Failure.timeout("timed out after 2.5s"), Failures.of(new IllegalStateException(new org.apache.pekko.pattern.AskTimeoutException("x")), "h:80", t));
+    assertEquals(Failure.timeout("timed out after 2.5s"), Failures.timedOut(t));
+  }
+
+  @Test
+  void aHostThatDoesNotResolveIsNamedWithoutItsPortEvenInBracketsOrWithoutOne() {
+    Duration t = Duration.ofSeconds(1);
+    assertEquals(
+        Failure.connection("cannot resolve the host nowhere.invalid"),
+        Failures.of(new RuntimeException("nowhere.invalid: Name or service not known"), "nowhere.invalid:443", t));
+    assertEquals(Failure.connection("cannot resolve the host [::1]"), Failures.of(new RuntimeException("java.net.UnknownHostException: x"), "[::1]:8080", t));
+    assertEquals(Failure.connection("cannot resolve the host [::1]"), Failures.of(new UnknownHostException("x"), "[::1]", t));
+    assertEquals(Failure.connection("cannot resolve the host plain"), Failures.of(new UnknownHostException("x"), "plain", t));
+  }
+
+  @Test
+  void anyOtherFailureIsTheFirstLineOfItsRootCauseOrItsTypeCutTo200Characters() {
+    Duration t = Duration.ofSeconds(1);
+    assertEquals(
+        Failure.connection("the connection to h:80 failed: IllegalStateException"),
+        Failures.of(new RuntimeException(new IllegalStateException()), "h:80", t));
+    assertEquals(Failure.connection("the connection to h:80 failed: EOFException"), Failures.of(new java.io.EOFException("  "), "h:80", t));
+    assertEquals(
+        Failure.connection("the connection to h:80 failed: first line"),
+        Failures.of(new RuntimeException("wrapped", new RuntimeException("  first line  \nsecond line")), "h:80", t));
+    String detail = Failures.of(new RuntimeException("x".repeat(300)), "h:80", t).detail();
+    assertEquals("the connection to h:80 failed: " + "x".repeat(197) + "...", detail);
+  }
+
+  @Test
+  void onlyA2xxIsAForecastA1xxOrA3xxIsAFailureByItsStatus() {
+    for (int status : new int[] {199, 300, 301}) {
+      Failures.Judged j = Failures.judge(ANZ531, new ForecastClient.Answer(status, "R", "", Optional.empty()));
+      assertEquals(Failure.status(status, "R"), j.failure(), "" + status);
+      assertEquals(null, j.advisory());
+    }
+  }
+
+  @Test
   void anAnswerIsAForecastOnlyWhenItIsA2xxThatNamesItsZone() {
     String doc = ForecastDocs.sample("ANZ531");
     assertEquals(
