@@ -97,19 +97,23 @@ public final class LogClientCommand implements Callable<Integer> {
     LogClients.AllDone d = (LogClients.AllDone) event;
     double seconds = d.nanos() / 1e9;
     List<String> lines = new ArrayList<>();
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "%,d records sent by %,d %s (workload %d, %s sort) to %s:%d in %.3f s: %,.0f records/s",
-            d.records(),
-            d.clients() - d.failures().size(),
-            d.clients() - d.failures().size() == 1 ? "client" : "clients",
-            s.workload(),
-            s.sorter().name().toLowerCase(Locale.ROOT),
-            s.host(),
-            s.port(),
-            seconds,
-            seconds > 0 ? d.records() / seconds : 0.0));
+    int sent = d.clients() - d.failures().size();
+    // When no client got through, "0 records sent by 0 clients" beside the failures says nothing.
+    if (sent > 0 || d.failures().isEmpty()) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%,d records sent by %,d %s (workload %d, %s sort) to %s:%d in %.3f s: %,.0f records/s",
+              d.records(),
+              sent,
+              sent == 1 ? "client" : "clients",
+              s.workload(),
+              s.sorter().name().toLowerCase(Locale.ROOT),
+              s.host(),
+              s.port(),
+              seconds,
+              seconds > 0 ? d.records() / seconds : 0.0));
+    }
     if (d.failures().isEmpty()) {
       return Output.end(lines, 0);
     }
