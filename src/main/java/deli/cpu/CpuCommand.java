@@ -1,6 +1,6 @@
 package deli.cpu;
 
-import deli.core.Bounds;
+import deli.core.SharedFlags;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.Session;
@@ -37,14 +37,11 @@ public final class CpuCommand implements Callable<Integer> {
       description = "Terms each worker sums, sum(2*i+1 for i in range(N)) (0 to 10,000,000,000; 0 times the workers' start and stop alone). Default: 100,000,000.")
   Long work;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Workers (1 to 256). Default: one per core.")
-  Integer workers;
+  @Mixin SharedFlags.Workers workers;
 
   @Override
   public Integer call() {
-    if (workers != null && workers < 1) {
-      throw CpuSettings.OPTIONS.usage(spec, "workers", "must be " + Bounds.of(1, CpuSettings.MAX_WORKERS).describe() + ", not " + workers);
-    }
+    workers.check();
     var config = CpuSettings.OPTIONS.load(spec);
     CpuSettings settings = CpuSettings.OPTIONS.settings(spec, config, CpuSettings::from);
     Trace flow = common.startFlow(config, "cli", System.err);
