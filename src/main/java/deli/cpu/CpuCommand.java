@@ -3,8 +3,6 @@ package deli.cpu;
 import deli.core.SharedFlags;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
-import deli.core.Session;
-import deli.trace.Trace;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,11 +40,7 @@ public final class CpuCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     workers.check();
-    var config = CpuSettings.OPTIONS.load(spec);
-    CpuSettings settings = CpuSettings.OPTIONS.settings(spec, config, CpuSettings::from);
-    Trace flow = common.startFlow(config, "cli", System.err);
-    return Session.run(
-        Session.oneShot("cpu", CpuCommand::render, console -> CpuRace.create(settings, flow, console)), config, 130);
+    return common.runOnce(CpuSettings.OPTIONS, CpuSettings::from, "cpu", CpuCommand::render, CpuRace::create);
   }
 
   static Output render(CpuRace.Event event) {
