@@ -62,7 +62,7 @@ public final class SharedFlags {
     @Option(
         names = "--repeat",
         paramLabel = "N",
-        description = "Run it N times over in this JVM (1 to 10,000), printing its output once: each round's time goes to stderr "
+        description = "Do the whole run N times over in this JVM (1 to 10,000), printing its output once: each round's time goes to stderr "
             + "(a benchmark, JIT warm).")
     int repeat = 1;
 
