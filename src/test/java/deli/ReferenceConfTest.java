@@ -15,6 +15,7 @@ import deli.node.NodeCommand;
 import deli.philosophers.PhilosophersSettings;
 import deli.search.SearchCommand;
 import deli.sleepers.SleepersSettings;
+import deli.tune.TuneSettings;
 import deli.weather.WeatherCommand;
 import deli.weather.WeatherServeCommand;
 import java.io.IOException;
@@ -41,6 +42,7 @@ class ReferenceConfTest {
           ImportsSettings.OPTIONS,
           PhilosophersSettings.OPTIONS,
           FactorSettings.OPTIONS,
+          TuneSettings.OPTIONS,
           SearchCommand.OPTIONS,
           LogServerCommand.OPTIONS,
           LogClientCommand.OPTIONS,

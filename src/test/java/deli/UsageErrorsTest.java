@@ -54,6 +54,22 @@ class UsageErrorsTest {
   }
 
   @Test
+  void aFlagSeveralCommandsShareIsCheckedAndWordedAlikeInEach() {
+    for (String command : new String[] {"cpu", "factor", "tune"}) {
+      String hint = " (see 'deli " + command + " --help')";
+      // 0 is config's "one per core": typed, it is a mistake; above the bound it is one too.
+      assertEquals("deli " + command + ": --workers must be 1 to 256, not 0" + hint, refused(command, "--workers", "0"));
+      assertEquals("deli " + command + ": --workers must be 1 to 256, not 257" + hint, refused(command, "--workers", "257"));
+    }
+    for (String command : new String[] {"factor", "tune"}) {
+      String hint = " (see 'deli " + command + " --help')";
+      assertEquals("deli " + command + ": --repeat must be 1 to 10,000, not 10001" + hint, refused(command, "--repeat", "10001", "1"));
+      picocli.CommandLine cmd = new picocli.CommandLine(new Main()).getSubcommands().get(command);
+      assertEquals(true, cmd.getCommandSpec().findOption("--progress").negatable(), command + " takes --[no-]progress");
+    }
+  }
+
+  @Test
   void aZeroThatWouldSilentlyMeanSomethingElseIsRefused() {
     // 0 is how the settings say "no watch" and "servings, not continuous": typed, it is a mistake.
     assertEquals("deli philosophers: --continuous must be more than 0, not 0 (see 'deli philosophers --help')", refused("philosophers", "--continuous", "0"));
@@ -100,6 +116,9 @@ class UsageErrorsTest {
           {"philosophers", "--faculty", "2 to 100,000"},
           {"philosophers", "--servings", "0 to 1,000,000"},
           {"cpu", "--workers", "1 to 256"},
+          {"factor", "--workers", "1 to 256"},
+          {"tune", "--workers", "1 to 256"},
+          {"tune", "--repeat", "1 to 10,000"},
           {"factor", "--repeat", "1 to 10,000"},
           {"search", "--shards", "1 to 1024"},
           {"trace", "--limit", "1 to 1,000,000"},

@@ -4,8 +4,6 @@ import deli.core.Cli;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DurationRange;
-import deli.core.Session;
-import deli.trace.Trace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,13 +77,7 @@ public final class ChefsCommand implements Callable<Integer> {
     if (orders != null && count != null) {
       throw new ParameterException(spec.commandLine(), "give --orders or --count, not both");
     }
-    var config = ChefsSettings.OPTIONS.load(spec);
-    ChefsSettings settings = ChefsSettings.OPTIONS.settings(spec, config, ChefsSettings::from);
-    Trace flow = common.startFlow(config, "cli", System.err);
-    return Session.run(
-        Session.oneShot("kitchen", ChefsCommand::render, console -> Kitchen.create(settings, flow, console)),
-        config,
-        130);
+    return common.runOnce(ChefsSettings.OPTIONS, ChefsSettings::from, "kitchen", ChefsCommand::render, Kitchen::create);
   }
 
   /** The chapter's lines for each plate, and a summary at the end. */

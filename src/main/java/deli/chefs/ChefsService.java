@@ -20,6 +20,7 @@ public final class ChefsService {
       ProgramDescription.of("chefs", KEY, "kitchen", Kitchen.KitchenClosed.class, Kitchen::create)
           .settings(ChefsSettings.OPTIONS, ChefsSettings::from)
           .cost(s -> s.orders().size() + s.chefs().size())
+          .does("runs one kitchen")
           .answers(Answer::of);
 
   private ChefsService() {}

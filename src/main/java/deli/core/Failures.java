@@ -42,4 +42,13 @@ public final class Failures {
     String msg = root.getMessage();
     return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
   }
+
+  /** The innermost cause of {@code t}. */
+  public static Throwable root(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
 }

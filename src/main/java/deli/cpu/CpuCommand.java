@@ -1,10 +1,8 @@
 package deli.cpu;
 
-import deli.core.Bounds;
+import deli.core.SharedFlags;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
-import deli.core.Session;
-import deli.trace.Trace;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,19 +35,12 @@ public final class CpuCommand implements Callable<Integer> {
       description = "Terms each worker sums, sum(2*i+1 for i in range(N)) (0 to 10,000,000,000; 0 times the workers' start and stop alone). Default: 100,000,000.")
   Long work;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Workers (1 to 256). Default: one per core.")
-  Integer workers;
+  @Mixin SharedFlags.Workers workers;
 
   @Override
   public Integer call() {
-    if (workers != null && workers < 1) {
-      throw CpuSettings.OPTIONS.usage(spec, "workers", "must be " + Bounds.of(1, CpuSettings.MAX_WORKERS).describe() + ", not " + workers);
-    }
-    var config = CpuSettings.OPTIONS.load(spec);
-    CpuSettings settings = CpuSettings.OPTIONS.settings(spec, config, CpuSettings::from);
-    Trace flow = common.startFlow(config, "cli", System.err);
-    return Session.run(
-        Session.oneShot("cpu", CpuCommand::render, console -> CpuRace.create(settings, flow, console)), config, 130);
+    workers.check();
+    return common.runOnce(CpuSettings.OPTIONS, CpuSettings::from, "cpu", CpuCommand::render, CpuRace::create);
   }
 
   static Output render(CpuRace.Event event) {

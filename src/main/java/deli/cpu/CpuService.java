@@ -14,6 +14,7 @@ public final class CpuService {
           .settings(CpuSettings.OPTIONS, CpuSettings::from)
           // a worker holds a core for its whole sum
           .cost(s -> 1000L * s.workers())
+          .does("runs the CPU race")
           .answers(Answer::of);
 
   private CpuService() {}

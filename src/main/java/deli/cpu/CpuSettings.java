@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import deli.core.Bounds;
 import deli.core.Options;
 import deli.core.Setting;
+import deli.core.SharedFlags;
 import deli.core.Settings;
 
 /**
@@ -15,19 +16,17 @@ import deli.core.Settings;
 public record CpuSettings(long work, int workers) {
   /** The most terms a worker sums: a hundred times the chapter's, minutes of one core. */
   public static final long MAX_WORK = 10_000_000_000L;
-  public static final int MAX_WORKERS = 256;
 
   /** The settings under {@code deli.cpu}, their flags and bounds: the command's and the body's. */
   public static final Options OPTIONS =
       Options.of(
           "deli.cpu",
           Setting.integer("work", 0, MAX_WORK).flags("--work"),
-          // 0 in config is one per core; on the command line that is leaving --workers out.
-          Setting.integer("workers", 0, MAX_WORKERS).flags("--workers"));
+          SharedFlags.Workers.SETTING);
 
   public CpuSettings {
     Bounds.of(0, MAX_WORK).check("work", work);
-    Bounds.of(1, MAX_WORKERS).check("workers", (long) workers);
+    Bounds.of(1, SharedFlags.Workers.MAX).check("workers", (long) workers);
   }
 
   public static CpuSettings from(Config c) {

@@ -2,7 +2,7 @@ package deli.factor;
 
 import deli.core.Bounds;
 import deli.trace.TraceOptions;
-import deli.core.Console;
+import deli.core.SharedFlags;
 import deli.core.DeliException;
 import deli.core.Session;
 import deli.trace.Trace;
@@ -53,7 +53,6 @@ import picocli.CommandLine.Spec;
     })
 public final class FactorCommand implements Callable<Integer> {
   private static final String CHAPTER_RANGE = "100000000..1000000000";
-  private static final int MAX_REPEAT = 10_000;
   /** Drawn as they are factored, never held: a bound only against a typo's run of days. */
   private static final long MAX_RANDOM = 1_000_000_000_000L;
 
@@ -87,38 +86,24 @@ public final class FactorCommand implements Callable<Integer> {
   @Option(names = "--primes", description = "Print only the numbers that are prime, one per line (the chapter's '9-digit primes').")
   boolean primes;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Workers in the pool (1 to 256). Default: one per core.")
-  Integer workers;
+  @Mixin SharedFlags.Workers workers;
 
   @Option(names = "--batch-size", paramLabel = "N", description = "The most numbers per message to a worker (1 to 1,000,000). Default: 1000.")
   Integer batchSize;
 
-  @Option(
-      names = "--progress",
-      negatable = true,
-      description = "A progress line on stderr. Default: on when stderr is a terminal.")
-  Boolean progress;
+  @Mixin SharedFlags.Progress progress;
 
   @Option(names = "--stats", description = "Say on stderr how many numbers were factored, how fast, by how many workers.")
   boolean stats;
 
-  @Option(
-      names = "--repeat",
-      paramLabel = "N",
-      description = "Factor the input N times over (1 to 10,000), printing it once: each round's speed goes to stderr (a benchmark, JIT warm).")
-  int repeat = 1;
+  @Mixin SharedFlags.Repeat repeat;
 
   @Override
   public Integer call() {
-    if (workers != null && workers < 1) {
-      throw FactorSettings.OPTIONS.usage(spec, "workers", "must be " + Bounds.of(1, FactorSettings.MAX_WORKERS).describe() + ", not " + workers);
-    }
+    workers.check();
     var config = FactorSettings.OPTIONS.load(spec);
     FactorSettings settings = FactorSettings.OPTIONS.settings(spec, config, FactorSettings::from);
-    if (!Bounds.of(1, MAX_REPEAT).contains(repeat)) {
-      throw usage("--repeat must be " + Bounds.of(1, MAX_REPEAT).describe() + ", not " + repeat);
-    }
-    FactorRun.Job job = job();
+    FactorRun.Job job = job(repeat.rounds());
     Trace flow = common.startFlow(config, "cli", System.err);
     boolean primesOnly = primes;
     boolean showStats = stats;
@@ -128,7 +113,7 @@ public final class FactorCommand implements Callable<Integer> {
         130);
   }
 
-  private FactorRun.Job job() {
+  private FactorRun.Job job(int repeat) {
     int sources = (numbers.isEmpty() ? 0 : 1) + (file == null ? 0 : 1) + (random == null ? 0 : 1);
     if (sources > 1) {
       throw usage("give the numbers one way: as arguments, --file or --random");
@@ -136,7 +121,7 @@ public final class FactorCommand implements Callable<Integer> {
     if (random == null && (seed != null || range != null)) {
       throw usage("--seed and --range go with --random");
     }
-    boolean bar = progress != null ? progress : Console.isTerminal(2);
+    boolean bar = progress.on();
     if (random != null) {
       if (!Bounds.of(0, MAX_RANDOM).contains(random)) {
         throw usage("--random must be " + Bounds.of(0, MAX_RANDOM).describe() + ", not " + random);

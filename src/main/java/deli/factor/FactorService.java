@@ -44,7 +44,8 @@ public final class FactorService {
                             AskPattern.<Spreader.Command, Spreader.Stats>ask(
                                     spreader, Spreader.GetStats::new, ctx.statusTimeout(), ctx.system().scheduler())
                                 .thenApply(Stats::of));
-          });
+          })
+          .answering(Service.Endpoint.post("/factor", "factors a JSON list of numbers, spread over the cluster"));
 
   private FactorService() {}
 

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import deli.core.Bounds;
 import deli.core.Options;
 import deli.core.Setting;
+import deli.core.SharedFlags;
 import deli.core.Settings;
 import java.time.Duration;
 
@@ -17,7 +18,6 @@ import java.time.Duration;
  * @param maxNumbers the most numbers one {@code POST /factor} may carry
  */
 public record FactorSettings(int workers, int batchSize, int prefetch, Duration batchTimeout, int maxNumbers) {
-  public static final int MAX_WORKERS = 256;
 
   /**
    * The settings under {@code deli.factor}, their flags and bounds. {@code POST /factor}'s body
@@ -26,15 +26,14 @@ public record FactorSettings(int workers, int batchSize, int prefetch, Duration 
   public static final Options OPTIONS =
       Options.of(
           "deli.factor",
-          // 0 in config is one per core; on the command line that is leaving --workers out.
-          Setting.integer("workers", 0, MAX_WORKERS).flags("--workers").cliOnly(),
+          SharedFlags.Workers.SETTING.cliOnly(),
           Setting.integer("batch-size", 1, 1_000_000).flags("--batch-size").cliOnly(),
           Setting.integer("prefetch", 1, 64).cliOnly(),
           Setting.value("batch-timeout").cliOnly(),
           Setting.integer("max-numbers", 1, 100_000_000).cliOnly());
 
   public FactorSettings {
-    Bounds.of(1, MAX_WORKERS).check("workers", (long) workers);
+    Bounds.of(1, SharedFlags.Workers.MAX).check("workers", (long) workers);
     Bounds.of(1, 1_000_000).check("batch-size", (long) batchSize);
     Bounds.of(1, 64).check("prefetch", (long) prefetch);
     if (batchTimeout.isZero() || batchTimeout.isNegative()) {

@@ -1,6 +1,8 @@
 package deli.http;
 
 import deli.service.Json;
+import deli.service.Service.Endpoint;
+import java.util.ArrayList;
 import deli.trace.ActorMetrics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,37 +26,29 @@ final class PageRoutes {
   /** {@code GET /}'s answer to {@code Accept: application/json}. */
   record ApiIndex(String node, String page, String events, List<Endpoint> endpoints) {}
 
-  record Endpoint(String method, String path, String what) {}
-
-  static final List<Endpoint> ENDPOINTS =
+  /** The node's own paths; each service's follow, as it declares them. */
+  static final List<Endpoint> NODE_ENDPOINTS =
       List.of(
-          new Endpoint("GET", "/", "this index (Accept: application/json), or the live page"),
-          new Endpoint("GET", "/events", "the live page's Server-Sent Events: status, cluster, metrics, dinner, job"),
-          new Endpoint("GET", "/health", "liveness"),
-          new Endpoint("GET", "/ready", "readiness: an Up member, every service listed"),
-          new Endpoint("GET", "/status", "the node, the work it holds, each service's state"),
-          new Endpoint("GET", "/cluster", "the cluster's members and what each serves"),
-          new Endpoint("GET", "/metrics", "each actor class's counters, in Prometheus' text format"),
-          new Endpoint("GET", "/logserver", "the log server's figures"),
-          new Endpoint("POST", "/chefs", "runs one kitchen"),
-          new Endpoint("POST", "/sleepers", "runs the sleepers"),
-          new Endpoint("POST", "/cpu", "runs the CPU race"),
-          new Endpoint("POST", "/imports", "analyzes a directory under the file roots"),
-          new Endpoint("GET", "/weather", "the latest advisory of every zone"),
-          new Endpoint("POST", "/weather/refresh", "fetches every zone now"),
-          new Endpoint("POST", "/factor", "factors a JSON list of numbers, spread over the cluster"),
-          new Endpoint("POST", "/philosophers", "runs one dinner"),
-          new Endpoint("GET", "/search?q=", "searches the tree the node holds"),
-          new Endpoint("POST", "/tune", "runs a k-NN tuning job over the cluster"));
+          Endpoint.get("/", "this index (Accept: application/json), or the live page"),
+          Endpoint.get("/events", "the live page's Server-Sent Events: status, cluster, metrics, dinner, job"),
+          Endpoint.get("/health", "liveness"),
+          Endpoint.get("/ready", "readiness: an Up member, every service listed"),
+          Endpoint.get("/status", "the node, the work it holds, each service's state"),
+          Endpoint.get("/cluster", "the cluster's members and what each serves"),
+          Endpoint.get("/metrics", "each actor class's counters, in Prometheus' text format"));
 
   private final Json json;
   private final LiveHub hub;
   private final String node;
+  private final List<Endpoint> endpoints;
 
-  PageRoutes(Json json, LiveHub hub, String node) {
+  PageRoutes(Json json, LiveHub hub, String node, List<Endpoint> services) {
     this.json = json;
     this.hub = hub;
     this.node = node;
+    List<Endpoint> all = new ArrayList<>(NODE_ENDPOINTS);
+    all.addAll(services);
+    this.endpoints = List.copyOf(all);
   }
 
   /** A snapshot of the node for the page: {@code /status} and {@code /cluster}, as those answer. */
@@ -90,7 +84,7 @@ final class PageRoutes {
   }
 
   private ApiIndex index() {
-    return new ApiIndex(node, "/", "/events", ENDPOINTS);
+    return new ApiIndex(node, "/", "/events", endpoints);
   }
 
   private Route events() {

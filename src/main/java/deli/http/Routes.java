@@ -4,6 +4,7 @@ import deli.service.Admission;
 import deli.service.BadRequest;
 import deli.service.Forbidden;
 import deli.service.Json;
+import deli.service.Service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,17 +42,17 @@ public final class Routes {
     ClusterRoutes cluster = new ClusterRoutes(system, json, view.listed(), limits.statusTimeout());
     all.add(node.route());
     all.add(cluster.route());
-    all.add(page(system, json, view.node(), node, cluster));
+    all.add(page(system, json, view, node, cluster));
     all.addAll(routes);
     return Access.guard(limits.token(), json, of(json, limits.maxRequestBytes(), all.toArray(Route[]::new)));
   }
 
   /** The live page and its events, fed by a relay that lives as long as the node. */
-  private static Route page(ActorSystem<?> system, Json json, String name, NodeRoutes node, ClusterRoutes cluster) {
+  private static Route page(ActorSystem<?> system, Json json, NodeView view, NodeRoutes node, ClusterRoutes cluster) {
     LiveHub hub = new LiveHub(system, json.mapper(), Duration.ofSeconds(15));
     system.systemActorOf(
         LiveRelay.create(hub, () -> PageRoutes.snapshot(hub, node, cluster), Duration.ofSeconds(1)), "live-relay", Props.empty());
-    return new PageRoutes(json, hub, name).route();
+    return new PageRoutes(json, hub, view.node(), view.endpoints()).route();
   }
 
   /**
@@ -70,12 +71,14 @@ public final class Routes {
    * @param listed the services it runs
    * @param work what it holds now of the work it admits
    * @param restarts how often each service was restarted
+   * @param endpoints the paths its services answer, for the API's index
    */
   public record NodeView(
       String node,
       List<Listed> listed,
       Supplier<Admission.Held> work,
-      Supplier<CompletionStage<Map<String, Integer>>> restarts) {}
+      Supplier<CompletionStage<Map<String, Integer>>> restarts,
+      List<Service.Endpoint> endpoints) {}
 
   static Route of(Json json, long maxRequestBytes, Route... routes) {
     ExceptionHandler exceptions =

@@ -20,6 +20,7 @@ public final class ImportsService {
           .checked((ctx, s) -> ctx.fileRoots().confine(s.dir()))
           // a tree's size is not known before it is walked: a run counts as a large one
           .cost(s -> 10_000)
+          .does("analyzes a directory under the file roots")
           .answers(ImportsJson::answer);
 
   private ImportsService() {}

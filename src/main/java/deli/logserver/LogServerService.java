@@ -39,7 +39,8 @@ public final class LogServerService {
                         () ->
                             AskPattern.<LogServer.Command, ServerStats>ask(
                                 server, LogServer.GetStats::new, ctx.statusTimeout(), ctx.system().scheduler()));
-          });
+          })
+          .answering(Service.Endpoint.get("/logserver", "the log server's figures"));
 
   private LogServerService() {}
 }

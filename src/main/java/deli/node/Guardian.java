@@ -69,7 +69,12 @@ public final class Guardian {
                       ctx.getSystem(),
                       json,
                       new Routes.Limits(settings.maxRequestBytes(), settings.statusTimeout(), settings.token()),
-                      new Routes.NodeView(node, listed, admission::snapshot, restarts(ctx, starts, settings)),
+                      new Routes.NodeView(
+                          node,
+                          listed,
+                          admission::snapshot,
+                          restarts(ctx, starts, settings),
+                          services.stream().flatMap(s -> s.endpoints().stream()).toList()),
                       routes),
                   settings.httpHost(),
                   settings.httpPort(),

@@ -23,6 +23,7 @@ public final class PhilosophersService {
           .runsWith(c -> Props.empty().withNext(PhilosophersSettings.dispatcher(c.getString("deli.philosophers.dispatcher"))))
           .settings(PhilosophersSettings.OPTIONS, c -> PhilosophersSettings.from(c).withQuiet(true))
           .cost(PhilosophersService::cost)
+          .does("runs one dinner")
           .answers(PhilosophersService::answer);
 
   private PhilosophersService() {}

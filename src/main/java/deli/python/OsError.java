@@ -1,9 +1,7 @@
 package deli.python;
 
 import deli.core.Failures;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 
 /**
  * A file error worded as Python's {@code OSError.strerror}, in lower case ("no such file or
@@ -14,19 +12,8 @@ public final class OsError {
   private OsError() {}
 
   public static String strerror(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    if (root instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (root instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (root instanceof NotDirectoryException) {
-      return "not a directory";
-    }
-    return Failures.describe(root);
+    Throwable root = Failures.root(t);
+    // Python's words where they differ from deli's ("permission denied", "not a directory" are the same).
+    return root instanceof NoSuchFileException ? "no such file or directory" : Failures.describe(root);
   }
 }

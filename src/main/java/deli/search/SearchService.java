@@ -52,7 +52,8 @@ public final class SearchService {
                         ? SearchNode.create(settings, SearchClusterSettings.from(ctx.config().getConfig("deli.search")), log)
                         : DirectorySearch.create(settings, null, log));
             return Service.Running.of(route(ctx.edge(), search, settings));
-          });
+          })
+          .answering(Service.Endpoint.get("/search?q=", "searches the tree the node holds"));
 
   private SearchService() {}
 

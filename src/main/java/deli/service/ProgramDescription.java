@@ -2,6 +2,7 @@ package deli.service;
 
 import com.typesafe.config.Config;
 import deli.core.Options;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -32,6 +33,7 @@ public final class ProgramDescription<S, E, R extends E> {
   private Function<Config, S> read;
   private ToLongFunction<S> cost = s -> 1;
   private BiConsumer<ServiceContext, S> check = (ctx, s) -> {};
+  private String what;
 
   private ProgramDescription(
       String name, ServiceKey<ProgramService.Command> key, String kind, Class<R> finalType, ProgramService.Program<S, E> program) {
@@ -82,10 +84,16 @@ public final class ProgramDescription<S, E, R extends E> {
     return this;
   }
 
+  /** What {@code POST /NAME} does, in a few words, for the API's index: {@code "runs one kitchen"}. */
+  public ProgramDescription<S, E, R> does(String what) {
+    this.what = what;
+    return this;
+  }
+
   /** The whole description: a run's final event answered as {@code answer(traceId, event)}. */
   public Service answers(BiFunction<String, R, Object> answer) {
-    if (read == null) {
-      throw new IllegalStateException(name + ": settings(...) not given");
+    if (read == null || what == null) {
+      throw new IllegalStateException(name + ": " + (read == null ? "settings" : "does") + "(...) not given");
     }
     return new Service(
         name,
@@ -95,7 +103,8 @@ public final class ProgramDescription<S, E, R extends E> {
           ActorRef<ProgramService.Command> service =
               ctx.serve(name, key, ProgramService.Command.class, ProgramService.create(kind, finalType, program, runProps.apply(config)));
           return Service.Running.of(route(ctx, service, config.getConfig(options.tree()), answer));
-        });
+        },
+        List.of(Service.Endpoint.post("/" + name, what)));
   }
 
   private Route route(ServiceContext ctx, ActorRef<ProgramService.Command> service, Config defaults, BiFunction<String, R, Object> answer) {

@@ -1,5 +1,6 @@
 package deli.service;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -16,8 +17,39 @@ import org.apache.pekko.http.javadsl.server.Route;
  * @param name how the node, {@code /status} and {@code /cluster} name it
  * @param key the Receptionist key its instances register under, on every node
  * @param start starts it on a node through the context
+ * @param endpoints the paths its routes answer, as the API's index ({@code GET /} as JSON) lists them
  */
-public record Service(String name, ServiceKey<?> key, Function<ServiceContext, Running> start) {
+public record Service(String name, ServiceKey<?> key, Function<ServiceContext, Running> start, List<Endpoint> endpoints) {
+  public Service {
+    endpoints = List.copyOf(endpoints);
+  }
+
+  /** A service whose paths {@link #answering} then lists. */
+  public Service(String name, ServiceKey<?> key, Function<ServiceContext, Running> start) {
+    this(name, key, start, List.of());
+  }
+
+  /** This service, its routes answering {@code endpoints}. */
+  public Service answering(Endpoint... endpoints) {
+    return new Service(name, key, start, List.of(endpoints));
+  }
+
+  /**
+   * One path of the HTTP API, as the index lists it.
+   *
+   * @param method {@code GET} or {@code POST}
+   * @param path the path, with its query where one is needed ({@code /search?q=})
+   * @param what what it answers or does, in a few words
+   */
+  public record Endpoint(String method, String path, String what) {
+    public static Endpoint get(String path, String what) {
+      return new Endpoint("GET", path, what);
+    }
+
+    public static Endpoint post(String path, String what) {
+      return new Endpoint("POST", path, what);
+    }
+  }
 
   /**
    * A service as started on a node.

@@ -5,8 +5,6 @@ import deli.trace.TraceOptions;
 import deli.core.Console.Output;
 import deli.core.DurationRange;
 import deli.core.Durations;
-import deli.core.Session;
-import deli.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,13 +46,7 @@ public final class SleepersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var config = SleepersSettings.OPTIONS.load(spec);
-    SleepersSettings settings = SleepersSettings.OPTIONS.settings(spec, config, SleepersSettings::from);
-    Trace flow = common.startFlow(config, "cli", System.err);
-    return Session.run(
-        Session.oneShot("sleepers", SleepersCommand::render, console -> Sleepers.create(settings, flow, console)),
-        config,
-        130);
+    return common.runOnce(SleepersSettings.OPTIONS, SleepersSettings::from, "sleepers", SleepersCommand::render, Sleepers::create);
   }
 
   /** The chapter's lines. */

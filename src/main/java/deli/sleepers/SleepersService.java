@@ -14,6 +14,7 @@ public final class SleepersService {
       ProgramDescription.of("sleepers", KEY, "sleepers", Sleepers.AllAwake.class, Sleepers::create)
           .settings(SleepersSettings.OPTIONS, SleepersSettings::from)
           .cost(SleepersSettings::count)
+          .does("runs the sleepers")
           .answers(Answer::of);
 
   private SleepersService() {}

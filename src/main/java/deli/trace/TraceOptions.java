@@ -1,10 +1,16 @@
 package deli.trace;
 
 import com.typesafe.config.Config;
+import deli.core.Console.Output;
+import deli.core.Options;
+import deli.core.Session;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -67,5 +73,22 @@ public final class TraceOptions {
       err.println("tracing " + flow.id() + " to " + file + sampled + " (draw it: deli trace " + file + ")");
     }
     return flow;
+  }
+
+  /** A program a command runs once: its actors from its settings and its flow, telling {@code console} its events. */
+  public interface Program<S, E> {
+    Behavior<?> create(S settings, Trace flow, ActorRef<E> console);
+  }
+
+  /**
+   * Runs {@code program} once, as a command that needs nothing but its declared settings does:
+   * the flags typed over config, read by {@code read}, its flow traced as asked, its events
+   * rendered by {@code render}. Returns the exit code: the program's, 130 after Ctrl-C.
+   */
+  public <S, E> int runOnce(Options options, Function<Config, S> read, String name, Function<E, Output> render, Program<S, E> program) {
+    Config config = options.load(spec);
+    S settings = options.settings(spec, config, read);
+    Trace flow = startFlow(config, "cli", System.err);
+    return Session.run(Session.oneShot(name, render, console -> program.create(settings, flow, console)), config, 130);
   }
 }

@@ -1,15 +1,12 @@
 package deli.tune;
 
-import deli.core.Cli;
-import deli.core.Console;
 import deli.core.Session;
+import deli.core.SharedFlags;
 import deli.spread.SpreadSettings;
 import deli.trace.Trace;
 import deli.trace.TraceOptions;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,8 +69,7 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(names = "--test-every", paramLabel = "N", description = "Row n tests when n %% N == 0, trains otherwise. Default: 5.")
   int testEvery = 5;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Workers in the pool (1 to 256). Default: one per core.")
-  Integer workers;
+  @Mixin SharedFlags.Workers workers;
 
   @Option(names = "--sorted", description = "Print the trials by k, then distance in the order given (default: as they complete, like the book).")
   boolean sorted;
@@ -84,32 +80,19 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print no trial lines: only the best and the time, on stderr.")
   boolean quiet;
 
-  @Option(names = "--progress", negatable = true, description = "A progress line on stderr. Default: on when stderr is a terminal.")
-  Boolean progress;
+  @Mixin SharedFlags.Progress progress;
 
-  @Option(
-      names = "--repeat",
-      paramLabel = "N",
-      description = "Run the grid N times over in this JVM, printing it once: each round's time goes to stderr (a benchmark, JIT warm).")
-  int repeat = 1;
+  @Mixin SharedFlags.Repeat repeat;
 
   @Override
   public Integer call() {
-    if (repeat < 1 || repeat > 10_000) {
-      throw usage("--repeat must be 1 to 10000, not " + repeat);
-    }
+    int rounds = repeat.rounds();
     Grid grid = grid();
     if (testEvery < 1) {
       throw usage("--test-every must be 1 or more, not " + testEvery);
     }
-    Map<String, Object> flags = new HashMap<>();
-    if (workers != null) {
-      if (workers < 1 || workers > 256) {
-        throw usage("--workers must be 1 to 256, not " + workers);
-      }
-      flags.put("deli.tune.workers", workers);
-    }
-    var config = Cli.load(flags);
+    workers.check();
+    var config = TuneSettings.OPTIONS.load(spec);
     TuneSettings settings = TuneSettings.from(config.getConfig("deli.tune"));
     SpreadSettings spread = SpreadSettings.from(config.getConfig("deli.cluster"), "tune");
     Trace flow = common.startFlow(config, "cli", System.err);
@@ -120,11 +103,11 @@ public final class TuneCommand implements Callable<Integer> {
     }
     TuneLines.Mode mode =
         new TuneLines.Mode(
-            sorted, quiet, json, progress != null ? progress : Console.isTerminal(2), grid, dataset.training().size(), dataset.testing().size());
+            sorted, quiet, json, progress.on(), grid, dataset.training().size(), dataset.testing().size());
     int workerCount = settings.workers();
     return Session.run(
         Session.<TuneRun.Event>oneShot(
-            "tune", e -> TuneLines.render(e, mode), console -> TuneRun.create(flow, dataset, grid, workerCount, repeat, spread, console)),
+            "tune", e -> TuneLines.render(e, mode), console -> TuneRun.create(flow, dataset, grid, workerCount, rounds, spread, console)),
         config,
         130);
   }

@@ -50,7 +50,8 @@ public final class TuneService {
                         AskPattern.<Spreader.Command, Spreader.Stats>ask(
                                 spreader, Spreader.GetStats::new, ctx.statusTimeout(), ctx.system().scheduler())
                             .thenApply(Stats::of));
-          });
+          })
+          .answering(Service.Endpoint.post("/tune", "runs a k-NN tuning job over the cluster"));
 
   private TuneService() {}
 

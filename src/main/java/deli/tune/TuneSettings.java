@@ -1,7 +1,9 @@
 package deli.tune;
 
 import com.typesafe.config.Config;
+import deli.core.Options;
 import deli.core.Settings;
+import deli.core.SharedFlags;
 
 /**
  * The settings of {@code deli tune} and of the node's tuning service, read once from
@@ -14,9 +16,12 @@ import deli.core.Settings;
  * @param cachedJobs the jobs a pool keeps the data of at once (the oldest is dropped beyond)
  */
 public record TuneSettings(int workers, int maxRows, int maxFeatures, int maxTrials, int cachedJobs) {
+  /** What the command line sets under {@code deli.tune}; a request's body is a job, not settings. */
+  public static final Options OPTIONS = Options.commandLine("deli.tune", SharedFlags.Workers.SETTING);
+
   public TuneSettings {
-    if (workers < 1 || workers > 256) {
-      throw new IllegalArgumentException("tune.workers must be 1 to 256, not " + workers);
+    if (workers < 1 || workers > SharedFlags.Workers.MAX) {
+      throw new IllegalArgumentException("tune.workers must be 1 to " + SharedFlags.Workers.MAX + ", not " + workers);
     }
     if (maxRows < 2) {
       throw new IllegalArgumentException("tune.max-rows must be at least 2, not " + maxRows);

@@ -40,6 +40,11 @@ public final class ForecastClient {
   private final Duration timeout;
   private final UserAgent userAgent;
 
+  /** A client over {@code system}'s connection pools, as wide and as patient as {@code settings} say. */
+  public static ForecastClient of(ClassicActorSystemProvider system, WeatherSettings settings) {
+    return new ForecastClient(system, settings.concurrency(), settings.timeout());
+  }
+
   public ForecastClient(ClassicActorSystemProvider system, int concurrency, Duration timeout) {
     this.system = system;
     this.http = Http.get(system);

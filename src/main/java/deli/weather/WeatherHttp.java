@@ -27,7 +27,10 @@ public final class WeatherHttp {
             ActorRef<WeatherService.Command> weather =
                 ctx.serve("weather", KEY, WeatherService.Command.class, WeatherService.create(ctx.config().getConfig("deli.weather")));
             return Service.Running.of(route(ctx.edge(), weather));
-          });
+          })
+          .answering(
+              Service.Endpoint.get("/weather", "the latest advisory of every zone"),
+              Service.Endpoint.post("/weather/refresh", "fetches every zone now"));
 
   private WeatherHttp() {}
 

@@ -176,7 +176,7 @@ public final class WeatherService extends AbstractBehavior<WeatherService.Comman
     super(ctx);
     this.baseUrl = baseUrl;
     this.refresh = settings.refresh();
-    ForecastClient client = new ForecastClient(ctx.getSystem(), settings.concurrency(), settings.timeout());
+    ForecastClient client = ForecastClient.of(ctx.getSystem(), settings);
     ActorRef<WeatherEvent> events = ctx.messageAdapter(WeatherEvent.class, RoundEvent::new);
     this.rounds = new Rounds<>(ctx, timers, Refresh.INSTANCE, events, settings, client, settings.refresh());
     rounds.start(Trace.start("weather-refresh"));

@@ -47,7 +47,7 @@ public final class WeatherWatch extends AbstractBehavior<WeatherWatch.Command> {
   /** A watch with its own client over the system's connection pools. */
   public static Behavior<Command> create(WeatherSettings settings, Trace trace, ActorRef<WeatherEvent> listener) {
     return Behaviors.setup(
-        ctx -> create(settings, new ForecastClient(ctx.getSystem(), settings.concurrency(), settings.timeout()), trace, listener));
+        ctx -> create(settings, ForecastClient.of(ctx.getSystem(), settings), trace, listener));
   }
 
   public static Behavior<Command> create(

@@ -88,6 +88,9 @@ class PageRoutesTest {
       var json = InProcessNode.JSON.readTree(index.body());
       assertEquals("/events", json.get("events").asText());
       assertTrue(index.body().contains("\"path\":\"/philosophers\""), index.body());
+      // The index is what this node answers: its own paths and its services', not every program's.
+      assertTrue(index.body().contains("{\"method\":\"GET\",\"path\":\"/status\""), index.body());
+      assertFalse(index.body().contains("\"path\":\"/chefs\""), index.body());
     }
   }
 
