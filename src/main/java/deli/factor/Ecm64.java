@@ -1,0 +1,320 @@
+package deli.factor;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lenstra's elliptic-curve method on one word, for odd composites below 2⁶⁴ (read as unsigned)
+ * whose factors are too large for rho to be quick: a 32 x 32-bit semiprime costs rho about
+ * 2¹⁶ steps (twice as many products), where a curve costs a few thousand products and a few
+ * curves find a factor (yafu's micro-ECM does the same). {@link Ecm}'s method with its
+ * arithmetic on longs ({@link Rho64#mulUnsigned}): Suyama's curves, started from x = u³/v³ so
+ * that stage 1's ladder adds with a difference whose Z is 1, over the product of every prime
+ * power up to B1; stage 2 pairs each prime of (B1, B2] as mD ± j. Nothing is allocated per
+ * step. Pure; one instance per modulus.
+ */
+final class Ecm64 {
+  /** Curves to try before {@link Rho64#rhoUnsigned} takes over (never needed in practice: a safety net). */
+  static final int CURVES = 64;
+
+  /** A stage-1 multiplier and stage-2 pairing for one B1. */
+  record Plan(boolean[] bits, int d, int[] babies, int giants, int[] pairs) {}
+
+  private static final Plan SMALL = plan(85, 25 * 85, 60);
+  private static final Plan MEDIUM = plan(125, 25 * 125, 60);
+  private static final Plan LARGE = plan(200, 20 * 200, 60);
+
+  private final long n;
+  private final long ninv;
+  private final long one;
+  private final long r2;
+  /** Scratch for stage 2's baby steps: X, Z and X·Z of [j]Q for each j of the plan. */
+  private final long[] bx;
+  private final long[] bz;
+  private final long[] bxz;
+  /** The point {@link #add} and {@link #dbl} leave: two longs, without an object per step. */
+  private long ox;
+  private long oz;
+
+  private Ecm64(long n, Plan plan) {
+    this.n = n;
+    this.ninv = Rho64.inverse(n);
+    this.one = Long.remainderUnsigned(-n, n);
+    long x = one;
+    for (int i = 0; i < 64; i++) {
+      x = add(x, x);
+    }
+    this.r2 = x;
+    this.bx = new long[plan.d / 2];
+    this.bz = new long[plan.d / 2];
+    this.bxz = new long[plan.d / 2];
+  }
+
+  /**
+   * A proper factor of the odd composite {@code n} (unsigned), which has no prime factor below
+   * 2¹³ ({@link Factoring}'s trial division), found on one curve after another.
+   */
+  static long factor(long n) {
+    return factor(n, CURVES);
+  }
+
+  /** {@link #factor(long)} with at most {@code curves} curves before rho. */
+  static long factor(long n, int curves) {
+    int bits = 64 - Long.numberOfLeadingZeros(n);
+    Plan plan = bits <= 52 ? SMALL : bits <= 58 ? MEDIUM : LARGE;
+    Ecm64 ecm = new Ecm64(n, plan);
+    for (int sigma = 7; sigma < 7 + curves; sigma++) {
+      long g = ecm.curve(sigma, plan);
+      if (g != 0) {
+        return g;
+      }
+    }
+    return Rho64.rhoUnsigned(n);
+  }
+
+  /** One curve, Suyama's σ: a proper factor, or 0. */
+  long curve(long sigma, Plan plan) {
+    long u = mont(sigma * sigma - 5);
+    long v = mont(4 * sigma);
+    long u3 = mul(mul(u, u), u);
+    long v3 = mul(mul(v, v), v);
+    long vu = sub(v, u);
+    long num = mul(mul(mul(vu, vu), vu), add(add(add(u, u), u), v));
+    long den = mul(u3, v);
+    den = add(den, den);
+    den = add(den, den);
+    den = add(den, den);
+    den = add(den, den);
+    // One inversion gives both x = u³/v³ and a24 = num/den.
+    long w = mul(den, v3);
+    long plainW = mul(w, 1);
+    long g = Rho64.gcdUnsigned(plainW, n);
+    if (g != 1) {
+      return g == n ? 0 : g;
+    }
+    long inv = mul(inverse(plainW, n), r2);
+    long xp = mul(mul(u3, den), inv);
+    long a24 = mul(mul(num, v3), inv);
+
+    // Stage 1: [k]P by the Montgomery ladder, the difference always P = (xp : 1).
+    long x0 = xp;
+    long z0 = one;
+    dbl(xp, one, a24);
+    long x1 = ox;
+    long z1 = oz;
+    boolean[] bits = plan.bits;
+    for (int i = 1; i < bits.length; i++) {
+      boolean bit = bits[i];
+      if (bit) {
+        long tx = x0;
+        x0 = x1;
+        x1 = tx;
+        long tz = z0;
+        z0 = z1;
+        z1 = tz;
+      }
+      // (x1 : z1) = R0 + R1, (x0 : z0) = 2·R0: the two share R0's sum and difference.
+      long p = add(x0, z0);
+      long m = sub(x0, z0);
+      long uu = mul(m, add(x1, z1));
+      long vv = mul(p, sub(x1, z1));
+      long e = add(uu, vv);
+      long f = sub(uu, vv);
+      x1 = mul(e, e);
+      z1 = mul(xp, mul(f, f));
+      p = mul(p, p);
+      m = mul(m, m);
+      long t = sub(p, m);
+      x0 = mul(p, m);
+      z0 = mul(t, add(m, mul(a24, t)));
+      if (bit) {
+        long tx = x0;
+        x0 = x1;
+        x1 = tx;
+        long tz = z0;
+        z0 = z1;
+        z1 = tz;
+      }
+    }
+    return stageTwo(x0, z0, a24, plan);
+  }
+
+  /** Stage 2 from Q = (qx : qz): the product of X_R·Z_S - X_S·Z_R over the plan's pairs, R = [mD]Q, S = [j]Q. */
+  private long stageTwo(long qx, long qz, long a24, Plan plan) {
+    // Baby steps: the odd multiples [j]Q, j < d/2, each [j-2]Q + [2]Q with the difference [j-4]Q.
+    dbl(qx, qz, a24);
+    long x2 = ox;
+    long z2 = oz;
+    long px = qx;
+    long pz = qz;
+    long cx = qx;
+    long cz = qz;
+    bx[0] = qx;
+    bz[0] = qz;
+    for (int j = 3; j < plan.d / 2; j += 2) {
+      add(cx, cz, x2, z2, px, pz);
+      px = cx;
+      pz = cz;
+      cx = ox;
+      cz = oz;
+      bx[j / 2] = cx;
+      bz[j / 2] = cz;
+    }
+    for (int j : plan.babies) {
+      bxz[j / 2] = mul(bx[j / 2], bz[j / 2]);
+    }
+    // [D]Q by the ladder, the difference always Q.
+    long ax = qx;
+    long az = qz;
+    long bbx = x2;
+    long bbz = z2;
+    for (int i = 30 - Integer.numberOfLeadingZeros(plan.d); i >= 0; i--) {
+      add(ax, az, bbx, bbz, qx, qz);
+      if ((plan.d >>> i & 1) != 0) {
+        ax = ox;
+        az = oz;
+        dbl(bbx, bbz, a24);
+        bbx = ox;
+        bbz = oz;
+      } else {
+        bbx = ox;
+        bbz = oz;
+        dbl(ax, az, a24);
+        ax = ox;
+        az = oz;
+      }
+    }
+    long stepX = ax;
+    long stepZ = az;
+    // Giant steps: R walks [D]Q, [2D]Q, ..., each the last plus [D]Q with the one before as difference.
+    long acc = qz; // stage 1's Z: a factor found there shows in the same gcd
+    long rx = stepX;
+    long rz = stepZ;
+    long prx = 0;
+    long prz = 0;
+    int[] pairs = plan.pairs;
+    int next = 0;
+    for (int mm = 1; mm <= plan.giants; mm++) {
+      if (mm > 1) {
+        if (mm == 2) {
+          dbl(rx, rz, a24);
+        } else {
+          add(rx, rz, stepX, stepZ, prx, prz);
+        }
+        prx = rx;
+        prz = rz;
+        rx = ox;
+        rz = oz;
+      }
+      long rxz = mul(rx, rz);
+      while (next < pairs.length && pairs[next] >>> 16 == mm) {
+        int j = pairs[next++] & 0xffff;
+        long e = mul(sub(rx, bx[j / 2]), add(rz, bz[j / 2]));
+        acc = mul(acc, add(sub(e, rxz), bxz[j / 2]));
+      }
+    }
+    long g = Rho64.gcdUnsigned(mul(acc, 1), n);
+    return g == 1 || g == n ? 0 : g;
+  }
+
+  /** (ox : oz) = P + Q, from P - Q = (dx : dz). */
+  private void add(long px, long pz, long qx, long qz, long dx, long dz) {
+    long uu = mul(sub(px, pz), add(qx, qz));
+    long vv = mul(add(px, pz), sub(qx, qz));
+    long e = add(uu, vv);
+    long f = sub(uu, vv);
+    ox = mul(dz, mul(e, e));
+    oz = mul(dx, mul(f, f));
+  }
+
+  /** (ox : oz) = [2]P: X = (X+Z)²(X-Z)², Z = 4XZ·((X-Z)² + a24·4XZ). */
+  private void dbl(long x, long z, long a24) {
+    long s = add(x, z);
+    long d = sub(x, z);
+    s = mul(s, s);
+    d = mul(d, d);
+    long t = sub(s, d);
+    ox = mul(s, d);
+    oz = mul(t, add(d, mul(a24, t)));
+  }
+
+  private long mont(long x) {
+    return mul(Long.remainderUnsigned(x, n), r2);
+  }
+
+  private long mul(long a, long b) {
+    return Rho64.mulUnsigned(a, b, n, ninv);
+  }
+
+  private long add(long a, long b) {
+    long s = a + b;
+    return Long.compareUnsigned(s, a) < 0 || Long.compareUnsigned(s, n) >= 0 ? s - n : s;
+  }
+
+  private long sub(long a, long b) {
+    long d = a - b;
+    return Long.compareUnsigned(a, b) < 0 ? d + n : d;
+  }
+
+  /** a⁻¹ mod n for a coprime to the odd n (both unsigned), by the binary extended Euclid. */
+  static long inverse(long a, long n) {
+    long u = a;
+    long v = n;
+    long x1 = 1;
+    long x2 = 0;
+    long halfN = (n >>> 1) + 1; // (x + n) / 2 for odd x is x/2 (rounded down) + halfN
+    while (u != 1 && v != 1) {
+      while ((u & 1) == 0) {
+        u >>>= 1;
+        x1 = (x1 & 1) == 0 ? x1 >>> 1 : (x1 >>> 1) + halfN;
+      }
+      while ((v & 1) == 0) {
+        v >>>= 1;
+        x2 = (x2 & 1) == 0 ? x2 >>> 1 : (x2 >>> 1) + halfN;
+      }
+      if (Long.compareUnsigned(u, v) >= 0) {
+        u -= v;
+        x1 = Long.compareUnsigned(x1, x2) < 0 ? x1 - x2 + n : x1 - x2;
+      } else {
+        v -= u;
+        x2 = Long.compareUnsigned(x2, x1) < 0 ? x2 - x1 + n : x2 - x1;
+      }
+    }
+    return u == 1 ? x1 : x2;
+  }
+
+  static Plan plan(int b1, int b2, int d) {
+    List<Boolean> bitList = new ArrayList<>();
+    BigInteger k = BigInteger.ONE;
+    for (int q = 2; q <= b1; q++) {
+      if (BigInteger.valueOf(q).isProbablePrime(30)) {
+        long power = q;
+        while (power <= b1 / q) {
+          power *= q;
+        }
+        k = k.multiply(BigInteger.valueOf(power));
+      }
+    }
+    boolean[] bits = new boolean[k.bitLength()];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = k.testBit(bits.length - 1 - i);
+    }
+    List<Integer> babies = new ArrayList<>();
+    for (int j = 1; j < d / 2; j += 2) {
+      if (BigInteger.valueOf(j).gcd(BigInteger.valueOf(d)).equals(BigInteger.ONE)) {
+        babies.add(j);
+      }
+    }
+    java.util.TreeSet<Integer> pairs = new java.util.TreeSet<>();
+    for (int q = b1 + 1; q <= b2; q++) {
+      if (BigInteger.valueOf(q).isProbablePrime(30)) {
+        int m = (q + d / 2) / d;
+        int j = Math.abs(q - m * d);
+        pairs.add(m << 16 | j);
+      }
+    }
+    return new Plan(bits, d, babies.stream().mapToInt(Integer::intValue).toArray(), (b2 + d / 2) / d,
+        pairs.stream().mapToInt(Integer::intValue).toArray());
+  }
+}
