@@ -18,8 +18,12 @@ final class Ecm64 {
   /** Curves to try before {@link Rho64#rhoUnsigned} takes over (never needed in practice: a safety net). */
   static final int CURVES = 64;
 
-  /** A stage-1 multiplier and stage-2 pairing for one B1. */
-  record Plan(boolean[] bits, int d, int[] babies, int giants, int[] pairs) {}
+  /**
+   * A stage-1 multiplier k, as the ladder's swaps: entry i (i ≥ 1) is -1 where bits i and i + 1
+   * of k (from the top) differ, entry 0 is bit 1, the last entry -1 if k's lowest bit is set; and stage 2's pairing
+   * for one B1: giant steps mD up to {@code giants}·D, baby steps j, and the pairs m << 16 | j.
+   */
+  record Plan(long[] swaps, int d, int[] babies, int giants, int[] pairs) {}
 
   private static final Plan SMALL = plan(85, 25 * 85, 60);
   private static final Plan MEDIUM = plan(125, 25 * 125, 60);
@@ -97,23 +101,29 @@ final class Ecm64 {
     long xp = mul(mul(u3, den), inv);
     long a24 = mul(mul(num, v3), inv);
 
-    // Stage 1: [k]P by the Montgomery ladder, the difference always P = (xp : 1).
+    stageOne(xp, a24, plan.swaps);
+    return stageTwo(ox, oz, a24, plan);
+  }
+
+  /**
+   * Stage 1: (ox : oz) = [k]P by the Montgomery ladder, the difference always P = (xp : 1). The
+   * ladder's two points trade places where k's bit changes, by masks rather than branches (k's
+   * bits are as good as random: a branch on them is mispredicted every other step).
+   */
+  private void stageOne(long xp, long a24, long[] swaps) {
+    dbl(xp, one, a24);
     long x0 = xp;
     long z0 = one;
-    dbl(xp, one, a24);
     long x1 = ox;
     long z1 = oz;
-    boolean[] bits = plan.bits;
-    for (int i = 1; i < bits.length; i++) {
-      boolean bit = bits[i];
-      if (bit) {
-        long tx = x0;
-        x0 = x1;
-        x1 = tx;
-        long tz = z0;
-        z0 = z1;
-        z1 = tz;
-      }
+    for (int i = 0; i < swaps.length - 1; i++) {
+      long mask = swaps[i];
+      long sx = (x0 ^ x1) & mask;
+      long sz = (z0 ^ z1) & mask;
+      x0 ^= sx;
+      x1 ^= sx;
+      z0 ^= sz;
+      z1 ^= sz;
       // (x1 : z1) = R0 + R1, (x0 : z0) = 2·R0: the two share R0's sum and difference.
       long p = add(x0, z0);
       long m = sub(x0, z0);
@@ -128,16 +138,10 @@ final class Ecm64 {
       long t = sub(p, m);
       x0 = mul(p, m);
       z0 = mul(t, add(m, mul(a24, t)));
-      if (bit) {
-        long tx = x0;
-        x0 = x1;
-        x1 = tx;
-        long tz = z0;
-        z0 = z1;
-        z1 = tz;
-      }
     }
-    return stageTwo(x0, z0, a24, plan);
+    long mask = swaps[swaps.length - 1];
+    ox = x0 ^ ((x0 ^ x1) & mask);
+    oz = z0 ^ ((z0 ^ z1) & mask);
   }
 
   /** Stage 2 from Q = (qx : qz): the product of X_R·Z_S - X_S·Z_R over the plan's pairs, R = [mD]Q, S = [j]Q. */
@@ -285,7 +289,6 @@ final class Ecm64 {
   }
 
   static Plan plan(int b1, int b2, int d) {
-    List<Boolean> bitList = new ArrayList<>();
     BigInteger k = BigInteger.ONE;
     for (int q = 2; q <= b1; q++) {
       if (BigInteger.valueOf(q).isProbablePrime(30)) {
@@ -296,10 +299,14 @@ final class Ecm64 {
         k = k.multiply(BigInteger.valueOf(power));
       }
     }
-    boolean[] bits = new boolean[k.bitLength()];
-    for (int i = 0; i < bits.length; i++) {
-      bits[i] = k.testBit(bits.length - 1 - i);
+    int top = k.bitLength() - 1;
+    long[] swaps = new long[top + 1];
+    for (int i = 0; i < top; i++) {
+      // the top bit is the starting point, not a swap
+      boolean previous = i > 0 && k.testBit(top - i);
+      swaps[i] = previous != k.testBit(top - i - 1) ? -1 : 0;
     }
+    swaps[top] = k.testBit(0) ? -1 : 0;
     List<Integer> babies = new ArrayList<>();
     for (int j = 1; j < d / 2; j += 2) {
       if (BigInteger.valueOf(j).gcd(BigInteger.valueOf(d)).equals(BigInteger.ONE)) {
@@ -314,7 +321,7 @@ final class Ecm64 {
         pairs.add(m << 16 | j);
       }
     }
-    return new Plan(bits, d, babies.stream().mapToInt(Integer::intValue).toArray(), (b2 + d / 2) / d,
+    return new Plan(swaps, d, babies.stream().mapToInt(Integer::intValue).toArray(), (b2 + d / 2) / d,
         pairs.stream().mapToInt(Integer::intValue).toArray());
   }
 }
