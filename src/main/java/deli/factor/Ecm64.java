@@ -40,6 +40,16 @@ final class Ecm64 {
   /** The point {@link #add} and {@link #dbl} leave: two longs, without an object per step. */
   private long ox;
   private long oz;
+  /** The current curve's a24 = (A + 2) / 4 and starting point (xp : 1). */
+  private long a24;
+  private long xp;
+  /** The ladder's two points, R0 = (x0 : z0) and R1 = R0 + P = (x1 : z1). */
+  private long x0;
+  private long z0;
+  private long x1;
+  private long z1;
+  /** Stage 2's product. */
+  private long acc;
 
   private Ecm64(long n, Plan plan) {
     this.n = n;
@@ -98,56 +108,64 @@ final class Ecm64 {
       return g == n ? 0 : g;
     }
     long inv = mul(inverse(plainW, n), r2);
-    long xp = mul(mul(u3, den), inv);
-    long a24 = mul(mul(num, v3), inv);
-
-    stageOne(xp, a24, plan.swaps);
-    return stageTwo(ox, oz, a24, plan);
+    xp = mul(mul(u3, den), inv);
+    a24 = mul(mul(num, v3), inv);
+    stageOne(plan.swaps);
+    return stageTwo(x0, z0, plan);
   }
 
   /**
-   * Stage 1: (ox : oz) = [k]P by the Montgomery ladder, the difference always P = (xp : 1). The
+   * Stage 1: (x0 : z0) = [k]P by the Montgomery ladder, the difference always P = (xp : 1). The
    * ladder's two points trade places where k's bit changes, by masks rather than branches (k's
    * bits are as good as random: a branch on them is mispredicted every other step).
    */
-  private void stageOne(long xp, long a24, long[] swaps) {
-    dbl(xp, one, a24);
-    long x0 = xp;
-    long z0 = one;
-    long x1 = ox;
-    long z1 = oz;
+  private void stageOne(long[] swaps) {
+    dbl(xp, one);
+    x0 = xp;
+    z0 = one;
+    x1 = ox;
+    z1 = oz;
     for (int i = 0; i < swaps.length - 1; i++) {
-      long mask = swaps[i];
-      long sx = (x0 ^ x1) & mask;
-      long sz = (z0 ^ z1) & mask;
-      x0 ^= sx;
-      x1 ^= sx;
-      z0 ^= sz;
-      z1 ^= sz;
-      // (x1 : z1) = R0 + R1, (x0 : z0) = 2·R0: the two share R0's sum and difference.
-      long p = add(x0, z0);
-      long m = sub(x0, z0);
-      long uu = mul(m, add(x1, z1));
-      long vv = mul(p, sub(x1, z1));
-      long e = add(uu, vv);
-      long f = sub(uu, vv);
-      x1 = mul(e, e);
-      z1 = mul(xp, mul(f, f));
-      p = mul(p, p);
-      m = mul(m, m);
-      long t = sub(p, m);
-      x0 = mul(p, m);
-      z0 = mul(t, add(m, mul(a24, t)));
+      ladderStep(swaps[i]);
     }
     long mask = swaps[swaps.length - 1];
-    ox = x0 ^ ((x0 ^ x1) & mask);
-    oz = z0 ^ ((z0 ^ z1) & mask);
+    x0 ^= (x0 ^ x1) & mask;
+    z0 ^= (z0 ^ z1) & mask;
+  }
+
+  /**
+   * One bit of the ladder: (x1 : z1) = R0 + R1, (x0 : z0) = 2·R0, after trading places when
+   * {@code mask} is -1. A method of its own, on fields, so that the JIT compiles it within the
+   * first curve (a method is compiled after a few hundred calls, a loop inside one only after
+   * tens of thousands of turns): a one-off {@code deli factor} run is over before that.
+   */
+  private void ladderStep(long mask) {
+    long sx = (x0 ^ x1) & mask;
+    long sz = (z0 ^ z1) & mask;
+    long ax = x0 ^ sx;
+    long az = z0 ^ sz;
+    long bx1 = x1 ^ sx;
+    long bz1 = z1 ^ sz;
+    // The sum and the doubling share R0's sum and difference.
+    long p = add(ax, az);
+    long m = sub(ax, az);
+    long uu = mul(m, add(bx1, bz1));
+    long vv = mul(p, sub(bx1, bz1));
+    long e = add(uu, vv);
+    long f = sub(uu, vv);
+    x1 = mul(e, e);
+    z1 = mul(xp, mul(f, f));
+    p = mul(p, p);
+    m = mul(m, m);
+    long t = sub(p, m);
+    x0 = mul(p, m);
+    z0 = mul(t, add(m, mul(a24, t)));
   }
 
   /** Stage 2 from Q = (qx : qz): the product of X_R·Z_S - X_S·Z_R over the plan's pairs, R = [mD]Q, S = [j]Q. */
-  private long stageTwo(long qx, long qz, long a24, Plan plan) {
+  private long stageTwo(long qx, long qz, Plan plan) {
     // Baby steps: the odd multiples [j]Q, j < d/2, each [j-2]Q + [2]Q with the difference [j-4]Q.
-    dbl(qx, qz, a24);
+    dbl(qx, qz);
     long x2 = ox;
     long z2 = oz;
     long px = qx;
@@ -178,13 +196,13 @@ final class Ecm64 {
       if ((plan.d >>> i & 1) != 0) {
         ax = ox;
         az = oz;
-        dbl(bbx, bbz, a24);
+        dbl(bbx, bbz);
         bbx = ox;
         bbz = oz;
       } else {
         bbx = ox;
         bbz = oz;
-        dbl(ax, az, a24);
+        dbl(ax, az);
         ax = ox;
         az = oz;
       }
@@ -192,7 +210,7 @@ final class Ecm64 {
     long stepX = ax;
     long stepZ = az;
     // Giant steps: R walks [D]Q, [2D]Q, ..., each the last plus [D]Q with the one before as difference.
-    long acc = qz; // stage 1's Z: a factor found there shows in the same gcd
+    acc = qz; // stage 1's Z: a factor found there shows in the same gcd
     long rx = stepX;
     long rz = stepZ;
     long prx = 0;
@@ -202,7 +220,7 @@ final class Ecm64 {
     for (int mm = 1; mm <= plan.giants; mm++) {
       if (mm > 1) {
         if (mm == 2) {
-          dbl(rx, rz, a24);
+          dbl(rx, rz);
         } else {
           add(rx, rz, stepX, stepZ, prx, prz);
         }
@@ -213,13 +231,17 @@ final class Ecm64 {
       }
       long rxz = mul(rx, rz);
       while (next < pairs.length && pairs[next] >>> 16 == mm) {
-        int j = pairs[next++] & 0xffff;
-        long e = mul(sub(rx, bx[j / 2]), add(rz, bz[j / 2]));
-        acc = mul(acc, add(sub(e, rxz), bxz[j / 2]));
+        pair(rx, rz, rxz, (pairs[next++] & 0xffff) / 2);
       }
     }
     long g = Rho64.gcdUnsigned(mul(acc, 1), n);
     return g == 1 || g == n ? 0 : g;
+  }
+
+  /** acc·(X_R·Z_S - X_S·Z_R) for R = (rx : rz) and S the baby step {@code b}, as (X_R - X_S)(Z_R + Z_S) - X_R·Z_R + X_S·Z_S. */
+  private void pair(long rx, long rz, long rxz, int b) {
+    long e = mul(sub(rx, bx[b]), add(rz, bz[b]));
+    acc = mul(acc, add(sub(e, rxz), bxz[b]));
   }
 
   /** (ox : oz) = P + Q, from P - Q = (dx : dz). */
@@ -233,7 +255,7 @@ final class Ecm64 {
   }
 
   /** (ox : oz) = [2]P: X = (X+Z)²(X-Z)², Z = 4XZ·((X-Z)² + a24·4XZ). */
-  private void dbl(long x, long z, long a24) {
+  private void dbl(long x, long z) {
     long s = add(x, z);
     long d = sub(x, z);
     s = mul(s, s);
@@ -289,9 +311,16 @@ final class Ecm64 {
   }
 
   static Plan plan(int b1, int b2, int d) {
+    // A sieve, not isProbablePrime: the plans are made at start-up, before the JIT has compiled anything.
+    boolean[] composite = new boolean[b2 + 1];
+    for (int i = 2; i * i <= b2; i++) {
+      for (int j = i * i; !composite[i] && j <= b2; j += i) {
+        composite[j] = true;
+      }
+    }
     BigInteger k = BigInteger.ONE;
     for (int q = 2; q <= b1; q++) {
-      if (BigInteger.valueOf(q).isProbablePrime(30)) {
+      if (!composite[q]) {
         long power = q;
         while (power <= b1 / q) {
           power *= q;
@@ -309,16 +338,16 @@ final class Ecm64 {
     swaps[top] = k.testBit(0) ? -1 : 0;
     List<Integer> babies = new ArrayList<>();
     for (int j = 1; j < d / 2; j += 2) {
-      if (BigInteger.valueOf(j).gcd(BigInteger.valueOf(d)).equals(BigInteger.ONE)) {
+      if (BigInteger.valueOf(j).gcd(BigInteger.valueOf(d)).intValue() == 1) {
         babies.add(j);
       }
     }
+    // Each prime q of (B1, B2] as mD ± j: m the nearest multiple, j = |q - mD| < D/2, odd and prime to D.
     java.util.TreeSet<Integer> pairs = new java.util.TreeSet<>();
     for (int q = b1 + 1; q <= b2; q++) {
-      if (BigInteger.valueOf(q).isProbablePrime(30)) {
+      if (!composite[q]) {
         int m = (q + d / 2) / d;
-        int j = Math.abs(q - m * d);
-        pairs.add(m << 16 | j);
+        pairs.add(m << 16 | Math.abs(q - m * d));
       }
     }
     return new Plan(swaps, d, babies.stream().mapToInt(Integer::intValue).toArray(), (b2 + d / 2) / d,
