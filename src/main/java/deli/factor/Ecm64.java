@@ -269,13 +269,25 @@ final class Ecm64 {
     return mul(Long.remainderUnsigned(x, n), r2);
   }
 
+  /**
+   * a·b·R⁻¹ mod n (Montgomery's REDC). Below 2⁶³ the residues are non-negative longs, so that
+   * a·b's top half is {@link Math#multiplyHigh}'s as it is, and only m·n's needs the unsigned
+   * correction; from 2⁶³ on, {@link Rho64#mulUnsigned}. The branch goes the same way for a
+   * whole factorization.
+   */
   private long mul(long a, long b) {
-    return Rho64.mulUnsigned(a, b, n, ninv);
+    if (n < 0) {
+      return Rho64.mulUnsigned(a, b, n, ninv);
+    }
+    long m = a * b * ninv;
+    long r = Math.multiplyHigh(a, b) - Math.multiplyHigh(m, n) - ((m >> 63) & n);
+    return r < 0 ? r + n : r;
   }
 
+  /** a + b mod n, as a - (n - b) when that does not go below 0: one unsigned comparison. */
   private long add(long a, long b) {
-    long s = a + b;
-    return Long.compareUnsigned(s, a) < 0 || Long.compareUnsigned(s, n) >= 0 ? s - n : s;
+    long nb = n - b;
+    return Long.compareUnsigned(a, nb) < 0 ? a + b : a - nb;
   }
 
   private long sub(long a, long b) {
