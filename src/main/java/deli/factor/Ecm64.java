@@ -1,9 +1,5 @@
 package deli.factor;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Lenstra's elliptic-curve method on one word, for odd composites below 2⁶⁴ (read as unsigned)
  * whose factors are too large for rho to be quick: a 32 x 32-bit semiprime costs rho about
@@ -18,16 +14,9 @@ final class Ecm64 {
   /** Curves to try before {@link Rho64#rhoUnsigned} takes over (never needed in practice: a safety net). */
   static final int CURVES = 64;
 
-  /**
-   * A stage-1 multiplier k, as the ladder's swaps: entry i (i ≥ 1) is -1 where bits i and i + 1
-   * of k (from the top) differ, entry 0 is bit 1, the last entry -1 if k's lowest bit is set; and stage 2's pairing
-   * for one B1: giant steps mD up to {@code giants}·D, baby steps j, and the pairs m << 16 | j.
-   */
-  record Plan(long[] swaps, int d, int[] babies, int giants, int[] pairs) {}
-
-  private static final Plan SMALL = plan(85, 25 * 85, 60);
-  private static final Plan MEDIUM = plan(125, 25 * 125, 60);
-  private static final Plan LARGE = plan(200, 20 * 200, 60);
+  private static final EcmPlan SMALL = EcmPlan.of(85, 25 * 85, 60);
+  private static final EcmPlan MEDIUM = EcmPlan.of(125, 25 * 125, 60);
+  private static final EcmPlan LARGE = EcmPlan.of(200, 20 * 200, 60);
 
   private final long n;
   private final long ninv;
@@ -51,7 +40,7 @@ final class Ecm64 {
   /** Stage 2's product. */
   private long acc;
 
-  private Ecm64(long n, Plan plan) {
+  private Ecm64(long n, EcmPlan plan) {
     this.n = n;
     this.ninv = Rho64.inverse(n);
     this.one = Long.remainderUnsigned(-n, n);
@@ -60,14 +49,14 @@ final class Ecm64 {
       x = add(x, x);
     }
     this.r2 = x;
-    this.bx = new long[plan.d / 2];
-    this.bz = new long[plan.d / 2];
-    this.bxz = new long[plan.d / 2];
+    this.bx = new long[plan.d() / 2];
+    this.bz = new long[plan.d() / 2];
+    this.bxz = new long[plan.d() / 2];
   }
 
   /**
-   * A proper factor of the odd composite {@code n} (unsigned), which has no prime factor below
-   * 2¹³ ({@link Factoring}'s trial division), found on one curve after another.
+   * A proper factor of the odd composite {@code n} (unsigned), found on one curve after another;
+   * meant for an n whose small factors trial division has taken.
    */
   static long factor(long n) {
     return factor(n, CURVES);
@@ -76,7 +65,7 @@ final class Ecm64 {
   /** {@link #factor(long)} with at most {@code curves} curves before rho. */
   static long factor(long n, int curves) {
     int bits = 64 - Long.numberOfLeadingZeros(n);
-    Plan plan = bits <= 52 ? SMALL : bits <= 58 ? MEDIUM : LARGE;
+    EcmPlan plan = bits <= 52 ? SMALL : bits <= 58 ? MEDIUM : LARGE;
     Ecm64 ecm = new Ecm64(n, plan);
     for (int sigma = 7; sigma < 7 + curves; sigma++) {
       long g = ecm.curve(sigma, plan);
@@ -88,7 +77,7 @@ final class Ecm64 {
   }
 
   /** One curve, Suyama's σ: a proper factor, or 0. */
-  long curve(long sigma, Plan plan) {
+  long curve(long sigma, EcmPlan plan) {
     long u = mont(sigma * sigma - 5);
     long v = mont(4 * sigma);
     long u3 = mul(mul(u, u), u);
@@ -110,7 +99,7 @@ final class Ecm64 {
     long inv = mul(inverse(plainW, n), r2);
     xp = mul(mul(u3, den), inv);
     a24 = mul(mul(num, v3), inv);
-    stageOne(plan.swaps);
+    stageOne(plan.swaps());
     return stageTwo(x0, z0, plan);
   }
 
@@ -163,7 +152,7 @@ final class Ecm64 {
   }
 
   /** Stage 2 from Q = (qx : qz): the product of X_R·Z_S - X_S·Z_R over the plan's pairs, R = [mD]Q, S = [j]Q. */
-  private long stageTwo(long qx, long qz, Plan plan) {
+  private long stageTwo(long qx, long qz, EcmPlan plan) {
     // Baby steps: the odd multiples [j]Q, j < d/2, each [j-2]Q + [2]Q with the difference [j-4]Q.
     dbl(qx, qz);
     long x2 = ox;
@@ -174,7 +163,7 @@ final class Ecm64 {
     long cz = qz;
     bx[0] = qx;
     bz[0] = qz;
-    for (int j = 3; j < plan.d / 2; j += 2) {
+    for (int j = 3; j < plan.d() / 2; j += 2) {
       add(cx, cz, x2, z2, px, pz);
       px = cx;
       pz = cz;
@@ -183,7 +172,7 @@ final class Ecm64 {
       bx[j / 2] = cx;
       bz[j / 2] = cz;
     }
-    for (int j : plan.babies) {
+    for (int j : plan.babies()) {
       bxz[j / 2] = mul(bx[j / 2], bz[j / 2]);
     }
     // [D]Q by the ladder, the difference always Q.
@@ -191,9 +180,9 @@ final class Ecm64 {
     long az = qz;
     long bbx = x2;
     long bbz = z2;
-    for (int i = 30 - Integer.numberOfLeadingZeros(plan.d); i >= 0; i--) {
+    for (int i = 30 - Integer.numberOfLeadingZeros(plan.d()); i >= 0; i--) {
       add(ax, az, bbx, bbz, qx, qz);
-      if ((plan.d >>> i & 1) != 0) {
+      if ((plan.d() >>> i & 1) != 0) {
         ax = ox;
         az = oz;
         dbl(bbx, bbz);
@@ -215,9 +204,9 @@ final class Ecm64 {
     long rz = stepZ;
     long prx = 0;
     long prz = 0;
-    int[] pairs = plan.pairs;
+    int[] pairs = plan.pairs();
     int next = 0;
-    for (int mm = 1; mm <= plan.giants; mm++) {
+    for (int mm = 1; mm <= plan.giants(); mm++) {
       if (mm > 1) {
         if (mm == 2) {
           dbl(rx, rz);
@@ -320,49 +309,5 @@ final class Ecm64 {
       }
     }
     return u == 1 ? x1 : x2;
-  }
-
-  static Plan plan(int b1, int b2, int d) {
-    // A sieve, not isProbablePrime: the plans are made at start-up, before the JIT has compiled anything.
-    boolean[] composite = new boolean[b2 + 1];
-    for (int i = 2; i * i <= b2; i++) {
-      for (int j = i * i; !composite[i] && j <= b2; j += i) {
-        composite[j] = true;
-      }
-    }
-    BigInteger k = BigInteger.ONE;
-    for (int q = 2; q <= b1; q++) {
-      if (!composite[q]) {
-        long power = q;
-        while (power <= b1 / q) {
-          power *= q;
-        }
-        k = k.multiply(BigInteger.valueOf(power));
-      }
-    }
-    int top = k.bitLength() - 1;
-    long[] swaps = new long[top + 1];
-    for (int i = 0; i < top; i++) {
-      // the top bit is the starting point, not a swap
-      boolean previous = i > 0 && k.testBit(top - i);
-      swaps[i] = previous != k.testBit(top - i - 1) ? -1 : 0;
-    }
-    swaps[top] = k.testBit(0) ? -1 : 0;
-    List<Integer> babies = new ArrayList<>();
-    for (int j = 1; j < d / 2; j += 2) {
-      if (BigInteger.valueOf(j).gcd(BigInteger.valueOf(d)).intValue() == 1) {
-        babies.add(j);
-      }
-    }
-    // Each prime q of (B1, B2] as mD ± j: m the nearest multiple, j = |q - mD| < D/2, odd and prime to D.
-    java.util.TreeSet<Integer> pairs = new java.util.TreeSet<>();
-    for (int q = b1 + 1; q <= b2; q++) {
-      if (!composite[q]) {
-        int m = (q + d / 2) / d;
-        pairs.add(m << 16 | Math.abs(q - m * d));
-      }
-    }
-    return new Plan(swaps, d, babies.stream().mapToInt(Integer::intValue).toArray(), (b2 + d / 2) / d,
-        pairs.stream().mapToInt(Integer::intValue).toArray());
   }
 }

@@ -114,6 +114,44 @@ class Ecm64Test {
   }
 
   @Test
+  void aPlanCoversEveryPrimeOfStageTwoAndItsSwapsSpellTheProductOfThePrimePowersUpToB1() {
+    EcmPlan plan = EcmPlan.of(200, 4_000, 60);
+    java.util.Set<Integer> covered = new java.util.HashSet<>();
+    for (int pair : plan.pairs()) {
+      int m = pair >>> 16;
+      int j = pair & 0xffff;
+      assertTrue(m >= 1 && m <= plan.giants() && j % 2 == 1 && j < 30, m + ", " + j);
+      covered.add(m * 60 - j);
+      covered.add(m * 60 + j);
+    }
+    for (int q = 201; q <= 4_000; q++) {
+      if (BigInteger.valueOf(q).isProbablePrime(50)) {
+        assertTrue(covered.contains(q), q + " is paired");
+      }
+    }
+    // Replay the ladder's swaps on bits: the state after each step is the bit just read.
+    BigInteger k = BigInteger.ONE;
+    boolean swapped = false;
+    long[] swaps = plan.swaps();
+    for (int i = 0; i < swaps.length - 1; i++) {
+      swapped ^= swaps[i] != 0;
+      k = k.shiftLeft(1).add(swapped ? BigInteger.ONE : BigInteger.ZERO);
+    }
+    assertEquals(swapped, swaps[swaps.length - 1] != 0, "the last swap puts R0 back");
+    BigInteger expected = BigInteger.ONE;
+    for (int q = 2; q <= 200; q++) {
+      if (BigInteger.valueOf(q).isProbablePrime(50)) {
+        int power = q;
+        while (power <= 200 / q) {
+          power *= q;
+        }
+        expected = expected.multiply(BigInteger.valueOf(power));
+      }
+    }
+    assertEquals(expected, k);
+  }
+
+  @Test
   void theModularInverseIsBigIntegersForModuliOfEverySizeUpToTwoToTheSixtyFour() {
     for (int i = 0; i < 2_000; i++) {
       int bits = 2 + random.nextInt(63);
