@@ -260,8 +260,8 @@ final class Ecm64 {
 
   /**
    * a·b·R⁻¹ mod n, the same arithmetic for every n below 2⁶⁴. (A cheaper product for n below 2⁶³
-   * was measured 5% faster per curve but, as a branch on n, cost more: the JIT compiled it for
-   * whichever kind of n it had seen, and undid its work at the first number of the other kind.)
+   * was 5% faster per curve there, but as a branch on n that flips between numbers it had the
+   * JIT recompiling the product mid-run: see BENCHMARKS.md.)
    */
   private long mul(long a, long b) {
     return Rho64.mulUnsigned(a, b, n, ninv);
