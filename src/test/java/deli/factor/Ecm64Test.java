@@ -90,11 +90,11 @@ class Ecm64Test {
   }
 
   @Test
-  void hardNumbersFromTwoToTheFortyFiveToTwoToTheSixtyFourFactorAsGnuFactorDoes() throws Exception {
+  void hardNumbersFromTwoToTheFortySevenToTwoToTheSixtyFourFactorAsGnuFactorDoes() throws Exception {
     List<BigInteger> numbers = new ArrayList<>(hardComposites());
-    // Where ECM takes over from rho: the semiprimes of two primes nearest √2⁴⁵ just below and just above 2⁴⁵.
-    numbers.add(BigInteger.valueOf(5_931_637L).multiply(BigInteger.valueOf(5_931_641L)));
-    numbers.add(BigInteger.valueOf(5_931_637L).multiply(BigInteger.valueOf(5_931_649L)));
+    // Where ECM takes over from rho: semiprimes of two primes near √2⁴⁷, just below and just above 2⁴⁷.
+    numbers.add(BigInteger.valueOf(11_863_259L).multiply(BigInteger.valueOf(11_863_279L)));
+    numbers.add(BigInteger.valueOf(11_863_279L).multiply(BigInteger.valueOf(11_863_289L)));
     numbers.add(TWO_64.subtract(BigInteger.ONE)); // 3 · 5 · 17 · 257 · 641 · 65537 · 6700417
     numbers.add(BigInteger.valueOf(Long.MAX_VALUE));
     List<String> ours = new ArrayList<>();
