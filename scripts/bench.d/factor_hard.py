@@ -5,8 +5,8 @@ factors), the numbers are drawn from a fixed seed, written one per line, factore
 and the outputs compared. Time per number: GNU factor's whole process over the class's list
 (its start-up is a millisecond); deli's own --stats time of the run (JVM start-up excluded),
 after one round of JIT warm-up (--repeat 2, last round) for the classes that take under a
-few seconds. A GNU run longer than GNU_TIMEOUT seconds (default 300) is stopped and shown
-as such.
+few seconds (FACTOR_HARD_REPEAT=N: N rounds instead, the last one timed, to see deli's JIT-warm
+speed). A GNU run longer than GNU_TIMEOUT seconds (default 300) is stopped and shown as such.
 
 usage: factor_hard.py DELI_COMMAND
 """
@@ -20,6 +20,7 @@ import time
 
 rng = random.Random(20261204)
 GNU_TIMEOUT = float(os.environ.get("GNU_TIMEOUT", "300"))
+REPEAT = os.environ.get("FACTOR_HARD_REPEAT", "2")
 
 
 def is_prime(n):
@@ -95,7 +96,7 @@ def main():
             except subprocess.TimeoutExpired:
                 gnu_s, gnu_out = None, None
         light = gnu_s is not None and gnu_s < 5
-        run = subprocess.run(deli + ["factor", "--stats", "--file", path] + (["--repeat", "2"] if light else []),
+        run = subprocess.run(deli + ["factor", "--stats", "--file", path] + (["--repeat", REPEAT] if light else []),
                              capture_output=True, text=True)
         if run.returncode != 0:
             sys.exit(f"deli factor failed on {name}: {run.stderr}")

@@ -130,7 +130,7 @@ public final class BigFactoring {
       return;
     }
     if (n.bitLength() == 64) {
-      BigInteger d = BigInteger.valueOf(Rho64.rhoUnsigned(n.longValue()));
+      BigInteger d = new BigInteger(Long.toUnsignedString(Ecm64.factor(n.longValue())));
       split(d, out);
       split(n.divide(d), out);
       return;

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Prime factorization of every long, pure and allocation-light: trial division by the primes
  * below {@value #TRIAL_LIMIT} (by multiplying with their inverses mod 2⁶⁴, no division), then
- * {@link Rho64}'s deterministic Miller-Rabin test and Pollard-Brent rho for what is left. The
+ * {@link Rho64}'s deterministic Miller-Rabin test, and Pollard-Brent rho or, from 2⁴⁷ on,
+ * {@link Ecm64}'s elliptic curves for what is left. The
  * chapter's trial division up to √n is the baseline this replaces. Numbers beyond a long go
  * to {@link BigFactoring}.
  */
@@ -14,6 +15,13 @@ public final class Factoring {
   static final int TRIAL_LIMIT = 1 << 13;
 
   private static final long TRIAL_SQUARE = (long) TRIAL_LIMIT * TRIAL_LIMIT;
+  /**
+   * Composites from here on are split by {@link Ecm64}, below by rho: rho's √p steps for the
+   * smaller factor p cost less than a few curves up to about 23-bit factors (thread CPU on
+   * semiprimes of two equal factors, rho against ECM: 44 bits 27-48 / 48-55 µs, 48 bits about
+   * even, 52 bits 1.8x, 64 bits 3.5x; BENCHMARKS.md).
+   */
+  static final long ECM_FROM = 1L << 47;
   /** The odd primes below TRIAL_LIMIT, their inverses mod 2⁶⁴, and ⌊(2⁶⁴-1)/p⌋. */
   private static final long[] PRIMES;
   private static final long[] INVERSES;
@@ -156,7 +164,7 @@ public final class Factoring {
       out[count++] = n;
       return count;
     }
-    long d = Rho64.rho(n);
+    long d = n < ECM_FROM ? Rho64.rho(n) : Ecm64.factor(n);
     count = factorLarge(d, out, count);
     return factorLarge(n / d, out, count);
   }
