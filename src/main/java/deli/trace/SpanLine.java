@@ -42,7 +42,7 @@ record SpanLine(
       // Else left out: the parent's line names it (its receiver), which keeps lines short.
       b.bytes(SENDER).string(compact(sender, prefix));
     }
-    b.bytes(RECEIVER).raw(receiver).ascii('"');
+    b.bytes(RECEIVER).cached(receiver, false).ascii('"');
     if (type != null) {
       b.bytes(TYPE).raw(type).ascii('"');
     } else {
@@ -76,9 +76,9 @@ record SpanLine(
   private static void start(LineBuffer b, long begin, String node, String traceId, String span, String parent) {
     b.bytes(TIME).decimal(begin / 1000);
     if (!"local".equals(node)) {
-      b.bytes(NODE).string(node);
+      b.bytes(NODE).cached(node, true);
     }
-    b.bytes(TRACE_ID).string(traceId); // from outside (a header): escaped
+    b.bytes(TRACE_ID).cached(traceId, true); // from outside (a header): escaped
     b.bytes(SPAN_ID).raw(span).ascii('"');
     if (!parent.isEmpty()) {
       b.bytes(PARENT_ID).string(parent);
