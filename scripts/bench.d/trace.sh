@@ -12,7 +12,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 jar="$DELI_ROOT/target/deli.jar"
 builds="${BUILDS:-this=$jar}"
-javac -nowarn -d "$tmp/bench" -cp "${builds#*=}" "$DELI_ROOT/src/test/java/deli/trace/bench/TraceBench.java"
+first="${builds%% *}"
+javac -nowarn -d "$tmp/bench" -cp "${first#*=}" "$DELI_ROOT/src/test/java/deli/trace/bench/TraceBench.java"
 python3 "$DELI_ROOT/scripts/bench.d/trace_bench.py" --harness "$tmp/bench" --dir "$tmp" \
   --rounds "${ROUNDS:-3}" --dinners "${DINNERS:-4}" --servings "${SERVINGS:-100000}" \
   --traced-servings "${TRACED_SERVINGS:-20000}" --cases "${CASES:-untraced,sample,all}" \
