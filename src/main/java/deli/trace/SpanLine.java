@@ -26,106 +26,86 @@ record SpanLine(
 
   /** Appends this span's line, without the newline. */
   void appendTo(StringBuilder b) {
-    appendTo(b, new StringBuilder(64));
+    LineBuffer line = new LineBuffer(256);
+    appendTo(line, new TraceRender.Text());
+    b.append(line);
   }
 
   /** Appends this span's line, without the newline, rendering the message in {@code scratch}. */
-  void appendTo(StringBuilder b, StringBuilder scratch) {
+  void appendTo(LineBuffer b, TraceRender.Text scratch) {
     start(b, begin, node, traceId, span, parent);
     if (sender == null) {
       if (!parent.isEmpty()) {
-        b.append(",\"sender\":null"); // a timer's tick: said, since a missing sender is its parent's receiver
+        b.bytes(NULL_SENDER); // a timer's tick: said, since a missing sender is its parent's receiver
       }
     } else if (parent.isEmpty() || !sender.startsWith(prefix) || senderAlways) {
       // Else left out: the parent's line names it (its receiver), which keeps lines short.
-      str(b.append(",\"sender\":"), compact(sender, prefix));
+      b.bytes(SENDER).string(compact(sender, prefix));
     }
-    raw(b.append(",\"receiver\":"), receiver);
-    raw(b.append(",\"type\":"), type != null ? type : TraceRender.typeOf(msg));
+    b.bytes(RECEIVER).cached(receiver, false).ascii('"');
+    if (type != null) {
+      b.bytes(TYPE).raw(type).ascii('"');
+    } else {
+      b.bytes(TraceRender.typeField(msg));
+    }
     int from;
     try {
       from = TraceRender.renderBody(msg, scratch);
     } catch (RuntimeException e) {
-      scratch.setLength(0); // a message that broke the rule and changed since: its line stays
+      scratch.len = 0; // a message that broke the rule and changed since: its line stays
       scratch.append('?');
       from = 0;
     }
-    if (from < scratch.length()) {
-      str(b.append(",\"message\":"), scratch, from);
+    if (from < scratch.len) {
+      b.bytes(MESSAGE).string(scratch.c, from, scratch.len);
     }
     if (sent != 0) {
-      b.append(",\"wait\":").append(Math.max(0, begin - sent));
+      b.bytes(WAIT).decimal(Math.max(0, begin - sent));
     }
-    b.append(",\"took\":").append(end - begin).append('}');
+    b.bytes(TOOK).decimal(end - begin).ascii('}');
   }
 
   /** A request's span at an edge, from {@code begin} to {@code end} (nanoseconds since the epoch). */
-  static void request(StringBuilder b, String node, Trace trace, String parent, String name, long begin, long end) {
+  static void request(LineBuffer b, String node, Trace trace, String parent, String name, long begin, long end) {
     start(b, begin, node, trace.id(), trace.span(), parent);
-    str(b.append(",\"receiver\":"), trace.sender());
-    str(b.append(",\"type\":"), name);
-    b.append(",\"took\":").append(end - begin).append('}');
+    b.bytes(RECEIVER_KEY).string(trace.sender()); // an edge's name: escaped
+    b.bytes(TYPE_KEY).string(name);
+    b.bytes(TOOK).decimal(end - begin).ascii('}');
   }
 
-  private static void start(StringBuilder b, long begin, String node, String traceId, String span, String parent) {
-    b.append("{\"time\":").append(begin / 1000);
+  private static void start(LineBuffer b, long begin, String node, String traceId, String span, String parent) {
+    b.bytes(TIME).decimal(begin / 1000);
     if (!"local".equals(node)) {
-      str(b.append(",\"node\":"), node);
+      b.bytes(NODE).cached(node, true);
     }
-    str(b.append(",\"traceId\":"), traceId); // from outside (a header): escaped
-    raw(b.append(",\"spanId\":"), span);
+    b.bytes(TRACE_ID).cached(traceId, true); // from outside (a header): escaped
+    b.bytes(SPAN_ID).raw(span).ascii('"');
     if (!parent.isEmpty()) {
-      str(b.append(",\"parentId\":"), parent);
+      b.bytes(PARENT_ID).string(parent);
     }
   }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  private static final byte[] TIME = ascii("{\"time\":");
+  private static final byte[] NODE = ascii(",\"node\":");
+  private static final byte[] TRACE_ID = ascii(",\"traceId\":");
+  private static final byte[] SPAN_ID = ascii(",\"spanId\":\"");
+  private static final byte[] PARENT_ID = ascii(",\"parentId\":");
+  private static final byte[] NULL_SENDER = ascii(",\"sender\":null");
+  private static final byte[] SENDER = ascii(",\"sender\":");
+  private static final byte[] RECEIVER = ascii(",\"receiver\":\"");
+  private static final byte[] RECEIVER_KEY = ascii(",\"receiver\":");
+  private static final byte[] TYPE = ascii(",\"type\":\"");
+  private static final byte[] TYPE_KEY = ascii(",\"type\":");
+  private static final byte[] MESSAGE = ascii(",\"message\":");
+  private static final byte[] WAIT = ascii(",\"wait\":");
+  private static final byte[] TOOK = ascii(",\"took\":");
 
   /** {@code path} without this node's address ({@code /user/dinner/fork-1}); another node's path whole. */
   static String compact(String path, String prefix) {
     return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-  }
-
-  /**
-   * Appends {@code s} as a JSON string, unescaped: for what cannot hold a quote, a backslash or a
-   * control character (span ids, actor paths, which Pekko limits to URI characters, type names).
-   */
-  private static void raw(StringBuilder b, String s) {
-    b.append('"').append(s).append('"');
-  }
-
-  /** Appends {@code s} as a JSON string. */
-  static void str(StringBuilder b, String s) {
-    str(b, s, 0);
-  }
-
-  /** Appends {@code s} from {@code from} on as a JSON string. */
-  private static void str(StringBuilder b, CharSequence s, int from) {
-    b.append('"');
-    int n = s.length();
-    int clean = from;
-    while (clean < n) {
-      char ch = s.charAt(clean);
-      if (ch == '"' || ch == '\\' || ch < 0x20) {
-        break;
-      }
-      clean++;
-    }
-    // Most strings need no escape: appended whole rather than a character at a time.
-    b.append(s, from, clean);
-    for (int i = clean; i < n; i++) {
-      char ch = s.charAt(i);
-      if (ch == '"' || ch == '\\') {
-        b.append('\\').append(ch);
-      } else if (ch < 0x20) {
-        switch (ch) {
-          case '\n' -> b.append("\\n");
-          case '\t' -> b.append("\\t");
-          case '\r' -> b.append("\\r");
-          default -> b.append(String.format("\\u%04x", (int) ch));
-        }
-      } else {
-        b.append(ch);
-      }
-    }
-    b.append('"');
   }
 }

@@ -180,7 +180,7 @@ public final class TraceLog {
     if (!trace.sampled() || !on) {
       return;
     }
-    StringBuilder b = new StringBuilder(256);
+    LineBuffer b = new LineBuffer(256);
     SpanLine.request(b, node, trace, parent, name, begin, end);
     TraceWriter w = writer;
     if (w != null) {

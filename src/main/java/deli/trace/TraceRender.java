@@ -1,8 +1,12 @@
 package deli.trace;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -10,23 +14,98 @@ import org.apache.pekko.actor.typed.ActorRef;
 /**
  * How a message shows in a trace line: its type (a private adapter shows as the reply it wraps)
  * and a short rendering of its fields. Messages are immutable records, so the trace writer's
- * thread renders them after their handling, off the actor's thread.
+ * thread renders them after their handling, off the actor's thread. What a record class looks
+ * like (its name, its components' labels and accessors, as method handles that return ints and
+ * longs unboxed) is worked out once per class, not per message.
  */
 final class TraceRender {
-  private static final int MAX_RENDERING = 160;
+  static final int MAX_RENDERING = 160;
 
   private TraceRender() {}
 
+  /** The chars of a rendering, reused from line to line. */
+  static final class Text {
+    char[] c = new char[256];
+    int len;
+
+    private void room(int n) {
+      if (len + n > c.length) {
+        c = Arrays.copyOf(c, Math.max(c.length * 2, len + n));
+      }
+    }
+
+    Text append(String s) {
+      int n = s.length();
+      room(n);
+      s.getChars(0, n, c, len);
+      len += n;
+      return this;
+    }
+
+    Text append(char[] s) {
+      room(s.length);
+      System.arraycopy(s, 0, c, len, s.length);
+      len += s.length;
+      return this;
+    }
+
+    Text append(char ch) {
+      room(1);
+      c[len++] = ch;
+      return this;
+    }
+
+    /** {@code v} as {@code Long.toString} writes it. */
+    Text append(long v) {
+      if (v < 0) {
+        if (v == Long.MIN_VALUE) {
+          return append(Long.toString(v));
+        }
+        append('-');
+        v = -v;
+      }
+      room(19);
+      int n = 1;
+      for (long p = 10; n < 19 && v >= p; p *= 10) {
+        n++;
+      }
+      int at = len + n;
+      len = at;
+      do {
+        c[--at] = (char) ('0' + (int) (v % 10));
+        v /= 10;
+      } while (v != 0);
+      return this;
+    }
+
+    boolean startsWith(char[] prefix) {
+      if (len < prefix.length) {
+        return false;
+      }
+      for (int i = 0; i < prefix.length; i++) {
+        if (c[i] != prefix[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return new String(c, 0, len);
+    }
+  }
+
   /** The trace a private adapter message carries inside the reply it wraps, if any. */
   static Trace wrappedTrace(Object msg) {
-    Method unwrap = WRAPPED.get(msg.getClass());
+    MethodHandle unwrap = SHAPES.get(msg.getClass()).wrapped;
     if (unwrap == null) {
       return null;
     }
     try {
-      Object inner = unwrap.invoke(msg);
+      Object inner = (Object) unwrap.invokeExact(msg);
       return inner instanceof Traced t ? t.trace() : null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (Throwable e) {
       return null;
     }
   }
@@ -36,19 +115,19 @@ final class TraceRender {
    * its type name starts (the line has the type): {@code (serving=3)}; {@code r}'s length for a
    * message without fields.
    */
-  static int renderBody(Object msg, StringBuilder r) {
-    r.setLength(0);
+  static int renderBody(Object msg, Text r) {
+    r.len = 0;
     if (msg instanceof Enum<?>) {
       return 0;
     }
     render(msg, r, 0);
-    if (r.length() > MAX_RENDERING) {
-      r.setLength(MAX_RENDERING - 3);
+    if (r.len > MAX_RENDERING) {
+      r.len = MAX_RENDERING - 3;
       r.append("...");
     }
-    String name = NAMES.get(msg.getClass());
-    int n = name.length();
-    if (msg instanceof Record && r.length() > n && r.charAt(n) == '(' && r.indexOf(name) == 0) {
+    Shape s = SHAPES.get(msg.getClass());
+    int n = s.nameChars.length;
+    if (s.record && r.len > n && r.c[n] == '(' && r.startsWith(s.nameChars)) {
       return n;
     }
     return 0;
@@ -56,33 +135,46 @@ final class TraceRender {
 
   /**
    * A short rendering: records by their components, without the trace (it has its own fields)
-   * and with actor refs shortened to their names.
+   * and with actor refs shortened to their names. Past {@value #MAX_RENDERING} chars nothing
+   * more is rendered (the line cuts it there).
    */
-  private static void render(Object v, StringBuilder b, int depth) {
-    if (b.length() > MAX_RENDERING) {
+  private static void render(Object v, Text b, int depth) {
+    if (b.len > MAX_RENDERING) {
       return;
     }
     if (v instanceof Record r && depth < 4) {
-      b.append(NAMES.get(r.getClass())).append('(');
+      Shape s = SHAPES.get(r.getClass());
+      b.append(s.nameChars).append('(');
       boolean first = true;
-      for (Method accessor : ACCESSORS.get(r.getClass())) {
-        Object value;
-        try {
-          value = accessor.invoke(r);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-          value = "?";
+      for (Component k : s.components) {
+        if (k.kind == Component.OBJECT) {
+          Object value;
+          try {
+            value = (Object) k.getter.invokeExact((Object) r);
+          } catch (Throwable e) {
+            value = "?";
+          }
+          if (value instanceof Trace || (value instanceof ActorRef<?> ref && ref.path().name().startsWith("$"))) {
+            continue; // the trace has its own fields; an anonymous reply-to (an adapter) says nothing
+          }
+          b.append(first ? k.label : k.commaLabel);
+          first = false;
+          render(value, b, depth + 1);
+        } else {
+          b.append(first ? k.label : k.commaLabel);
+          first = false;
+          if (b.len <= MAX_RENDERING) {
+            primitive(k, r, b);
+          }
         }
-        if (value instanceof Trace || (value instanceof ActorRef<?> ref && ref.path().name().startsWith("$"))) {
-          continue; // the trace has its own fields; an anonymous reply-to (an adapter) says nothing
-        }
-        if (!first) {
-          b.append(", ");
-        }
-        first = false;
-        b.append(accessor.getName()).append('=');
-        render(value, b, depth + 1);
       }
       b.append(')');
+    } else if (v instanceof String s) {
+      b.append(s);
+    } else if (v instanceof Integer i) {
+      b.append(i.longValue());
+    } else if (v instanceof Long l) {
+      b.append(l.longValue());
     } else if (v instanceof ActorRef<?> ref) {
       b.append(ref.path().name());
     } else if (v instanceof Optional<?> o) {
@@ -94,7 +186,20 @@ final class TraceRender {
     } else if (v instanceof Collection<?> c && c.size() > 8) {
       b.append('[').append(c.size()).append(" items]");
     } else {
-      b.append(v);
+      b.append(String.valueOf(v));
+    }
+  }
+
+  /** A primitive component, unboxed: as {@code StringBuilder.append(Object)} would show its box. */
+  private static void primitive(Component k, Record r, Text b) {
+    try {
+      switch (k.kind) {
+        case Component.INT -> b.append((long) (int) k.getter.invokeExact((Object) r));
+        case Component.LONG -> b.append((long) k.getter.invokeExact((Object) r));
+        default -> b.append((boolean) k.getter.invokeExact((Object) r) ? "true" : "false");
+      }
+    } catch (Throwable e) {
+      b.append('?');
     }
   }
 
@@ -103,62 +208,112 @@ final class TraceRender {
    * {@code FromDesk(OrderTaken)}) shows as the reply it carries.
    */
   static String typeOf(Object msg) {
+    return shownShape(msg).name;
+  }
+
+  /** {@code ,"type":"Name"} for {@code msg}, as UTF-8 bytes made once per class. */
+  static byte[] typeField(Object msg) {
+    return shownShape(msg).typeField;
+  }
+
+  private static Shape shownShape(Object msg) {
     Object m = msg;
-    for (int i = 0; i < 3; i++) {
-      Method unwrap = WRAPPED.get(m.getClass());
-      if (unwrap == null) {
-        break;
-      }
+    Shape s = SHAPES.get(m.getClass());
+    for (int i = 0; i < 3 && s.wrapped != null; i++) {
       try {
-        Object inner = unwrap.invoke(m);
+        Object inner = (Object) s.wrapped.invokeExact(m);
         if (inner == null) {
           break;
         }
         m = inner;
-      } catch (ReflectiveOperationException | RuntimeException e) {
+        s = SHAPES.get(m.getClass());
+      } catch (Throwable e) {
         break;
       }
     }
-    return NAMES.get(m.getClass());
+    return s;
   }
 
-  /** Simple names, looked up once per class rather than through reflection data each time. */
-  private static final ClassValue<String> NAMES =
-      new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-          return type.getSimpleName();
-        }
-      };
+  /** One record component: its label and its accessor. */
+  private static final class Component {
+    static final int OBJECT = 0;
+    static final int INT = 1;
+    static final int LONG = 2;
+    static final int BOOLEAN = 3;
 
-  private static final ClassValue<Method[]> ACCESSORS =
-      new ClassValue<>() {
-        @Override
-        protected Method[] computeValue(Class<?> type) {
-          RecordComponent[] cs = type.getRecordComponents();
-          Method[] out = new Method[cs.length];
-          for (int i = 0; i < cs.length; i++) {
-            out[i] = cs[i].getAccessor();
-            out[i].setAccessible(true);
-          }
-          return out;
-        }
-      };
+    final char[] label;
+    final char[] commaLabel;
+    final int kind;
+    /** {@code (Object)Object}, or {@code (Object)int}, {@code long}, {@code boolean} by kind. */
+    final MethodHandle getter;
 
-  private static final ClassValue<Method> WRAPPED =
+    Component(RecordComponent c) throws IllegalAccessException {
+      label = (c.getName() + "=").toCharArray();
+      commaLabel = (", " + c.getName() + "=").toCharArray();
+      Method m = c.getAccessor();
+      m.setAccessible(true);
+      MethodHandle h = MethodHandles.lookup().unreflect(m);
+      Class<?> t = c.getType();
+      if (t == int.class || t == short.class || t == byte.class) {
+        kind = INT;
+        getter = h.asType(MethodType.methodType(int.class, Object.class));
+      } else if (t == long.class) {
+        kind = LONG;
+        getter = h.asType(MethodType.methodType(long.class, Object.class));
+      } else if (t == boolean.class) {
+        kind = BOOLEAN;
+        getter = h.asType(MethodType.methodType(boolean.class, Object.class));
+      } else {
+        kind = OBJECT; // chars, floats and doubles boxed: their boxes' toString is their rendering
+        getter = h.asType(MethodType.methodType(Object.class, Object.class));
+      }
+    }
+  }
+
+  /** What a class looks like in a trace line, worked out once. */
+  private static final class Shape {
+    final String name;
+    final char[] nameChars;
+    final byte[] typeField;
+    final boolean record;
+    final Component[] components;
+    /** A private adapter record's only component, a reply, as {@code (Object)Object}; else null. */
+    final MethodHandle wrapped;
+
+    Shape(Class<?> type) {
+      name = type.getSimpleName();
+      nameChars = name.toCharArray();
+      LineBuffer b = new LineBuffer(32);
+      b.raw(",\"type\":\"").raw(name).ascii('"');
+      typeField = Arrays.copyOf(b.buf, b.pos);
+      record = type.isRecord();
+      Component[] cs = new Component[0];
+      MethodHandle w = null;
+      if (record) {
+        RecordComponent[] rc = type.getRecordComponents();
+        try {
+          cs = new Component[rc.length];
+          for (int i = 0; i < rc.length; i++) {
+            cs[i] = new Component(rc[i]);
+          }
+          if (!Modifier.isPublic(type.getModifiers()) && rc.length == 1 && Traced.class.isAssignableFrom(rc[0].getType())) {
+            w = cs[0].getter;
+          }
+        } catch (IllegalAccessException | RuntimeException e) {
+          cs = new Component[0]; // not readable: shown with no components
+          w = null;
+        }
+      }
+      components = cs;
+      wrapped = w;
+    }
+  }
+
+  private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
         @Override
-        protected Method computeValue(Class<?> type) {
-          if (!type.isRecord() || Modifier.isPublic(type.getModifiers())) {
-            return null;
-          }
-          RecordComponent[] cs = type.getRecordComponents();
-          if (cs.length != 1 || !Traced.class.isAssignableFrom(cs[0].getType())) {
-            return null;
-          }
-          Method m = cs[0].getAccessor();
-          m.setAccessible(true);
-          return m;
+        protected Shape computeValue(Class<?> type) {
+          return new Shape(type);
         }
       };
 }

@@ -34,9 +34,9 @@ final class TraceWriter implements AutoCloseable {
   private volatile boolean failed;
   private volatile boolean finished;
   private final OutputStream out;
-  /** Encoded lines not yet written: 256 kB, a write(2) each (an OutputStreamWriter's would be 8 kB). */
-  private final byte[] buf = new byte[256 * 1024];
-  private int pos;
+  /** Encoded lines not yet written: about 256 kB, a write(2) each (an OutputStreamWriter's would be 8 kB). */
+  private static final int FULL = 256 * 1024;
+  private final LineBuffer buf = new LineBuffer(FULL + 4096);
   private final Thread thread;
 
   TraceWriter(Path file) throws IOException {
@@ -75,8 +75,7 @@ final class TraceWriter implements AutoCloseable {
   }
 
   private void drain() {
-    StringBuilder b = new StringBuilder(512);
-    StringBuilder scratch = new StringBuilder(256);
+    TraceRender.Text scratch = new TraceRender.Text();
     long next = 0;
     long flushedAt = System.nanoTime();
     int idle = 0;
@@ -104,23 +103,23 @@ final class TraceWriter implements AutoCloseable {
       if (failed) {
         continue;
       }
-      b.setLength(0);
       if (line instanceof SpanLine s) {
-        s.appendTo(b, scratch);
+        s.appendTo(buf, scratch);
       } else {
-        b.append((String) line);
+        buf.raw((String) line);
       }
-      b.append('\n');
-      try {
-        append(b);
-      } catch (IOException e) {
-        // A full disk must not stop the program being traced; the lines are lost, said once.
-        failed = true;
-        System.err.println("deli: the trace file could not be written, tracing stops: " + e.getMessage());
+      buf.ascii('\n');
+      if (scratch.c.length > 8192) {
+        scratch = new TraceRender.Text(); // one huge message does not keep its buffer
       }
-      if (b.capacity() > 8192) {
-        b = new StringBuilder(512); // one huge line does not keep its buffers
-        scratch = new StringBuilder(256);
+      if (buf.pos >= FULL) {
+        try {
+          writeBuffer();
+        } catch (IOException e) {
+          // A full disk must not stop the program being traced; the lines are lost, said once.
+          failed = true;
+          System.err.println("deli: the trace file could not be written, tracing stops: " + e.getMessage());
+        }
       }
       if ((next & 1023) == 0 && System.nanoTime() - flushedAt >= FLUSH_NANOS) {
         flush();
@@ -130,40 +129,14 @@ final class TraceWriter implements AutoCloseable {
     done = next;
   }
 
-  /** Appends {@code line} to the buffer, encoded as UTF-8 (a JSON line is mostly ASCII: a byte a char). */
-  private void append(CharSequence line) throws IOException {
-    int n = line.length();
-    for (int i = 0; i < n; i++) {
-      if (pos + 4 > buf.length) {
-        writeBuffer();
-      }
-      char c = line.charAt(i);
-      if (c < 0x80) {
-        buf[pos++] = (byte) c;
-      } else if (c < 0x800) {
-        buf[pos++] = (byte) (0xc0 | (c >> 6));
-        buf[pos++] = (byte) (0x80 | (c & 0x3f));
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(line.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, line.charAt(++i));
-        buf[pos++] = (byte) (0xf0 | (cp >> 18));
-        buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-        buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-        buf[pos++] = (byte) (0x80 | (cp & 0x3f));
-      } else if (Character.isSurrogate(c)) {
-        buf[pos++] = '?'; // a lone surrogate, as String.getBytes writes it
-      } else {
-        buf[pos++] = (byte) (0xe0 | (c >> 12));
-        buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-        buf[pos++] = (byte) (0x80 | (c & 0x3f));
-      }
-    }
-  }
-
   private void writeBuffer() throws IOException {
-    if (pos > 0) {
-      int n = pos;
-      pos = 0;
-      out.write(buf, 0, n);
+    if (buf.pos > 0) {
+      int n = buf.pos;
+      buf.pos = 0;
+      out.write(buf.buf, 0, n);
+      if (buf.buf.length > 4 * FULL) {
+        buf.buf = new byte[FULL + 4096]; // one huge line does not keep its buffer
+      }
     }
   }
 
