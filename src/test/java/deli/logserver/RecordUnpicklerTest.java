@@ -1,0 +1,127 @@
+package deli.logserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RecordUnpickler} on pickles CPython made, kept as hex in
+ * {@code logserver/cpython-pickles.txt} with the Python line that made each and CPython's
+ * {@code json.dumps(pickle.loads(...), default=str)} of it (make_pickles.py beside it writes
+ * the file): every opcode a record's pickle uses, in every protocol, without a python3 process
+ * per run, so that mutation testing can afford them.
+ */
+class RecordUnpicklerTest {
+  private record Case(String python, byte[] pickle, String json) {}
+
+  private static List<Case> cases() throws IOException {
+    try (InputStream in = RecordUnpicklerTest.class.getResourceAsStream("/logserver/cpython-pickles.txt")) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      List<Case> cases = new ArrayList<>();
+      for (int i = 0; i + 2 < lines.size(); i += 4) {
+        cases.add(new Case(lines.get(i).substring(2), HexFormat.of().parseHex(lines.get(i + 1)), lines.get(i + 2)));
+      }
+      return cases;
+    }
+  }
+
+  private static Chunk decode(byte[] pickle) {
+    return new RecordDecoder(new JsonLines()).decode(List.of(ByteString.fromArray(LogServerTest.frame(pickle))), null);
+  }
+
+  @Test
+  void everyPickleCPythonMadeIsWrittenAsItsJsonDumps() throws IOException {
+    List<Case> cases = cases();
+    assertEquals(20, cases.size(), "the cases file was read whole");
+    for (Case c : cases) {
+      Chunk chunk = decode(c.pickle());
+      assertNull(chunk.error(), () -> c.python() + ": " + chunk.error().getMessage());
+      assertEquals(c.json() + "\n", new String(chunk.bytes(), StandardCharsets.US_ASCII), c.python());
+    }
+  }
+
+  /** Pickles read one after another by one unpickler (as a connection's are) share nothing. */
+  @Test
+  void eachPickleStartsWithAnEmptyMemoAndNoSharing() throws IOException {
+    RecordUnpickler u = new RecordUnpickler();
+    byte[] shared = pickle("}q\u0000(X\u0001\u0000\u0000\u0000a]q\u0001X\u0001\u0000\u0000\u0000bh\u0001u.");
+    Map<?, ?> first = (Map<?, ?>) u.read(shared, 0, shared.length);
+    assertTrue(u.sharesObjects(), "a memo get refers to the list twice");
+    assertEquals(List.of("a", "b"), List.copyOf(first.keySet()));
+    byte[] plain = pickle("}X\u0001\u0000\u0000\u0000aK\u0001s.");
+    assertEquals(Map.of("a", 1), u.read(plain, 0, plain.length));
+    assertFalse(u.sharesObjects(), "the last pickle shares nothing");
+    byte[] dup = pickle("(X\u0001\u0000\u0000\u0000a2d.");
+    assertEquals(Map.of("a", "a"), u.read(dup, 0, dup.length));
+    assertTrue(u.sharesObjects(), "DUP refers to its object twice");
+    byte[] stale = pickle("}X\u0001\u0000\u0000\u0000ah\u0001s.");
+    IOException e = assertThrows(IOException.class, () -> u.read(stale, 0, stale.length));
+    assertEquals("Memo value not found at index 1", e.getMessage(), "the memo of an earlier pickle is gone");
+  }
+
+  /** A memo index no pickle of this size could reach is refused before any memo grows to it. */
+  @Test
+  void aMemoIndexMayReachTheFramesSizeAndNoFurther() throws IOException {
+    RecordUnpickler u = new RecordUnpickler();
+    // LONG_BINPUT 7, then 8, in a 7-byte pickle read from the start of its array.
+    byte[] at = pickle("}r\u0007\u0000\u0000\u0000.");
+    assertEquals(Map.of(), u.read(at, 0, at.length));
+    byte[] past = pickle("}r\u0008\u0000\u0000\u0000.");
+    IOException e = assertThrows(IOException.class, () -> u.read(past, 0, past.length));
+    assertEquals("memo index 8 is out of range", e.getMessage());
+    // The same pickle after a 4-byte header: the bound is where the frame ends in its array.
+    byte[] framed = LogServerTest.frame(past);
+    assertEquals(Map.of(), u.read(framed, 4, framed.length));
+    // A memo far beyond its first 64 slots, put and got back: the array grows.
+    StringBuilder p = new StringBuilder("(");
+    for (int i = 0; i < 200; i++) {
+      p.append("K").append((char) (i % 100)).append("r").append((char) (i + 50)).append("\u0000\u0000\u0000");
+    }
+    p.append("j").append((char) 249).append("\u0000\u0000\u0000");
+    p.append("j").append((char) 50).append("\u0000\u0000\u0000");
+    p.append("d.");
+    byte[] many = pickle(p.toString());
+    Map<?, ?> m = (Map<?, ?>) u.read(many, 0, many.length);
+    assertEquals(51, m.size(), "50 even ints as keys, then 99");
+    assertEquals(0, m.get(99), "the last pair: memo 249 holds 99 (the 200th int), memo 50 holds 0 (the first)");
+  }
+
+  /** Negative indexes from the text opcodes (PUT and GET) are refused, not read from the end. */
+  @Test
+  void aNegativeTextMemoIndexIsRefused() {
+    RecordUnpickler u = new RecordUnpickler();
+    byte[] put = pickle("}p-1\n.");
+    assertEquals("memo index -1 is out of range", assertThrows(IOException.class, () -> u.read(put, 0, put.length)).getMessage());
+    byte[] get = pickle("}p0\ng-1\n.");
+    assertEquals("Memo value not found at index -1", assertThrows(IOException.class, () -> u.read(get, 0, get.length)).getMessage());
+  }
+
+  /** BINSTRING, BINBYTES and friends check their length prefix against the frame first. */
+  @Test
+  void everyLengthPrefixedOpcodeIsCheckedAgainstTheFrame() {
+    for (String p : new String[] {
+        "T\u0005\u0000\u0000\u0000ab.", "B\u0005\u0000\u0000\u0000ab.", "\u008b\u0005\u0000\u0000\u0000ab.",
+        "\u008e\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000ab.", "\u0096\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000ab.",
+        "\u008c\u0005ab.", "\u008d\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000ab.", "X\u0005\u0000\u0000\u0000ab."}) {
+      Chunk c = decode(pickle(p));
+      assertEquals(BadInput.Reason.NOT_PICKLE, c.error().reason(), p);
+      assertTrue(c.error().getMessage().contains("pickle data was truncated (a length of 5 bytes)"), p + ": " + c.error().getMessage());
+    }
+  }
+
+  private static byte[] pickle(String latin1) {
+    return latin1.getBytes(StandardCharsets.ISO_8859_1);
+  }
+}
