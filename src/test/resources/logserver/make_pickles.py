@@ -40,12 +40,22 @@ CASES = [
     "b\"(dS'u'\\nc__builtin__\\nunicode\\nsS'l'\\nc__builtin__\\nlong\\nsS'x'\\nc__builtin__\\nxrange\\nsS'b'\\nc__builtin__\\nbasestring\\nsS'e'\\ncexceptions\\nValueError\\ns.\"",
     "b'\\x80\\x04}(\\x8c\\x01o\\x8c\\x03app\\x8c\\x03Foo\\x93)}\\x92\\x8c\\x01u\\x8c\\x04uuid\\x8c\\x04UUID\\x93)}\\x92}\\x8c\\x03int\\x4b\\x05sbu.'",
     "b\"(dS'f'\\nF-0.0\\nsS'g'\\nF1e300\\nsS'h'\\nF-INFINITY\\nsS'l'\\nL-12\\nsS'p'\\nI+5\\ns.\"",
+    # Calls of each type with fewer or other arguments than CPython 3 writes (Python 2 wrote some).
+    "b\"(dS'set'\\ncbuiltins\\nset\\n)RsS'fs'\\ncbuiltins\\nfrozenset\\n)RsS'ba'\\ncbuiltins\\nbytearray\\n)RsS'ba2'\\ncbuiltins\\nbytearray\\n(C\\x02hitRs.\"",
+    "b\"(dS'b'\\ncbuiltins\\nbytes\\n(V\\xe9\\nVlatin-1\\ntRsS'c'\\nc_codecs\\nencode\\n(Vx\\nVlatin1\\ntRsS'z'\\ncbuiltins\\ncomplex\\n(F1.5\\ntRs.\"",
+    "b\"(dS'td'\\ncdatetime\\ntimedelta\\n(I1\\ntRsS'td2'\\ncdatetime\\ntimedelta\\n(I0\\nI5\\ntRsS'ctr'\\nccollections\\nCounter\\n)Rs.\"",
+    "b\"(dS'q'\\nccollections\\ndeque\\n((lI1\\naI2\\natRsS'q2'\\nccollections\\ndeque\\n((I1\\nI2\\ntJ\\x03\\x00\\x00\\x00tRsS'q3'\\nccollections\\ndeque\\n((I1\\ntL3L\\ntRs.\"",
+    # BUILD with no state is a no-op on any object.
+    "b\"(dS'a'\\nK\\x01NbsS'b'\\n]Nbs.\"",
+    # A datetime as Python 2 pickled it: its state a str (CPython 3 reads it with encoding='latin1').
+    "b\"(dS'd'\\ncdatetime\\ndate\\n(S'\\\\x07\\\\xea\\\\x01\\\\x02'\\ntRsS't'\\ncdatetime\\ntime\\n(S'\\\\x01\\\\x02\\\\x03\\\\x00\\\\x00\\\\x00'\\ntRs.\"",
+    "pickle.dumps({'tzv': datetime.timezone(datetime.timedelta(hours=1), 'X'), 'tzn': datetime.timezone(datetime.timedelta(hours=-2)), 'tm': datetime.time(1, 2, tzinfo=datetime.timezone.utc)}, 2)",
 ]
 
 for source in CASES:
     data = eval(source)
     # deli writes an object of an unknown class as CPython's str() does, less the address.
-    line = re.sub(r' at 0x[0-9a-f]+', '', json.dumps(pickle.loads(data), default=str))
+    line = re.sub(r' at 0x[0-9a-f]+', '', json.dumps(pickle.loads(data, encoding='latin1'), default=str))
     print('> ' + source)
     print(data.hex())
     print(line)

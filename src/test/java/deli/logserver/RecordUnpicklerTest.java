@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deli.python.PyObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class RecordUnpicklerTest {
   @Test
   void everyPickleCPythonMadeIsWrittenAsItsJsonDumps() throws IOException {
     List<Case> cases = cases();
-    assertEquals(20, cases.size(), "the cases file was read whole");
+    assertEquals(27, cases.size(), "the cases file was read whole");
     for (Case c : cases) {
       Chunk chunk = decode(c.pickle());
       assertNull(chunk.error(), () -> c.python() + ": " + chunk.error().getMessage());
@@ -118,6 +119,77 @@ class RecordUnpicklerTest {
       Chunk c = decode(pickle(p));
       assertEquals(BadInput.Reason.NOT_PICKLE, c.error().reason(), p);
       assertTrue(c.error().getMessage().contains("pickle data was truncated (a length of 5 bytes)"), p + ": " + c.error().getMessage());
+    }
+  }
+
+  /** Calls and builds no record's pickle makes: refused, saying what the pickle did. */
+  @Test
+  void aCallNoRecordMakesIsRefusedSayingWhatItCalls() {
+    String[][] cases = {
+      {"(dS'a'\nK\u0001)Rs.", "NOT_PICKLE", "the pickle calls something that is not a class or function"},
+      {"(dS'a'\nK\u0001)\u0081s.", "NOT_PICKLE", "NEWOBJ of something that is not a class"},
+      {"(dS'a'\nK\u0001(dS'x'\nK\u0001sbs.", "NOT_PICKLE", "BUILD on an int"},
+      {"(dS'a'\n](dS'x'\nK\u0001sbs.", "NOT_PICKLE", "BUILD on a list"},
+      {"(dS'a'\ncbuiltins\nset\nK\u0001Rs.", "NOT_PICKLE", "the arguments of a call are not a tuple"},
+      {"(dS'a'\nccopyreg\n_reconstructor\n(K\u0001c__builtin__\nobject\nNtRs.", "NOT_PICKLE", "_reconstructor of something that is not a class"},
+      {"(dS'a'\nc_codecs\nencode\n(Vx\nVutf-8\ntRs.", "NOT_PICKLE", "bytes from anything but latin-1 text"},
+      {"(dS'a'\nc_codecs\nencode\n(K\u0001Vlatin1\ntRs.", "NOT_PICKLE", "bytes from anything but latin-1 text"},
+      {"(dS'a'\nc_codecs\nencode\n(Vx\nVlatin1\nVx\ntRs.", "NOT_PICKLE", "bytes from anything but latin-1 text"},
+      {"(dS'a'\nccollections\ndeque\n(]Vx\ntRs.", "NOT_PICKLE", "a deque's maxlen is not an int"},
+      {"(dS'a'\ncos\nsystem\n(Vx\ntRs.", "UNSAFE", "the pickle calls os.system, which a log record never does"},
+      {"(dS'a'\n(Vx\nios\nsystem\ns.", "UNSAFE", "the pickle calls os.system, which a log record never does"},
+      {"(dS'a'\n(cbuiltins\neval\nVx\nos.", "UNSAFE", "the pickle calls builtins.eval, which a log record never does"},
+      {"(dS'a'\nc__builtin__\neval\n(Vx\ntRs.", "UNSAFE", "the pickle calls builtins.eval, which a log record never does"},
+    };
+    for (String[] c : cases) {
+      Chunk chunk = decode(pickle(c[0]));
+      assertEquals(BadInput.Reason.valueOf(c[1]), chunk.error().reason(), c[0]);
+      assertTrue(chunk.error().getMessage().contains(c[2]), c[0] + ": " + chunk.error().getMessage());
+      assertEquals(0, chunk.lines());
+    }
+  }
+
+  @Test
+  void pythonTwosNamesAreReadAsPythonThreesAndNoOtherModulesAre() {
+    assertEquals(new PyObjects.Global("builtins", "chr"), PickleTypes.global("__builtin__", "unichr"));
+    assertEquals(new PyObjects.Global("builtins", "int"), PickleTypes.global("__builtin__", "long"));
+    assertEquals(new PyObjects.Global("builtins", "range"), PickleTypes.global("builtins", "xrange"));
+    assertEquals(new PyObjects.Global("builtins", "len"), PickleTypes.global("builtins", "len"));
+    assertEquals(new PyObjects.Global("copyreg", "_reconstructor"), PickleTypes.global("copy_reg", "_reconstructor"));
+    assertEquals(new PyObjects.Global("app", "long"), PickleTypes.global("app", "long"), "only builtins' names change");
+  }
+
+  /** A path's parts may add up to PATH_MAX many times over, but not past a mebichar. */
+  @Test
+  void aPathOfExactlyTheLimitIsKeptAndOneCharacterMoreIsTooLarge() {
+    for (int extra = 0; extra <= 1; extra++) {
+      String last = "b".repeat(1 + extra);
+      byte[] head = pickle("(dS'p'\ncpathlib\nPurePosixPath\n(X");
+      int n = PickleTypes.MAX_PATH_CHARS - 1;
+      byte[] p = new byte[head.length + 4 + n + 5 + last.length() + 4];
+      System.arraycopy(head, 0, p, 0, head.length);
+      int at = head.length;
+      p[at++] = (byte) n;
+      p[at++] = (byte) (n >> 8);
+      p[at++] = (byte) (n >> 16);
+      p[at++] = 0;
+      java.util.Arrays.fill(p, at, at + n, (byte) 'a');
+      at += n;
+      p[at++] = 'X';
+      p[at++] = (byte) last.length();
+      at += 3;
+      for (char ch : last.toCharArray()) {
+        p[at++] = (byte) ch;
+      }
+      System.arraycopy(pickle("tRs."), 0, p, at, 4);
+      Chunk c = decode(p);
+      if (extra == 0) {
+        assertNull(c.error(), () -> c.error().getMessage());
+        assertEquals(PickleTypes.MAX_PATH_CHARS + 11, c.bytes().length, "{\"p\": \"aa...ab\"}\\n");
+      } else {
+        assertEquals(BadInput.Reason.TOO_LARGE, c.error().reason());
+        assertTrue(c.error().getMessage().endsWith("a path of more than 1048576 characters"), c.error().getMessage());
+      }
     }
   }
 
