@@ -53,6 +53,8 @@ class PickleFrameTest {
     le[1] = 2;
     assertEquals(0x0201, frame(le).length(4), "little-endian, four bytes");
     assertThrows(IOException.class, () -> frame("\u0004abc").length(1));
+    assertEquals(0, frame("\u0000").length(1), "a zero length in the frame's last byte");
+    assertEquals(0, frame(new byte[8]).length(8));
     assertThrows(IOException.class, () -> frame("\u0001\u0000\u0000").length(4), "fewer bytes than the prefix itself");
     byte[] huge = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
     IOException e = assertThrows(IOException.class, () -> frame(huge).length(8));
@@ -103,6 +105,9 @@ class PickleFrameTest {
     big.textLong();
     assertEquals('s', big.read());
     assertThrows(IOException.class, () -> frame("L\n").textLong());
+    PickleFrame afterOpcode = frame("L\n");
+    afterOpcode.read(); // the LONG opcode itself, an 'L' just before the empty argument
+    assertEquals("invalid literal for int(): ''", assertThrows(IOException.class, afterOpcode::textLong).getMessage());
     assertThrows(IOException.class, () -> frame("-L\n").textLong());
     assertThrows(IOException.class, () -> frame("12aL\n").textLong());
     assertThrows(IOException.class, () -> frame("1-2L\n").textLong());
