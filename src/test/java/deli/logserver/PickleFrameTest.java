@@ -81,6 +81,11 @@ class PickleFrameTest {
     assertEquals(4, f.lineLength(), "the buffer's newline past the frame's end is not the line's");
     assertEquals("rest", f.readLine());
     assertEquals(-1, f.read());
+    byte[] buffer = "12345".getBytes(StandardCharsets.US_ASCII);
+    PickleFrame inside = new PickleFrame();
+    inside.reset(buffer, 0, 2);
+    assertEquals(2, inside.lineLength(), "the buffer's bytes past the frame are not the line's");
+    assertEquals("12", inside.readLine());
   }
 
   @Test
@@ -111,6 +116,25 @@ class PickleFrameTest {
     assertThrows(IOException.class, () -> frame("-L\n").textLong());
     assertThrows(IOException.class, () -> frame("12aL\n").textLong());
     assertThrows(IOException.class, () -> frame("1-2L\n").textLong());
+  }
+
+  /** INT's text as CPython reads it: Python 2's 00 and 01 are bools, other ints of any size. */
+  @Test
+  void intsAreReadAsPythonsPickleReadsThemBoolsOrIntsOfAnySize() throws IOException {
+    PickleFrame t = frame("01\ns");
+    assertEquals(Boolean.TRUE, t.textInt());
+    assertEquals('s', t.read(), "the newline is consumed");
+    assertEquals(Boolean.FALSE, frame("00\n").textInt());
+    PickleFrame end = frame("01");
+    assertEquals(Boolean.TRUE, end.textInt());
+    assertEquals(-1, end.read(), "not a byte past the frame");
+    assertEquals(0L, frame("0\n").textInt());
+    assertEquals(10L, frame("10\n").textInt());
+    assertEquals(2L, frame("02\n").textInt());
+    assertEquals(5L, frame("+5\n").textInt());
+    assertEquals(7L, frame(" 7 \n").textInt());
+    assertEquals(10L, frame("1_0\n").textInt());
+    assertEquals(new BigInteger("99999999999999999999"), frame("99999999999999999999\n").textInt());
   }
 
   @Test

@@ -70,6 +70,78 @@ class RecordUnpicklerTest {
     byte[] stale = pickle("}X\u0001\u0000\u0000\u0000ah\u0001s.");
     IOException e = assertThrows(IOException.class, () -> u.read(stale, 0, stale.length));
     assertEquals("Memo value not found at index 1", e.getMessage(), "the memo of an earlier pickle is gone");
+    // Memo 3 put by one pickle, and memo 5 by the next, which then asks for 3: it has none.
+    byte[] puts = pickle("}K\u0001q\u0003K\u0002q\u00050.");
+    u.read(puts, 0, puts.length);
+    byte[] below = pickle("}K\u0001q\u0005X\u0001\u0000\u0000\u0000ah\u0003s.");
+    assertEquals("Memo value not found at index 3", assertThrows(IOException.class, () -> u.read(below, 0, below.length)).getMessage());
+    // A pickle that fails halfway leaves nothing on the stack for the next one.
+    byte[] half = pickle("K\u0001K\u0002");
+    assertEquals("pickle data was truncated", assertThrows(IOException.class, () -> u.read(half, 0, half.length)).getMessage());
+    byte[] stop = pickle(".");
+    assertEquals("the pickle pops an empty stack", assertThrows(RuntimeException.class, () -> u.read(stop, 0, stop.length)).getMessage());
+    byte[] markOnly = pickle("(K\u0001");
+    assertThrows(IOException.class, () -> u.read(markOnly, 0, markOnly.length));
+    byte[] noMark = pickle("}K\u0001K\u0002u.");
+    assertEquals("the pickle has no mark on its stack", assertThrows(RuntimeException.class, () -> u.read(noMark, 0, noMark.length)).getMessage());
+  }
+
+  /** Memo 0 and the memo's last slot are memo entries like any other. */
+  @Test
+  void theFirstAndTheLastSlotOfTheMemoAreReadBack() throws IOException {
+    RecordUnpickler u = new RecordUnpickler();
+    byte[] first = pickle("(K\u0001q\u0000h\u0000d.");
+    assertEquals(Map.of(1, 1), u.read(first, 0, first.length));
+    // 64 entries fill the memo's first array exactly; the 65th is asked for, never put.
+    StringBuilder p = new StringBuilder("(");
+    for (int i = 0; i < 64; i++) {
+      p.append("K\u0001q").append((char) i);
+    }
+    byte[] full = pickle(p + "h\u0040d.");
+    assertEquals("Memo value not found at index 64", assertThrows(IOException.class, () -> u.read(full, 0, full.length)).getMessage());
+    // A first memo index far past the array's size (in a pickle large enough to hold that many).
+    byte[] far = new byte[1010];
+    java.util.Arrays.fill(far, (byte) 'N');
+    byte[] tail = pickle("}r\u00e8\u0003\u0000\u0000X\u0001\u0000\u0000\u0000aj\u00e8\u0003\u0000\u0000s.");
+    System.arraycopy(tail, 0, far, far.length - tail.length, tail.length);
+    far[far.length - tail.length - 1] = '('; // the Nones before it go under a mark, and stay there
+    Map<?, ?> m = (Map<?, ?>) u.read(far, 0, far.length);
+    assertEquals(List.of("a"), List.copyOf(m.keySet()));
+    assertTrue(m.get("a") == m, "memo 1000 is the dict itself");
+  }
+
+  /** A DICT or SETITEMS with a key and no value: CPython refuses "odd number of items". */
+  @Test
+  void aKeyWithoutAValueIsRefusedAsCPythonRefusesIt() {
+    for (String p : new String[] {"(K\u0001d.", "(K\u0001K\u0002K\u0003d.", "}(K\u0001u.", "}(K\u0001K\u0002K\u0003u."}) {
+      Chunk c = decode(pickle(p));
+      assertEquals(BadInput.Reason.NOT_PICKLE, c.error().reason(), p);
+      assertTrue(c.error().getMessage().endsWith("odd number of items for " + (p.endsWith("d.") ? "DICT" : "SETITEMS")), c.error().getMessage());
+    }
+  }
+
+  /** INT's text may have 4300 digits, as CPython's int() may, after its sign; not one more. */
+  @Test
+  void anIntOfPythonsDigitLimitIsKeptAndOneDigitMoreIsRefused() {
+    for (String digits : new String[] {"9".repeat(4300), "-" + "9".repeat(4300), "1" + "0".repeat(4299)}) {
+      Chunk c = decode(pickle("(dS'i'\nI" + digits + "\ns."));
+      assertNull(c.error(), () -> c.error().getMessage());
+      assertEquals(1, c.lines());
+    }
+    for (String digits : new String[] {"9".repeat(4301), "-" + "9".repeat(4301), "1" + "0".repeat(4300)}) {
+      Chunk c = decode(pickle("(dS'i'\nI" + digits + "\ns."));
+      assertEquals(BadInput.Reason.NOT_PICKLE, c.error().reason(), digits.substring(0, 2));
+      assertTrue(c.error().getMessage().endsWith("an int of more than 4300 digits, which Python refuses"), c.error().getMessage());
+    }
+  }
+
+  /** A byte no opcode has is refused as such, not as the end of the data. */
+  @Test
+  void aZeroByteIsAnUnknownOpcodeNotTheEnd() {
+    RecordUnpickler u = new RecordUnpickler();
+    byte[] zero = {0};
+    Exception e = assertThrows(Exception.class, () -> u.read(zero, 0, 1));
+    assertFalse(e.getMessage().contains("truncated"), e.getMessage());
   }
 
   /** A memo index no pickle of this size could reach is refused before any memo grows to it. */
