@@ -55,7 +55,10 @@ class PickleFrameTest {
     assertThrows(IOException.class, () -> frame("\u0004abc").length(1));
     assertEquals(0, frame("\u0000").length(1), "a zero length in the frame's last byte");
     assertEquals(0, frame(new byte[8]).length(8));
-    assertThrows(IOException.class, () -> frame("\u0001\u0000\u0000").length(4), "fewer bytes than the prefix itself");
+    assertEquals(
+        "pickle data was truncated",
+        assertThrows(IOException.class, () -> frame("\u0001\u0000\u0000").length(4)).getMessage(),
+        "fewer bytes than the prefix itself, refused before reading any");
     byte[] huge = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
     IOException e = assertThrows(IOException.class, () -> frame(huge).length(8));
     assertEquals("pickle data was truncated (a length of 18446744073709551615 bytes)", e.getMessage());
