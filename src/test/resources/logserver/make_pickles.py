@@ -17,6 +17,8 @@ CASES = [
     *["(lambda l: pickle.dumps({'a': l, 'b': l, 's': 'x\\u00e9\\U0001f600', 'f': 1.5, 'i': -3, 'm': 70000, "
       "'big': 2**70, 'neg': -2**70, 'set': {1}, 'n': None, 't': True, 'f2': False, 'by': b'\\xffz', 'tu': (1, 'x'), "
       "'e': (), 'nest': {'k': [1.25, None]}, 'u': '\\u2028'}, %d))([1])" % p for p in range(6)],
+    # A real U+FFFD and a lone surrogate, which pickle's 'surrogatepass' lets through.
+    "pickle.dumps({'s': 'a\\ufffd\\ud800b'}, 4)",
     # The types logging programs put in extra=, in the protocols that write them differently.
     *["pickle.dumps({'u': uuid.UUID(int=1), 'dt': datetime.datetime(2026, 1, 2, 3, 4, 5, 6), "
       "'d': datetime.date(2026, 1, 2), 'tm': datetime.time(1, 2, 3), 'td': datetime.timedelta(1, 2, 3), "
