@@ -90,7 +90,10 @@ final class FastStack extends UnpickleStack {
     }
     @SuppressWarnings("unchecked")
     Map<Object, Object> map = (Map<Object, Object>) items[mark - 1];
-    for (int i = mark + 1; i + 1 < size; i += 2) {
+    if ((size - mark - 1) % 2 != 0) {
+      throw new PickleException("odd number of items for SETITEMS");
+    }
+    for (int i = mark + 1; i < size; i += 2) {
       map.put(items[i], items[i + 1]);
     }
     truncate(mark);

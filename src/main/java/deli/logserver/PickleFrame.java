@@ -98,6 +98,19 @@ final class PickleFrame extends InputStream {
   }
 
   /**
+   * The argument of INT as Python's pickle reads it: Python 2's {@code 00} and {@code 01} are
+   * False and True, anything else an int of any size, as LONG's (Pyrolite stops at 64 bits).
+   */
+  Object textInt() throws IOException {
+    if (lineLength() == 2 && bytes[pos] == '0' && (bytes[pos + 1] == '0' || bytes[pos + 1] == '1')) {
+      boolean value = bytes[pos + 1] == '1';
+      pos = Math.min(limit, pos + 3);
+      return value;
+    }
+    return textLong();
+  }
+
+  /**
    * The argument of LONG, {@code 123L\n}, as Python reads it: small ones straight into a long,
    * others as Python's int() would (and refused past its 4300-digit limit).
    */
@@ -110,6 +123,9 @@ final class PickleFrame extends InputStream {
     if (negative || (i < last && bytes[i] == '+')) {
       i++;
     }
+    // A fast path for what fits a long (18 digits always do); anything it does not take, the
+    // exact path below reads to the same value. Equivalent mutants: every change to this block's
+    // conditions (the sign's, the bound of 18, the digit loop's) only sends more ints the slow way.
     if (last - i > 0 && last - i <= 18) {
       long v = 0;
       int k = i;

@@ -105,7 +105,7 @@ final class PickleTypes {
     if (target instanceof PyObjects.Instance i) {
       i.build(state);
     } else if (state != null) {
-      throw new PickleException("BUILD on a " + RecordDecoder.pythonType(target).replaceFirst("^an? ", ""));
+      throw new PickleException("BUILD on " + RecordDecoder.pythonType(target));
     }
   }
 

@@ -56,6 +56,7 @@ final class RecordDecoder {
 
   private BadInput decodeOne(ByteString f) {
     int n = f.length();
+    // Equivalent mutants: "<=" here, or growing by less than twice, only allocates more often.
     if (frame.length < n) {
       frame = new byte[Math.max(n, frame.length * 2)];
     }

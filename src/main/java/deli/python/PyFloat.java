@@ -21,7 +21,7 @@ public final class PyFloat {
     if (Double.isNaN(v)) {
       return "NaN";
     }
-    if (Double.isInfinite(v)) {
+    if (Double.isInfinite(v)) { // equivalent mutant: "v >= 0" (v is infinite here, never 0)
       return v > 0 ? "Infinity" : "-Infinity";
     }
     return repr(v);
@@ -32,10 +32,10 @@ public final class PyFloat {
     if (Double.isNaN(v)) {
       return "nan";
     }
-    if (Double.isInfinite(v)) {
+    if (Double.isInfinite(v)) { // equivalent mutant: "v >= 0" (v is infinite here, never 0)
       return v > 0 ? "inf" : "-inf";
     }
-    if (v == 0) {
+    if (v == 0) { // equivalent mutant: "1 / v <= 0" (1 / v is an infinity)
       return 1 / v < 0 ? "-0.0" : "0.0";
     }
     char[] buf = new char[32];
@@ -69,7 +69,11 @@ public final class PyFloat {
         digits[n++] = c;
       }
     }
-    // The value is 0.DIGITS x 10^decpt, as CPython's dtoa returns it.
+    // The value is 0.DIGITS x 10^decpt, as CPython's dtoa returns it. Equivalent mutants, from
+    // here to the subnormal test: Java's text starts with a digit (the point is never first);
+    // it has leading zeros only in plain notation (1e-3 to 1e7), which layout writes the same
+    // with or without them, and always a non-zero digit, where both loops stop; subnormals are
+    // written with an exponent, so no leading zero there (end - lead is end + lead, lead 0).
     int decpt = (pointAt < 0 ? n : pointAt) + exponent;
     int lead = 0;
     while (lead < n - 1 && digits[lead] == '0') {
@@ -87,7 +91,7 @@ public final class PyFloat {
       if (one > 0) {
         digits[lead] = (char) ('0' + (one % 10 == 0 ? 1 : one));
         decpt = one == 10 ? decpt + 1 : decpt;
-        end = lead + 1;
+        end = lead + 1; // equivalent mutant: lead - 1 (layout writes one digit for any end up to lead + 1)
       }
     }
     int o = 0;
@@ -111,6 +115,7 @@ public final class PyFloat {
         continue;
       }
       BigDecimal distance = candidate.subtract(exact).abs();
+      // Equivalent mutant: "<= 0". No double is exactly halfway between two one-digit decimals.
       if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
         bestDistance = distance;
         best = d;
@@ -120,7 +125,7 @@ public final class PyFloat {
   }
 
   private static int layout(char[] d, int from, int to, int decpt, char[] out, int o) {
-    int n = to - from;
+    int n = to - from; // equivalent mutant: to + from (from is not 0 only where n is not read)
     if (decpt <= -4 || decpt > 16) {
       out[o++] = d[from];
       if (n > 1) {
@@ -131,7 +136,7 @@ public final class PyFloat {
       }
       int exp = decpt - 1;
       out[o++] = 'e';
-      out[o++] = exp < 0 ? '-' : '+';
+      out[o++] = exp < 0 ? '-' : '+'; // equivalent mutant: "exp <= 0" (exp is -5 or less, or 16 up)
       int abs = Math.abs(exp);
       if (abs >= 100) {
         out[o++] = (char) ('0' + abs / 100);

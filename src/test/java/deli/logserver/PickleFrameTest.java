@@ -53,7 +53,12 @@ class PickleFrameTest {
     le[1] = 2;
     assertEquals(0x0201, frame(le).length(4), "little-endian, four bytes");
     assertThrows(IOException.class, () -> frame("\u0004abc").length(1));
-    assertThrows(IOException.class, () -> frame("\u0001\u0000\u0000").length(4), "fewer bytes than the prefix itself");
+    assertEquals(0, frame("\u0000").length(1), "a zero length in the frame's last byte");
+    assertEquals(0, frame(new byte[8]).length(8));
+    assertEquals(
+        "pickle data was truncated",
+        assertThrows(IOException.class, () -> frame("\u0001\u0000\u0000").length(4)).getMessage(),
+        "fewer bytes than the prefix itself, refused before reading any");
     byte[] huge = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
     IOException e = assertThrows(IOException.class, () -> frame(huge).length(8));
     assertEquals("pickle data was truncated (a length of 18446744073709551615 bytes)", e.getMessage());
@@ -79,6 +84,11 @@ class PickleFrameTest {
     assertEquals(4, f.lineLength(), "the buffer's newline past the frame's end is not the line's");
     assertEquals("rest", f.readLine());
     assertEquals(-1, f.read());
+    byte[] buffer = "12345".getBytes(StandardCharsets.US_ASCII);
+    PickleFrame inside = new PickleFrame();
+    inside.reset(buffer, 0, 2);
+    assertEquals(2, inside.lineLength(), "the buffer's bytes past the frame are not the line's");
+    assertEquals("12", inside.readLine());
   }
 
   @Test
@@ -103,9 +113,31 @@ class PickleFrameTest {
     big.textLong();
     assertEquals('s', big.read());
     assertThrows(IOException.class, () -> frame("L\n").textLong());
+    PickleFrame afterOpcode = frame("L\n");
+    afterOpcode.read(); // the LONG opcode itself, an 'L' just before the empty argument
+    assertEquals("invalid literal for int(): ''", assertThrows(IOException.class, afterOpcode::textLong).getMessage());
     assertThrows(IOException.class, () -> frame("-L\n").textLong());
     assertThrows(IOException.class, () -> frame("12aL\n").textLong());
     assertThrows(IOException.class, () -> frame("1-2L\n").textLong());
+  }
+
+  /** INT's text as CPython reads it: Python 2's 00 and 01 are bools, other ints of any size. */
+  @Test
+  void intsAreReadAsPythonsPickleReadsThemBoolsOrIntsOfAnySize() throws IOException {
+    PickleFrame t = frame("01\ns");
+    assertEquals(Boolean.TRUE, t.textInt());
+    assertEquals('s', t.read(), "the newline is consumed");
+    assertEquals(Boolean.FALSE, frame("00\n").textInt());
+    PickleFrame end = frame("01");
+    assertEquals(Boolean.TRUE, end.textInt());
+    assertEquals(-1, end.read(), "not a byte past the frame");
+    assertEquals(0L, frame("0\n").textInt());
+    assertEquals(10L, frame("10\n").textInt());
+    assertEquals(2L, frame("02\n").textInt());
+    assertEquals(5L, frame("+5\n").textInt());
+    assertEquals(7L, frame(" 7 \n").textInt());
+    assertEquals(10L, frame("1_0\n").textInt());
+    assertEquals(new BigInteger("99999999999999999999"), frame("99999999999999999999\n").textInt());
   }
 
   @Test

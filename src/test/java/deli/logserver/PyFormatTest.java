@@ -35,10 +35,18 @@ class PyFormatTest {
           new Value(123456789.0, "123456789.0"),
           new Value(-0.0, "-0.0"),
           new Value(Double.NaN, "float('nan')"),
-          new Value(Double.NEGATIVE_INFINITY, "float('-inf')"));
+          new Value(Double.NEGATIVE_INFINITY, "float('-inf')"),
+          // Exponents of three digits and below ten, %g's switch at 1e-4 and at its precision.
+          new Value(1e100, "1e100"),
+          new Value(-1.5e-100, "-1.5e-100"),
+          new Value(999999.5, "999999.5"),
+          new Value(0.0001, "0.0001"),
+          new Value(9.9999e-5, "9.9999e-05"),
+          new Value(0.0, "0.0"));
 
   private static final List<Value> OTHERS =
-      List.of(new Value("héllo", "'héllo'"), new Value("it's", "\"it's\""), new Value(null, "None"), new Value(97L, "97"));
+      List.of(new Value("héllo", "'héllo'"), new Value("it's", "\"it's\""), new Value(null, "None"), new Value(97L, "97"),
+          new Value("\u0100\u65e5\ud83d\ude00x", "'\\u0100\\u65e5\\U0001f600x'"));
 
   private static final List<String> FLAGS = List.of("", "-", "+", " ", "0", "#", "-+", "+0", "#0", " 0");
 

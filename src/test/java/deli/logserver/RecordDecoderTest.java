@@ -141,6 +141,10 @@ class RecordDecoderTest {
     assertEquals(1025, fits.bytes().length);
     Chunk over = new RecordDecoder(new JsonLines(), 1024).decode(List.of(ByteString.fromArray(pickler.frame(java.util.Map.of("m", "x".repeat(1016))))), null);
     refused(over, BadInput.Reason.TOO_LARGE);
+    assertEquals(0, over.bytes().length, "nothing of the refused record is written");
+    Chunk after = new RecordDecoder(new JsonLines(), 1024).decode(
+        List.of(ByteString.fromArray(pickler.frame(java.util.Map.of("m", "a"))), ByteString.fromArray(pickler.frame(java.util.Map.of("m", "x".repeat(1016))))), null);
+    assertEquals("{\"m\": \"a\"}\n", new String(after.bytes(), StandardCharsets.US_ASCII), "the good line only, none of the refused one");
   }
 
   @Test

@@ -18,6 +18,24 @@ class Utf8Test {
     inputs.add(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}); // an encoded surrogate: pickle's way only
     inputs.add(new byte[] {(byte) 0xc0, (byte) 0x80}); // overlong
     inputs.add(new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}); // past U+10FFFF
+    // Each edge of each lead byte's range, just inside and just outside, whole and cut short.
+    HexFormat edges = HexFormat.of();
+    for (String e : List.of(
+        "7f", "80", "c0af", "c1bf", "c280", "c2c0", "c27f", "dfbf", "e09fbf", "e0a080", "e0a0", "ecbfbf", "ed9fbf",
+        "eda080", "edbfbf", "ee8080", "efbfbf", "efbf", "ef", "f08fbfbf", "f0908080", "f09080", "f3bfbfbf", "f48fbfbf",
+        "f4908080", "f5808080", "ff", "e0c080", "e080c0", "f090c080", "f09080c0")) {
+      inputs.add(edges.parseHex(e));
+      inputs.add(edges.parseHex("61" + e + "62"));
+    }
+    // ASCII runs around the 8 bytes read at once, with a non-ASCII byte before, inside or after.
+    for (int run = 6; run <= 17; run++) {
+      String ascii = "61".repeat(run);
+      inputs.add(edges.parseHex(ascii));
+      inputs.add(edges.parseHex(ascii + "c3a9"));
+      inputs.add(edges.parseHex(ascii + "ff"));
+      inputs.add(edges.parseHex("c3a9" + ascii));
+      inputs.add(edges.parseHex(ascii.substring(0, 8) + "e282ac" + ascii));
+    }
     for (int k = 0; k < 600; k++) {
       byte[] b = new byte[random.nextInt(12)];
       for (int i = 0; i < b.length; i++) {
