@@ -12,6 +12,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.HttpTerminated;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -57,6 +58,11 @@ public final class HttpServer {
         () -> {
           long before = inFlight.answered() + inFlight.now();
           long waiting = inFlight.now();
+          // Pekko's terminate waits for a request in flight, sends its answer and then closes the
+          // connection; called only after the answer, it may abort a connection whose answer is
+          // still being written (akka-http #4060: a client saw a reset instead of its 200). So it
+          // starts now, the drain its deadline, and the count of answered is taken beside it.
+          CompletionStage<HttpTerminated> terminated = binding.terminate(waiting == 0 ? Duration.ofSeconds(1) : drain);
           return inFlight
               .drained(drain)
               .thenCompose(
@@ -69,7 +75,7 @@ public final class HttpServer {
                                 : answered + " of " + waiting + " requests in flight answered"
                                     + (cut > 0 ? ", " + cut + " cut at the " + Durations.format(drain) + " drain deadline" : ""))
                             + " (" + before + " requests in all)");
-                    return binding.terminate(Duration.ofSeconds(1)).thenApply(t -> Done.getInstance());
+                    return terminated.thenApply(t -> Done.getInstance());
                   });
         });
   }
