@@ -94,10 +94,35 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
     return this;
   }
 
+  /**
+   * Closing or terminating: the spreader finishes (or fails) what it was given and says so;
+   * work given from now on is refused here, since the spreader stops once it has answered.
+   */
   private Behavior<FactorPool.Command> onStop(ActorRef<FactorPool.Stopped> replyTo, boolean terminate) {
     stopWatchers.add(replyTo);
     spreader.tell(new Spreader.Close(terminate, closed));
-    return this;
+    String refusal = "the cluster's factor front is " + (terminate ? "terminated" : "closed");
+    return newReceiveBuilder()
+        .onMessage(FactorPool.FactorAll.class, m -> {
+          m.replyTo().tell(new FactorPool.AllFailed(Trace.here(), refusal));
+          return Behaviors.same();
+        })
+        .onMessage(FactorPool.FactorBatch.class, b -> {
+          b.replyTo().tell(new FactorPool.BatchFailed(Trace.here(), b.batchId(), refusal));
+          return Behaviors.same();
+        })
+        .onMessage(FactorPool.Close.class, c -> alsoTell(c.replyTo()))
+        .onMessage(FactorPool.Terminate.class, t -> {
+          spreader.tell(new Spreader.Close(true, closed));
+          return alsoTell(t.replyTo());
+        })
+        .onMessage(SpreaderClosed.class, this::onClosed)
+        .build();
+  }
+
+  private Behavior<FactorPool.Command> alsoTell(ActorRef<FactorPool.Stopped> replyTo) {
+    stopWatchers.add(replyTo);
+    return Behaviors.same();
   }
 
   private Behavior<FactorPool.Command> onClosed(SpreaderClosed m) {

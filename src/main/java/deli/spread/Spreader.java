@@ -101,19 +101,54 @@ public final class Spreader<C> extends AbstractBehavior<Spreader.Command> {
           return this;
         })
         .onMessage(GetStats.class, this::onGetStats)
+        .onMessage(Close.class, c -> c.terminate() ? terminatedBeforeListing(c.replyTo()) : closedBeforeListing(c.replyTo()))
+        .build();
+  }
+
+  /** Terminated before the first listing: the work waiting fails, and the front stops. */
+  private Behavior<Command> terminatedBeforeListing(ActorRef<Closed> replyTo) {
+    beforeListing.forEach(s -> s.work().fail("the cluster's " + name + " front was terminated"));
+    beforeListing.clear();
+    replyTo.tell(new Closed(0));
+    return Behaviors.stopped();
+  }
+
+  /**
+   * Closed before the first listing (a node stopping as it starts): the work it took waits for
+   * the listing and is done like any other, as a closed front does; new work is refused.
+   */
+  private Behavior<Command> closedBeforeListing(ActorRef<Closed> replyTo) {
+    return newReceiveBuilder()
+        .onMessage(PoolsListed.class, m -> {
+          startWaitingWork(m);
+          return closing(replyTo);
+        })
+        .onMessage(Start.class, s -> {
+          s.work().fail("the cluster's " + name + " front is closed");
+          return Behaviors.same();
+        })
+        .onMessage(GetStats.class, this::onGetStats)
         .onMessage(Close.class, c -> {
-          beforeListing.forEach(s -> s.work().fail("the cluster's " + name + " front was " + (c.terminate() ? "terminated" : "closed")));
+          if (c.terminate()) {
+            c.replyTo().tell(new Closed(0));
+            return terminatedBeforeListing(replyTo);
+          }
           c.replyTo().tell(new Closed(0));
-          return Behaviors.stopped();
+          return Behaviors.same();
         })
         .build();
   }
 
   private Behavior<Command> onFirstListing(PoolsListed m) {
+    startWaitingWork(m);
+    return open();
+  }
+
+  /** The first listing: the work that waited for it starts. */
+  private void startWaitingWork(PoolsListed m) {
     onListing(m);
     beforeListing.forEach(this::startJob);
     beforeListing.clear();
-    return open();
   }
 
   private Behavior<Command> open() {

@@ -214,6 +214,70 @@ class SpreaderTest {
   }
 
   @Test
+  void aFrontClosedBeforeItsFirstListingStillDoesTheWorkItTookAndRefusesNewWork() throws Exception {
+    ServiceKey<Ask> key = ServiceKey.create(Ask.class, "closed-early");
+    ActorRef<Ask> pool = kit.spawn(working());
+    kit.system().receptionist().tell(Receptionist.register(key, pool));
+    awaitListed(key, 1);
+    Count taken = new Count(10);
+    Count late = new Count(10);
+    TestProbe<Spreader.Closed> closed = kit.createTestProbe();
+    ActorRef<Spreader.Command> spreader =
+        spawnAndTell(
+            Spreader.create(key, "test", settings(WAIT, 3)),
+            new Spreader.Start(Trace.start("test"), taken),
+            new Spreader.Close(false, closed.getRef()),
+            new Spreader.Start(Trace.start("test"), late));
+    assertEquals("the cluster's test front is closed", end(late));
+    assertEquals("complete", end(taken));
+    taken.assertEveryUnitOnce();
+    assertEquals(1, closed.receiveMessage(WAIT).jobs(), "the job it took was done");
+    closed.expectTerminated(spreader, WAIT);
+  }
+
+  @Test
+  void aFrontTerminatedBeforeItsFirstListingFailsTheWorkItTookAndStops() throws Exception {
+    ServiceKey<Ask> key = ServiceKey.create(Ask.class, "terminated-early");
+    Count taken = new Count(10);
+    TestProbe<Spreader.Closed> closed = kit.createTestProbe();
+    ActorRef<Spreader.Command> spreader =
+        spawnAndTell(
+            Spreader.create(key, "test", settings(WAIT, 3)),
+            new Spreader.Start(Trace.start("test"), taken),
+            new Spreader.Close(true, closed.getRef()));
+    assertEquals("the cluster's test front was terminated", end(taken));
+    assertEquals(0, closed.receiveMessage(WAIT).jobs());
+    closed.expectTerminated(spreader, WAIT);
+  }
+
+  /**
+   * Spawns {@code front} from a parent that tells it {@code messages} in the same breath, so they
+   * are in its mailbox before its first listing can be: the front starts with them waiting.
+   */
+  static ActorRef<Spreader.Command> spawnAndTell(Behavior<Spreader.Command> front, Spreader.Command... messages) throws Exception {
+    CompletableFuture<ActorRef<Spreader.Command>> spawned = new CompletableFuture<>();
+    kit.spawn(
+        Behaviors.<Void>setup(
+            ctx -> {
+              ActorRef<Spreader.Command> ref = ctx.spawnAnonymous(front);
+              for (Spreader.Command m : messages) {
+                ref.tell(m);
+              }
+              spawned.complete(ref);
+              return Behaviors.empty();
+            }));
+    return spawned.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  static void awaitListed(ServiceKey<Ask> key, int pools) {
+    TestProbe<Receptionist.Listing> listed = kit.createTestProbe();
+    kit.system().receptionist().tell(Receptionist.subscribe(key, listed.getRef()));
+    listed.fishForMessage(WAIT, l -> l.getServiceInstances(key).size() == pools
+        ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+        : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
+  }
+
+  @Test
   void statsCountJobsUnitsAndBatchesByNode() throws Exception {
     ActorRef<Spreader.Command> spreader = kit.spawn(Spreader.over(List.of(kit.spawn(working())), "test", settings(WAIT, 3)));
     Count a = new Count(12);
