@@ -21,6 +21,7 @@ import deli.weather.WeatherCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -49,23 +50,25 @@ import picocli.CommandLine.Spec;
       "",
       "Durations are written 250ms, 1s, 1.5s (a bare 0 is zero); random ranges 1s..2s.",
       "Every command takes --trace FILE; 'deli CMD --help' tells more."
-    },
-    subcommands = {
-      ChefsCommand.class,
-      SleepersCommand.class,
-      CpuCommand.class,
-      ImportsCommand.class,
-      LogServerCommand.class,
-      LogClientCommand.class,
-      FactorCommand.class,
-      PhilosophersCommand.class,
-      SearchCommand.class,
-      TuneCommand.class,
-      NodeCommand.class,
-      WeatherCommand.class,
-      TraceCommand.class
     })
 public final class Main implements Runnable {
+  /** The commands, in the order {@code deli --help} lists them. */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          ChefsCommand.class,
+          SleepersCommand.class,
+          CpuCommand.class,
+          ImportsCommand.class,
+          LogServerCommand.class,
+          LogClientCommand.class,
+          FactorCommand.class,
+          PhilosophersCommand.class,
+          SearchCommand.class,
+          TuneCommand.class,
+          NodeCommand.class,
+          WeatherCommand.class,
+          TraceCommand.class);
+
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
@@ -82,7 +85,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (the tests call this). */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     // @FILE is deli's own (--orders @orders.txt reads the file's lines): picocli must not expand it.
     cli.setExpandAtFiles(false);
     // Numbers in deli's one wording ("--seed must be an integer, not 'abc'"), for every command.
@@ -95,6 +98,29 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(Main::runtimeError);
     return cli.execute(args);
+  }
+
+  /**
+   * deli's command line for {@code args}: when they start with a command's name, only that
+   * command is built, since picocli reads every option of every command it is given by
+   * reflection (a seventh of {@code deli factor 42}'s start); otherwise ({@code deli},
+   * {@code --help}, a name that is no command) all of them, for the list and the error.
+   */
+  public static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    String first = args.length > 0 ? args[0] : "";
+    Class<?> only = COMMANDS.stream().filter(c -> named(c, first)).findFirst().orElse(null);
+    for (Class<?> c : COMMANDS) {
+      if (only == null || c == only) {
+        cli.addSubcommand(c);
+      }
+    }
+    return cli;
+  }
+
+  private static boolean named(Class<?> command, String name) {
+    Command c = command.getAnnotation(Command.class);
+    return c.name().equals(name) || List.of(c.aliases()).contains(name);
   }
 
   @Override

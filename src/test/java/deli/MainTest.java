@@ -63,4 +63,22 @@ class MainTest {
     assertTrue(lines[0].matches("deli \\S+"), lines[0]);
     assertTrue(lines[1].startsWith("Java " + System.getProperty("java.version") + ", Pekko "), lines[1]);
   }
+
+  @Test
+  void aCommandLineBuildsOnlyTheCommandItNamesAndHelpListsThemAll() {
+    assertEquals(java.util.List.of("factor"), java.util.List.copyOf(Main.commandLine("factor", "42").getSubcommands().keySet()));
+    java.util.List<String> all =
+        java.util.List.of("chefs", "sleepers", "cpu", "imports", "logserver", "logclient", "factor", "philosophers", "search", "tune", "node", "weather", "trace");
+    assertEquals(all, java.util.List.copyOf(Main.commandLine().getSubcommands().keySet()));
+    assertEquals(all, java.util.List.copyOf(Main.commandLine("--help").getSubcommands().keySet()));
+    assertEquals(all, java.util.List.copyOf(Main.commandLine("facto").getSubcommands().keySet()), "a typo is told among all the names");
+    Ran help = run("--help");
+    assertEquals(0, help.code());
+    for (String name : all) {
+      assertTrue(help.out().contains("\n  " + name + " "), name + " listed in: " + help.out());
+    }
+    Ran factor = run("factor", "--frobnicate");
+    assertEquals(2, factor.code());
+    assertEquals("deli factor: Unknown option: '--frobnicate' (see 'deli factor --help')", factor.err());
+  }
 }

@@ -64,7 +64,7 @@ class UsageErrorsTest {
     for (String command : new String[] {"factor", "tune"}) {
       String hint = " (see 'deli " + command + " --help')";
       assertEquals("deli " + command + ": --repeat must be 1 to 10,000, not 10001" + hint, refused(command, "--repeat", "10001", "1"));
-      picocli.CommandLine cmd = new picocli.CommandLine(new Main()).getSubcommands().get(command);
+      picocli.CommandLine cmd = Main.commandLine().getSubcommands().get(command);
       assertEquals(true, cmd.getCommandSpec().findOption("--progress").negatable(), command + " takes --[no-]progress");
     }
   }
@@ -124,7 +124,7 @@ class UsageErrorsTest {
           {"trace", "--limit", "1 to 1,000,000"},
           {"factor", "--random", "0 to 1,000,000,000,000"},
         }) {
-      picocli.CommandLine cmd = new picocli.CommandLine(new Main()).getSubcommands().get(flagAndBound[0]);
+      picocli.CommandLine cmd = Main.commandLine().getSubcommands().get(flagAndBound[0]);
       String help = String.join(" ", cmd.getCommandSpec().findOption(flagAndBound[1]).description());
       assertEquals(true, help.contains("(" + flagAndBound[2]), flagAndBound[0] + " " + flagAndBound[1] + ": " + help);
     }
