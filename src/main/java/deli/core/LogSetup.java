@@ -33,6 +33,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    setUp(lc, System.getProperty("deli.log.level", System.getenv("DELI_LOG_LEVEL")), System.getProperty("pekko.log.level"));
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** Sets {@code lc} up as deli logs, deli's level and Pekko's as given (null: INFO and WARN). */
+  static void setUp(LoggerContext lc, String deliLevel, String pekkoLevel) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(lc);
     encoder.setPattern(PATTERN);
@@ -51,17 +57,16 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     async.addAppender(stderr);
     async.start();
 
-    lc.getLogger("deli").setLevel(level(System.getProperty("deli.log.level", System.getenv("DELI_LOG_LEVEL")), Level.INFO));
+    lc.getLogger("deli").setLevel(level(deliLevel, Level.INFO));
     Logger trace = lc.getLogger("deli.trace");
     trace.setLevel(Level.OFF);
     trace.setAdditive(false);
-    lc.getLogger("org.apache.pekko").setLevel(level(System.getProperty("pekko.log.level"), Level.WARN));
+    lc.getLogger("org.apache.pekko").setLevel(level(pekkoLevel, Level.WARN));
     // A port in use is reported by deli in one line; Pekko's stack trace adds nothing.
     lc.getLogger("org.apache.pekko.io.TcpListener").setLevel(Level.OFF);
     Logger root = lc.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
     root.addAppender(async);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   /** A level's name as Logback reads it (any case; an unknown name gives {@code otherwise}). */
