@@ -11,7 +11,7 @@ import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 
 /**
- * How a node's log is written: {@code text} (the pattern in logback.xml, for a terminal) or
+ * How a node's log is written: {@code text} ({@link deli.core.LogSetup}'s pattern, for a terminal) or
  * {@code json}, one JSON object a line through Logback's own {@link JsonEncoder}, its {@code mdc}
  * holding the trace id, span id and actor of the message being handled ({@link TraceMdc}), so a
  * log aggregator can join the log to the traces.
