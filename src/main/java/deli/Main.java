@@ -104,11 +104,15 @@ public final class Main implements Runnable {
    * deli's command line for {@code args}: when they start with a command's name, only that
    * command is built, since picocli reads every option of every command it is given by
    * reflection (a seventh of {@code deli factor 42}'s start); otherwise ({@code deli},
-   * {@code --help}, a name that is no command) all of them, for the list and the error.
+   * {@code --help}, a name that is no command) all of them, for the list and the error; for
+   * {@code --version} alone, none.
    */
   public static CommandLine commandLine(String... args) {
     CommandLine cli = new CommandLine(new Main());
     String first = args.length > 0 ? args[0] : "";
+    if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
+      return cli;
+    }
     Class<?> only = COMMANDS.stream().filter(c -> named(c, first)).findFirst().orElse(null);
     for (Class<?> c : COMMANDS) {
       if (only == null || c == only) {

@@ -72,6 +72,7 @@ class MainTest {
     assertEquals(all, java.util.List.copyOf(Main.commandLine().getSubcommands().keySet()));
     assertEquals(all, java.util.List.copyOf(Main.commandLine("--help").getSubcommands().keySet()));
     assertEquals(all, java.util.List.copyOf(Main.commandLine("facto").getSubcommands().keySet()), "a typo is told among all the names");
+    assertEquals(0, Main.commandLine("--version").getSubcommands().size(), "the version needs no command");
     Ran help = run("--help");
     assertEquals(0, help.code());
     for (String name : all) {
