@@ -47,6 +47,7 @@ class LauncherIT {
         pb.environment().remove("DELI_JAVA");
         pb.environment().remove("DELI_ARCHIVE");
         pb.environment().put("JAVA_OPTS", Deli.javaOpts());
+        pb.environment().remove("DELI_JIT");
         Deli.Result r = Deli.finish(pb.start(), 300);
         assertEquals(0, r.exit(), r.err());
         assertEquals("42: 2 3 7\n", r.out());
@@ -63,9 +64,48 @@ class LauncherIT {
       for (String run : runs) {
         assertTrue(run.contains("--sun-misc-unsafe-memory-access=allow"), "Pekko's Unsafe warning is kept off stderr: " + run);
         assertFalse(run.contains("-XX:AOTCache="), "no cache to use: " + run);
+        assertTrue(run.contains("-XX:TieredStopAtLevel=1"), "a few small numbers to factor: C1 alone: " + run);
       }
     } finally {
       Files.deleteIfExists(failed);
+    }
+  }
+
+  @Test
+  void onlyTheShortCommandsRunWithC1AloneAndDeliJitChooses(@TempDir Path dir) throws Exception {
+    Path calls = dir.resolve("calls");
+    Path realJava = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path java = dir.resolve("java");
+    Files.writeString(
+        java,
+        String.join("\n", "#!/usr/bin/env bash", "echo \"$*\" >>'" + calls + "'", "exec '" + realJava + "' \"$@\"", ""));
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    record Case(String jit, List<String> args, boolean quick) {}
+    List<Case> cases =
+        List.of(
+            new Case(null, List.of("--version"), true),
+            new Case(null, List.of("factor", "42", "97"), true),
+            new Case(null, List.of("factor", "--random", "3", "--seed", "1"), false),
+            new Case(null, List.of("factor", "1000000016000000063"), false),
+            new Case("full", List.of("--version"), false),
+            new Case("quick", List.of("factor", "--random", "3", "--seed", "1"), true));
+    for (Case c : cases) {
+      Files.deleteIfExists(calls);
+      List<String> command = new java.util.ArrayList<>(List.of(Deli.root().resolve("scripts/deli").toString()));
+      command.addAll(c.args());
+      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+      pb.environment().put("DELI_JAVA", java.toString());
+      pb.environment().put("DELI_ARCHIVE", "off");
+      pb.environment().put("JAVA_OPTS", Deli.javaOpts());
+      if (c.jit() == null) {
+        pb.environment().remove("DELI_JIT");
+      } else {
+        pb.environment().put("DELI_JIT", c.jit());
+      }
+      Deli.Result r = Deli.finish(pb.start(), 120);
+      assertEquals(0, r.exit(), c + ": " + r.err());
+      String call = Files.readString(calls);
+      assertEquals(c.quick(), call.contains("-XX:TieredStopAtLevel=1"), c + ": " + call);
     }
   }
 }
