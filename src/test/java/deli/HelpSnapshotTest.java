@@ -29,7 +29,7 @@ class HelpSnapshotTest {
   /** Every command path: {@code []} for deli itself, then each command and subcommand. */
   private static List<List<String>> commands() {
     List<List<String>> all = new ArrayList<>();
-    walk(new CommandLine(new Main()), new ArrayList<>(), all);
+    walk(Main.commandLine(), new ArrayList<>(), all);
     return all;
   }
 
