@@ -64,13 +64,30 @@ final class LineBuffer {
     return this;
   }
 
+  /** "00" to "99": two digits a division. */
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
   /** The last {@code n} (at most 8) digits of {@code v}, ending before {@code end}. */
   private void eight(int v, int end, int n) {
     byte[] b = buf;
-    for (int at = end - 1, stop = end - n; at >= stop; at--) {
-      int q = v / 10;
-      b[at] = (byte) ('0' + (v - q * 10));
+    int at = end;
+    int stop = end - n;
+    while (at - stop >= 2) {
+      int q = v / 100;
+      int r = (v - q * 100) << 1;
+      b[--at] = PAIRS[r + 1];
+      b[--at] = PAIRS[r];
       v = q;
+    }
+    if (at > stop) {
+      b[--at] = (byte) ('0' + v % 10);
     }
   }
 

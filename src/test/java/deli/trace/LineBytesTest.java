@@ -171,4 +171,25 @@ class LineBytesTest {
       assertEquals(String.format("%016x", v), new LineBuffer(1).hex16(v).toString());
     }
   }
+
+  @Test
+  void decimalsOfEveryLengthAreWrittenAsJavaWritesThem() {
+    // Digits go out two at a time: odd and even lengths, each side of every power of ten, and the
+    // eight-digit blocks of longer numbers (zeros inside included).
+    java.util.Random r = new java.util.Random(15);
+    LineBuffer b = new LineBuffer(1);
+    StringBuilder expected = new StringBuilder();
+    for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+      for (long v : new long[] {p - 1, p, p + 1, p * 10 - 1, p * 3 + 7, -p, 100_000_000L * p + 5}) {
+        b.decimal(v).ascii(' ');
+        expected.append(v).append(' ');
+      }
+    }
+    for (int i = 0; i < 10_000; i++) {
+      long v = r.nextLong() >> r.nextInt(64);
+      b.decimal(v).ascii(' ');
+      expected.append(v).append(' ');
+    }
+    assertEquals(expected.toString(), b.toString());
+  }
 }
