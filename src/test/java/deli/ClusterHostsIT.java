@@ -12,9 +12,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,12 @@ class ClusterHostsIT {
 
   private static Path dir;
   private static String token;
+  /**
+   * The bridge, the namespaces and the subnet are the machine's, not the build's: two builds on
+   * one machine (a shared CI runner, a second mvn verify beside this one) take turns with them.
+   */
+  private static FileChannel hostsLockFile;
+  private static FileLock hostsLock;
 
   @BeforeAll
   static void startThreeHosts() throws Exception {
@@ -58,6 +67,9 @@ class ClusterHostsIT {
       System.out.println("ClusterHostsIT skipped: " + why);
     }
     Assumptions.assumeTrue(why == null, () -> "ClusterHostsIT skipped: " + why);
+    hostsLockFile =
+        FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "deli-cluster-hosts.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    Await.until(Duration.ofMinutes(15), "the machine's hosts, held by another build", () -> (hostsLock = hostsLockFile.tryLock()) != null);
     // Under target, so that a failed run leaves the nodes' output to read; no spaces (JAVA_OPTS).
     dir = Deli.root().resolve("target/cluster-hosts-it");
     Deli.Result started = cluster("start", "3", "--hosts", "--trace");
@@ -69,6 +81,16 @@ class ClusterHostsIT {
 
   @AfterAll
   static void stopAndRemoveTheHosts() throws Exception {
+    try {
+      stopAndRemove();
+    } finally {
+      if (hostsLockFile != null) {
+        hostsLockFile.close(); // and the lock with it: the next build's turn
+      }
+    }
+  }
+
+  private static void stopAndRemove() throws Exception {
     if (dir == null) {
       return;
     }
