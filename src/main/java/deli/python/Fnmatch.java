@@ -137,7 +137,7 @@ public final class Fnmatch {
       int k = negated ? i + 2 : i + 1;
       while (true) {
         k = find(pat, '-', k, j);
-        if (k < 0) {
+        if (k < 0) { // k is never 0 here (the set starts after '['): "k <= 0" is an equivalent mutant
           break;
         }
         chunks.add(java.util.Arrays.copyOfRange(pat, i, k));
@@ -169,7 +169,9 @@ public final class Fnmatch {
       total += chunk.length;
     }
     if (total == 0) {
-      return new One(new int[0], new int[0], false, false); // Python: an empty set matches nothing
+      // Python: an empty set matches nothing. (A null token would match nothing too, in matches():
+      // PIT's "return null" here is an equivalent mutant.)
+      return new One(new int[0], new int[0], false, false);
     }
     if (total == 1 && negated) {
       return new One(new int[0], new int[0], false, true); // "[!]" left alone: any one character
@@ -200,6 +202,11 @@ public final class Fnmatch {
     return new One(lo, hi, negated, false);
   }
 
+  /**
+   * A fast path only: without it the set is cut at no hyphen into one chunk, the same set (PIT's
+   * "return true" here is an equivalent mutant). {@code pat[to]} is the set's closing ']', never
+   * '-', so reading one place further ("k <= to" in {@link #find}) is equivalent too.
+   */
   private static boolean contains(int[] a, int from, int to, int c) {
     return find(a, c, from, to) >= 0;
   }
