@@ -67,27 +67,33 @@ public final class Spreader<C> extends AbstractBehavior<Spreader.Command> {
    * cluster's factor front is closed"). Untraced, like every service's behavior.
    */
   public static <C> Behavior<Command> create(ServiceKey<C> key, String name, SpreadSettings settings) {
-    return Behaviors.setup(ctx -> new Spreader<>(ctx, key, name, settings));
+    return Behaviors.setup(ctx -> new Spreader<>(ctx, key, name, settings, ctx.getSystem().receptionist()));
+  }
+
+  /** As {@link #create}, following the listings of {@code receptionist} (a test's, which lists when it is told). */
+  static <C> Behavior<Command> create(ServiceKey<C> key, String name, SpreadSettings settings, ActorRef<Receptionist.Command> receptionist) {
+    return Behaviors.setup(ctx -> new Spreader<>(ctx, key, name, settings, receptionist));
   }
 
   /** A front over {@code pools} alone, which never change (a command's one pool, in its own JVM): open at once. */
   public static <C> Behavior<Command> over(List<ActorRef<C>> pools, String name, SpreadSettings settings) {
     return Behaviors.setup(
         ctx -> {
-          Spreader<C> s = new Spreader<>(ctx, null, name, settings);
+          Spreader<C> s = new Spreader<>(ctx, null, name, settings, null);
           s.pools = SpreadJob.sorted(pools);
           return s.open();
         });
   }
 
-  private Spreader(ActorContext<Command> ctx, ServiceKey<C> key, String name, SpreadSettings settings) {
+  private Spreader(
+      ActorContext<Command> ctx, ServiceKey<C> key, String name, SpreadSettings settings, ActorRef<Receptionist.Command> receptionist) {
     super(ctx);
     this.key = key;
     this.name = name;
     this.settings = settings;
     this.jobDone = ctx.messageAdapter(SpreadJob.Done.class, JobDone::new);
     if (key != null) {
-      ctx.getSystem().receptionist().tell(Receptionist.subscribe(key, ctx.messageAdapter(Receptionist.Listing.class, PoolsListed::new)));
+      receptionist.tell(Receptionist.subscribe(key, ctx.messageAdapter(Receptionist.Listing.class, PoolsListed::new)));
     }
   }
 

@@ -1,6 +1,7 @@
 package deli.spread;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deli.trace.Trace;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -216,21 +218,21 @@ class SpreaderTest {
   @Test
   void aFrontClosedBeforeItsFirstListingStillDoesTheWorkItTookAndRefusesNewWork() throws Exception {
     ServiceKey<Ask> key = ServiceKey.create(Ask.class, "closed-early");
-    // The test answers for the pool: the job stays in hand until it does, so the front cannot
-    // finish and stop before the late work reaches it, however the threads are scheduled.
+    // The test is the receptionist, so the first listing comes when it says; and it answers for
+    // the pool, so the job stays in hand until it does.
+    TestProbe<Receptionist.Command> receptionist = kit.createTestProbe();
     TestProbe<Ask> pool = kit.createTestProbe();
-    kit.system().receptionist().tell(Receptionist.register(key, pool.getRef()));
-    awaitListed(key, 1);
+    ActorRef<Spreader.Command> spreader = kit.spawn(Spreader.create(key, "test", settings(WAIT, 3), receptionist.getRef()));
+    ActorRef<Receptionist.Listing> subscriber = subscriber(receptionist.receiveMessage(WAIT));
     Count taken = new Count(10);
     Count late = new Count(10);
     TestProbe<Spreader.Closed> closed = kit.createTestProbe();
-    ActorRef<Spreader.Command> spreader =
-        spawnAndTell(
-            Spreader.create(key, "test", settings(WAIT, 3)),
-            new Spreader.Start(Trace.start("test"), taken),
-            new Spreader.Close(false, closed.getRef()),
-            new Spreader.Start(Trace.start("test"), late));
+    spreader.tell(new Spreader.Start(Trace.start("test"), taken));
+    spreader.tell(new Spreader.Close(false, closed.getRef()));
+    spreader.tell(new Spreader.Start(Trace.start("test"), late));
     assertEquals("the cluster's test front is closed", end(late));
+    assertFalse(taken.ended.isDone(), "the work taken waits for the listing");
+    subscriber.tell(Receptionist.listing(key, Set.of(pool.getRef())));
     for (int answered = 0; answered < taken.units(); ) {
       Ask a = pool.receiveMessage(WAIT);
       a.replyTo().tell(new Answer(a.sendId(), a.from(), a.to(), null, true));
@@ -245,46 +247,23 @@ class SpreaderTest {
   @Test
   void aFrontTerminatedBeforeItsFirstListingFailsTheWorkItTookAndStops() throws Exception {
     ServiceKey<Ask> key = ServiceKey.create(Ask.class, "terminated-early");
+    TestProbe<Receptionist.Command> receptionist = kit.createTestProbe();
+    ActorRef<Spreader.Command> spreader = kit.spawn(Spreader.create(key, "test", settings(WAIT, 3), receptionist.getRef()));
+    receptionist.receiveMessage(WAIT);
     Count taken = new Count(10);
     TestProbe<Spreader.Closed> closed = kit.createTestProbe();
-    ActorRef<Spreader.Command> spreader =
-        spawnAndTell(
-            Spreader.create(key, "test", settings(WAIT, 3)),
-            new Spreader.Start(Trace.start("test"), taken),
-            new Spreader.Close(true, closed.getRef()));
-    // Before its first listing the work is failed as it waits; if the listing won the race, as
-    // the job it had become: either way it fails as terminated, and the front stops.
-    String end = end(taken);
-    assertTrue(end.equals("the cluster's test front was terminated") || end.endsWith("not done: the cluster's test front was terminated"), end);
-    closed.receiveMessage(WAIT);
+    spreader.tell(new Spreader.Start(Trace.start("test"), taken));
+    spreader.tell(new Spreader.Close(true, closed.getRef()));
+    assertEquals("the cluster's test front was terminated", end(taken));
+    assertEquals(0, closed.receiveMessage(WAIT).jobs());
     closed.expectTerminated(spreader, WAIT);
   }
 
-  /**
-   * Spawns {@code front} from a parent that tells it {@code messages} in the same breath, so they
-   * are in its mailbox before its first listing can be: the front starts with them waiting.
-   */
-  static ActorRef<Spreader.Command> spawnAndTell(Behavior<Spreader.Command> front, Spreader.Command... messages) throws Exception {
-    CompletableFuture<ActorRef<Spreader.Command>> spawned = new CompletableFuture<>();
-    kit.spawn(
-        Behaviors.<Void>setup(
-            ctx -> {
-              ActorRef<Spreader.Command> ref = ctx.spawnAnonymous(front);
-              for (Spreader.Command m : messages) {
-                ref.tell(m);
-              }
-              spawned.complete(ref);
-              return Behaviors.empty();
-            }));
-    return spawned.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-  }
-
-  static void awaitListed(ServiceKey<Ask> key, int pools) {
-    TestProbe<Receptionist.Listing> listed = kit.createTestProbe();
-    kit.system().receptionist().tell(Receptionist.subscribe(key, listed.getRef()));
-    listed.fishForMessage(WAIT, l -> l.getServiceInstances(key).size() == pools
-        ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
-        : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
+  /** Who a subscription is for (the message is Pekko's internal one). */
+  @SuppressWarnings("unchecked")
+  static ActorRef<Receptionist.Listing> subscriber(Receptionist.Command subscribe) {
+    return (ActorRef<Receptionist.Listing>)
+        ((org.apache.pekko.actor.typed.internal.receptionist.ReceptionistMessages.Subscribe<?>) subscribe).subscriber();
   }
 
   @Test
