@@ -116,7 +116,7 @@ public final class Main implements Runnable {
     Class<?> only = COMMANDS.stream().filter(c -> named(c, first)).findFirst().orElse(null);
     for (Class<?> c : COMMANDS) {
       if (only == null || c == only) {
-        cli.addSubcommand(c);
+        cli.addSubcommand(Cli.commandLine(c));
       }
     }
     return cli;

@@ -1,9 +1,8 @@
 package deli.chefs;
 
-import deli.core.Cli;
+import deli.core.Flags;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
-import deli.core.DurationRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -34,47 +32,12 @@ import picocli.CommandLine.Spec;
     })
 public final class ChefsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(ChefsSettings.OPTIONS);
   @Mixin TraceOptions common;
-
-  @Option(
-      names = "--orders",
-      paramLabel = "LIST|@FILE",
-      description =
-          "The orders: a comma-separated list, or @FILE with one order per line. "
-              + "Default: the chapter's eight sandwiches.")
-  String orders;
-
-  @Option(
-      names = "--count",
-      paramLabel = "N",
-      description = "N orders going round the chapter's menu (0 to 1,000,000), instead of --orders.")
-  Integer count;
-
-  @Option(
-      names = "--chefs",
-      paramLabel = "NAMES|N",
-      description = "The chefs: comma-separated names, or a number (1 to 1024). Default: Michael,Constantine.")
-  String chefs;
-
-  @Option(
-      names = "--prep",
-      paramLabel = "RANGE",
-      converter = Cli.RangeConverter.class,
-      description = "Time to prepare one order, drawn per order, as 1s..2s or one duration. Default: 1s..2s.")
-  DurationRange prep;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Seed for the prep-time draws: each order's time repeats; which chef takes it depends on timing, as with threads.")
-  Long seed;
-
-  @Option(
-      names = "--fail-rate",
-      paramLabel = "P",
-      description = "Chance (0 to below 1) that a chef drops an order halfway and is restarted. Default: 0.")
-  Double failRate;
 
   @Override
   public Integer call() {
-    if (orders != null && count != null) {
+    if (flags.given("orders").isPresent() && flags.given("count").isPresent()) {
       throw new ParameterException(spec.commandLine(), "give --orders or --count, not both");
     }
     return common.runOnce(ChefsSettings.OPTIONS, ChefsSettings::from, "kitchen", ChefsCommand::render, Kitchen::create);

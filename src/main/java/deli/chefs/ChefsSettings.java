@@ -31,12 +31,22 @@ public record ChefsSettings(
   public static final Options OPTIONS =
       Options.of(
           "deli.chefs",
-          Setting.list("orders").flags("--orders").fromFlag(f -> Menu.orders((String) f)),
-          Setting.integer("count", 0, MAX_COUNT).flags("--count"),
-          Setting.list("chefs").flags("--chefs").fromFlag(f -> Menu.chefs((String) f)),
-          Setting.value("prep").flags("--prep"),
-          Setting.integer("seed").flags("--seed"),
-          Setting.number("fail-rate", FAIL_RATE).flags("--fail-rate"));
+          Setting.list("orders").flags("--orders").type(String.class).fromFlag(f -> Menu.orders((String) f))
+              .help("LIST|@FILE", "The orders: a comma-separated list, or @FILE with one order per line. Default: "
+                  + "the chapter's eight sandwiches."),
+          Setting.integer("count", 0, MAX_COUNT).flags("--count")
+              .help("N", "N orders going round the chapter's menu (0 to 1,000,000), instead of --orders."),
+          Setting.list("chefs").flags("--chefs").type(String.class).fromFlag(f -> Menu.chefs((String) f))
+              .help("NAMES|N", "The chefs: comma-separated names, or a number (1 to 1024). Default: "
+                  + "Michael,Constantine."),
+          Setting.range("prep").flags("--prep")
+              .help("RANGE", "Time to prepare one order, drawn per order, as 1s..2s or one duration. Default: "
+                  + "1s..2s."),
+          Setting.integer("seed").flags("--seed")
+              .help("N", "Seed for the prep-time draws: each order's time repeats; which chef takes it depends on "
+                  + "timing, as with threads."),
+          Setting.number("fail-rate", FAIL_RATE).flags("--fail-rate")
+              .help("P", "Chance (0 to below 1) that a chef drops an order halfway and is restarted. Default: 0."));
 
   public ChefsSettings {
     orders = List.copyOf(orders);

@@ -3,7 +3,9 @@ package deli.core;
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -17,6 +19,26 @@ public final class Cli {
   /** The configuration with the flags on top: see {@link DeliConfig}. */
   public static Config load(Map<String, ?> overrides) {
     return DeliConfig.load(overrides);
+  }
+
+  /**
+   * The command line of {@code command} (an instance or a class) and its subcommands, each with
+   * a flag for each declared setting its {@link Flags} mixin holds.
+   */
+  public static CommandLine commandLine(Object command) {
+    CommandLine cli = new CommandLine(command);
+    declare(cli);
+    return cli;
+  }
+
+  private static void declare(CommandLine cli) {
+    CommandSpec spec = cli.getCommandSpec();
+    for (CommandSpec mixin : java.util.List.copyOf(spec.mixins().values())) {
+      if (mixin.userObject() instanceof Flags flags) {
+        flags.declare(spec);
+      }
+    }
+    cli.getSubcommands().values().forEach(Cli::declare);
   }
 
   /** {@code 250ms}, {@code 1s}, {@code 1.5s}, {@code 0}. */

@@ -79,6 +79,11 @@ public final class Options {
 
   // ---- the command line
 
+  /** The value of {@code key}'s flag when the user typed it, as picocli typed it. */
+  public Optional<Object> flag(CommandSpec spec, String key) {
+    return given(spec).stream().filter(g -> g.setting().key().equals(key)).findFirst().map(g -> g.arg().getValue());
+  }
+
   /** The configuration with the declared flags the user typed on top (see {@link DeliConfig}). */
   public Config load(CommandSpec spec) {
     return load(spec, Map.of());

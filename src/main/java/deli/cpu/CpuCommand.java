@@ -1,5 +1,6 @@
 package deli.cpu;
 
+import deli.core.Flags;
 import deli.core.SharedFlags;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
@@ -9,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code deli cpu}: the chapter's {@code MuchCPU}, processes against threads, as actors. */
@@ -27,13 +27,8 @@ import picocli.CommandLine.Spec;
     })
 public final class CpuCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(CpuSettings.OPTIONS);
   @Mixin TraceOptions common;
-
-  @Option(
-      names = "--work",
-      paramLabel = "N",
-      description = "Terms each worker sums, sum(2*i+1 for i in range(N)) (0 to 10,000,000,000; 0 times the workers' start and stop alone). Default: 100,000,000.")
-  Long work;
 
   @Mixin SharedFlags.Workers workers;
 

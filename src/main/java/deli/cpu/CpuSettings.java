@@ -21,7 +21,9 @@ public record CpuSettings(long work, int workers) {
   public static final Options OPTIONS =
       Options.of(
           "deli.cpu",
-          Setting.integer("work", 0, MAX_WORK).flags("--work"),
+          Setting.integer("work", 0, MAX_WORK).flags("--work")
+              .help("N", "Terms each worker sums, sum(2*i+1 for i in range(N)) (0 to 10,000,000,000; 0 times the "
+                  + "workers' start and stop alone). Default: 100,000,000."),
           SharedFlags.Workers.SETTING);
 
   public CpuSettings {

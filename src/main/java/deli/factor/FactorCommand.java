@@ -1,5 +1,6 @@
 package deli.factor;
 
+import deli.core.Flags;
 import deli.core.Bounds;
 import deli.trace.TraceOptions;
 import deli.core.SharedFlags;
@@ -57,6 +58,7 @@ public final class FactorCommand implements Callable<Integer> {
   private static final long MAX_RANDOM = 1_000_000_000_000L;
 
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(FactorSettings.OPTIONS);
   @Mixin TraceOptions common;
 
   @Parameters(paramLabel = "NUMBER", arity = "0..*", description = "Numbers to factor (none: read --file, --random or stdin).")
@@ -88,9 +90,6 @@ public final class FactorCommand implements Callable<Integer> {
 
   @Mixin SharedFlags.Workers workers;
 
-  @Option(names = "--batch-size", paramLabel = "N", description = "The most numbers per message to a worker (1 to 1,000,000). Default: 1000.")
-  Integer batchSize;
-
   @Mixin SharedFlags.Progress progress;
 
   @Option(names = "--stats", description = "Say on stderr how many numbers were factored, how fast, by how many workers.")
@@ -101,8 +100,8 @@ public final class FactorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     workers.check();
-    var config = FactorSettings.OPTIONS.load(spec);
-    FactorSettings settings = FactorSettings.OPTIONS.settings(spec, config, FactorSettings::from);
+    var config = flags.load();
+    FactorSettings settings = flags.settings(config, FactorSettings::from);
     FactorRun.Job job = job(repeat.rounds());
     Trace flow = common.startFlow(config, "cli", System.err);
     boolean primesOnly = primes;

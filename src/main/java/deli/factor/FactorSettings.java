@@ -27,7 +27,8 @@ public record FactorSettings(int workers, int batchSize, int prefetch, Duration 
       Options.of(
           "deli.factor",
           SharedFlags.Workers.SETTING.cliOnly(),
-          Setting.integer("batch-size", 1, 1_000_000).flags("--batch-size").cliOnly(),
+          Setting.integer("batch-size", 1, 1_000_000).flags("--batch-size").cliOnly()
+              .help("N", "The most numbers per message to a worker (1 to 1,000,000). Default: 1000."),
           Setting.integer("prefetch", 1, 64).cliOnly(),
           Setting.value("batch-timeout").cliOnly(),
           Setting.integer("max-numbers", 1, 100_000_000).cliOnly());

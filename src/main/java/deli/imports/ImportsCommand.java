@@ -1,6 +1,7 @@
 package deli.imports;
 
 import deli.trace.TraceOptions;
+import deli.core.Flags;
 import deli.core.Console.Output;
 import deli.core.DeliException;
 import deli.core.Session;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
     })
 public final class ImportsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(ImportsSettings.OPTIONS);
   @Mixin TraceOptions common;
 
   @Parameters(
@@ -57,12 +59,6 @@ public final class ImportsCommand implements Callable<Integer> {
       paramLabel = "GLOB",
       description = "Which files, by name, as a shell pattern (fnmatch). Default: '*.py'.")
   String pattern;
-
-  @Option(
-      names = "--focus",
-      paramLabel = "MODULE",
-      description = "Mark files that import MODULE with '-> '. Default: typing.")
-  String focus;
 
   @Option(
       names = "--json",
@@ -80,20 +76,6 @@ public final class ImportsCommand implements Callable<Integer> {
           "Print the import graph of the tree's own modules instead of the lines, as Graphviz DOT "
               + "(the default) or Mermaid. The summary goes to stderr.")
   String graph;
-
-  @Option(
-      names = "--workers",
-      paramLabel = "N",
-      description = "Workers reading and scanning files. Default: one per core.")
-  Integer workers;
-
-  @Option(
-      names = "--repeat",
-      paramLabel = "N",
-      description =
-          "Analyze the tree N times in this run and report the last: the figure of a warm JIT. "
-              + "Each earlier run's figure goes to stderr. Default: 1.")
-  Integer repeat;
 
   @Override
   public Integer call() {
@@ -120,8 +102,8 @@ public final class ImportsCommand implements Callable<Integer> {
     }
     // The graph keeps each import statement: on exactly when this run draws one.
     worked.put("deli.imports.graph", format != null);
-    var config = ImportsSettings.OPTIONS.load(spec, worked);
-    ImportsSettings settings = ImportsSettings.OPTIONS.settings(spec, config, ImportsSettings::from);
+    var config = flags.load(worked);
+    ImportsSettings settings = flags.settings(config, ImportsSettings::from);
     Path root = Path.of(settings.dir());
     if (!Files.exists(root)) {
       throw new DeliException("no such directory: " + settings.dir());

@@ -31,11 +31,15 @@ public record ImportsSettings(
           "deli.imports",
           Setting.text("dir").flags("DIR"),
           Setting.text("pattern").flags("--pattern"),
-          Setting.text("focus").flags("--focus"),
+          Setting.text("focus").flags("--focus")
+              .help("MODULE", "Mark files that import MODULE with '-> '. Default: typing."),
           Setting.list("skip").cliOnly(),
-          Setting.integer("workers", 0, 1024).flags("--workers").cliOnly(),
+          Setting.integer("workers", 0, 1024).flags("--workers").cliOnly()
+              .help("N", "Workers reading and scanning files. Default: one per core."),
           Setting.integer("batch", 1, 10_000).cliOnly(),
-          Setting.integer("repeat", 1, 1000).flags("--repeat").cliOnly(),
+          Setting.integer("repeat", 1, 1000).flags("--repeat").cliOnly()
+              .help("N", "Analyze the tree N times in this run and report the last: the figure of a warm JIT. "
+                  + "Each earlier run's figure goes to stderr. Default: 1."),
           Setting.bool("graph").cliOnly());
 
   public ImportsSettings {

@@ -1,5 +1,6 @@
 package deli.logclient;
 
+import deli.core.Flags;
 import deli.core.Options;
 import deli.core.Setting;
 import deli.trace.TraceOptions;
@@ -16,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code deli logclient}: the chapter's sorting clients, logging over the SocketHandler protocol. */
@@ -41,45 +41,30 @@ public final class LogClientCommand implements Callable<Integer> {
   public static final Options OPTIONS =
       Options.commandLine(
           "deli.logclient",
-          Setting.text("host").flags("--host"),
-          Setting.integer("port", 1, 65535).flags("--port"),
-          Setting.integer("clients", 1, LogClientSettings.MAX_CLIENTS).flags("--clients"),
-          Setting.integer("workload", 0, 10_000_000).flags("--workload"),
-          Setting.text("sorter").flags("--sorter"),
-          Setting.integer("seed").flags("--seed"),
-          Setting.bool("echo").flags("--echo"));
+          Setting.text("host").flags("--host")
+              .help("HOST", "The log server's host. Default: 127.0.0.1."),
+          Setting.integer("port", 1, 65535).flags("--port")
+              .help("PORT", "The log server's port. Default: 18842, the chapter's."),
+          Setting.integer("clients", 1, LogClientSettings.MAX_CLIENTS).flags("--clients")
+              .help("N", "Clients at once, each with its own connection (1 to 10,000). Default: 128."),
+          Setting.integer("workload", 0, 10_000_000).flags("--workload")
+              .help("N", "Lists each client sorts (0 to 10,000,000). Default: 10, the chapter's."),
+          Setting.text("sorter").flags("--sorter")
+              .help("gnome|bogo", "gnome (the chapter's fast one, default) or bogo (tries permutations: up to 3.6 "
+                  + "million for 10 numbers)."),
+          Setting.integer("seed").flags("--seed")
+              .help("N", "Seed for the random lists, to repeat a run."),
+          Setting.bool("echo").flags("--echo")
+              .help("Also print each message, as the chapter's StreamHandler does (to stderr)."));
 
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin TraceOptions common;
-
-  @Option(names = "--host", paramLabel = "HOST", description = "The log server's host. Default: 127.0.0.1.")
-  String host;
-
-  @Option(names = "--port", paramLabel = "PORT", description = "The log server's port. Default: 18842, the chapter's.")
-  Integer port;
-
-  @Option(names = "--clients", paramLabel = "N", description = "Clients at once, each with its own connection (1 to 10,000). Default: 128.")
-  Integer clients;
-
-  @Option(names = "--workload", paramLabel = "N", description = "Lists each client sorts (0 to 10,000,000). Default: 10, the chapter's.")
-  Integer workload;
-
-  @Option(
-      names = "--sorter",
-      paramLabel = "gnome|bogo",
-      description = "gnome (the chapter's fast one, default) or bogo (tries permutations: up to 3.6 million for 10 numbers).")
-  String sorter;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Seed for the random lists, to repeat a run.")
-  Long seed;
-
-  @Option(names = "--echo", description = "Also print each message, as the chapter's StreamHandler does (to stderr).")
-  boolean echo;
 
   @Override
   public Integer call() {
-    var config = OPTIONS.load(spec);
-    LogClientSettings settings = OPTIONS.settings(spec, config, LogClientSettings::from);
+    var config = flags.load();
+    LogClientSettings settings = flags.settings(config, LogClientSettings::from);
     Trace flow = common.startFlow(config, "cli", System.err);
     return Session.run(
         Session.oneShot(

@@ -1,7 +1,7 @@
 package deli.logserver;
 
+import deli.core.Flags;
 import deli.core.InUse;
-import deli.core.Cli;
 import deli.core.Options;
 import deli.core.Setting;
 import deli.trace.TraceOptions;
@@ -9,7 +9,6 @@ import deli.core.Console.Output;
 import deli.core.Durations;
 import deli.core.Session;
 import deli.trace.Tracing;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import org.apache.pekko.Done;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code deli logserver}: the chapter's log catcher, as a Pekko Streams TCP collector. */
@@ -55,104 +53,47 @@ public final class LogServerCommand implements Callable<Integer> {
   public static final Options OPTIONS =
       Options.commandLine(
           "deli.logserver",
-          Setting.text("host").flags("--host"),
-          Setting.integer("port", 0, 65535).flags("--port"),
-          Setting.text("out").flags("--out"),
-          Setting.text("format").flags("--format"),
-          Setting.text("text-format").flags("--text-format"),
-          Setting.value("rotate-size").flags("--rotate-size"),
-          Setting.integer("rotate-keep", 0, 100_000).flags("--rotate-keep"),
-          Setting.value("max-frame").flags("--max-frame"),
-          Setting.value("max-record").flags("--max-record"),
-          Setting.value("drain-timeout").flags("--drain-timeout"),
-          Setting.value("idle-timeout").flags("--idle-timeout"),
-          Setting.value("frame-timeout").flags("--frame-timeout"),
-          Setting.integer("max-connections", 1, 100_000).flags("--max-connections"));
+          Setting.text("host").flags("--host")
+              .help("HOST", "Interface to listen on. Default: 127.0.0.1."),
+          Setting.integer("port", 0, 65535).flags("--port")
+              .help("PORT", "Port (0: any free port, printed). Default: 18842, the chapter's."),
+          Setting.text("out").flags("--out")
+              .help("FILE", "The output file. Default: one.log, the chapter's."),
+          Setting.text("format").flags("--format")
+              .help("json|text", "json: the chapter's JSON lines (default); text: lines of --text-format."),
+          Setting.text("text-format").flags("--text-format")
+              .help("FMT", "A logging.Formatter format for --format text. Default: '%%(asctime)s %%(levelname)-8s "
+                  + "%%(name)s: %%(message)s'."),
+          Setting.value("rotate-size").flags("--rotate-size")
+              .help("SIZE", "Rotate the file when it would pass SIZE (100m, 1g): one.log moves to one.log.1. "
+                  + "Default: 0, never."),
+          Setting.integer("rotate-keep", 0, 100_000).flags("--rotate-keep")
+              .help("N", "Keep N rotated files, deleting older ones (0 to 100,000). Default: 0, keep all."),
+          Setting.value("max-frame").flags("--max-frame")
+              .help("SIZE", "The largest record accepted; a bigger frame closes its connection. Default: 1MiB."),
+          Setting.value("max-record").flags("--max-record")
+              .help("SIZE", "The longest line one record may become (a small pickle can share one part many "
+                  + "times); a record past it closes its connection. Default: 16MiB."),
+          Setting.duration("drain-timeout").flags("--drain-timeout")
+              .help("DURATION", "On stop, how long open connections may go on sending before they are cut. "
+                  + "Default: 5s."),
+          Setting.duration("idle-timeout").flags("--idle-timeout")
+              .help("DURATION", "Close a client that sends nothing for this long after connecting, or inside a "
+                  + "frame (0: never). Between records a client may stay quiet forever. Default: 10s."),
+          Setting.duration("frame-timeout").flags("--frame-timeout")
+              .help("DURATION", "Close a client whose frame takes longer than this to arrive, all of it (0: "
+                  + "never). Default: 60s."),
+          Setting.integer("max-connections", 1, 100_000).flags("--max-connections")
+              .help("N", "Connections served at once (1 to 100,000); more wait to be accepted. Default: 1024."));
 
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin TraceOptions common;
-
-  @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on. Default: 127.0.0.1.")
-  String host;
-
-  @Option(names = "--port", paramLabel = "PORT", description = "Port (0: any free port, printed). Default: 18842, the chapter's.")
-  Integer port;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "The output file. Default: one.log, the chapter's.")
-  String out;
-
-  @Option(
-      names = "--format",
-      paramLabel = "json|text",
-      description = "json: the chapter's JSON lines (default); text: lines of --text-format.")
-  String format;
-
-  @Option(
-      names = "--text-format",
-      paramLabel = "FMT",
-      description =
-          "A logging.Formatter format for --format text. Default: '%%(asctime)s %%(levelname)-8s %%(name)s: %%(message)s'.")
-  String textFormat;
-
-  @Option(
-      names = "--rotate-size",
-      paramLabel = "SIZE",
-      description = "Rotate the file when it would pass SIZE (100m, 1g): one.log moves to one.log.1. Default: 0, never.")
-  String rotateSize;
-
-  @Option(
-      names = "--rotate-keep",
-      paramLabel = "N",
-      description = "Keep N rotated files, deleting older ones (0 to 100,000). Default: 0, keep all.")
-  Integer rotateKeep;
-
-  @Option(
-      names = "--max-frame",
-      paramLabel = "SIZE",
-      description = "The largest record accepted; a bigger frame closes its connection. Default: 1MiB.")
-  String maxFrame;
-
-  @Option(
-      names = "--max-record",
-      paramLabel = "SIZE",
-      description =
-          "The longest line one record may become (a small pickle can share one part many times); "
-              + "a record past it closes its connection. Default: 16MiB.")
-  String maxRecord;
-
-  @Option(
-      names = "--drain-timeout",
-      paramLabel = "DURATION",
-      converter = Cli.DurationConverter.class,
-      description = "On stop, how long open connections may go on sending before they are cut. Default: 5s.")
-  Duration drainTimeout;
-
-  @Option(
-      names = "--idle-timeout",
-      paramLabel = "DURATION",
-      converter = Cli.DurationConverter.class,
-      description =
-          "Close a client that sends nothing for this long after connecting, or inside a frame (0: never). "
-              + "Between records a client may stay quiet forever. Default: 10s.")
-  Duration idleTimeout;
-
-  @Option(
-      names = "--frame-timeout",
-      paramLabel = "DURATION",
-      converter = Cli.DurationConverter.class,
-      description = "Close a client whose frame takes longer than this to arrive, all of it (0: never). Default: 60s.")
-  Duration frameTimeout;
-
-  @Option(
-      names = "--max-connections",
-      paramLabel = "N",
-      description = "Connections served at once (1 to 100,000); more wait to be accepted. Default: 1024.")
-  Integer maxConnections;
 
   @Override
   public Integer call() {
-    var config = OPTIONS.load(spec);
-    LogServerSettings settings = OPTIONS.settings(spec, config, LogServerSettings::from);
+    var config = flags.load();
+    LogServerSettings settings = flags.settings(config, LogServerSettings::from);
     java.nio.file.Path dir = settings.out().toAbsolutePath().getParent();
     if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
       throw new deli.core.DeliException("cannot write " + settings.out() + ": no such directory " + dir);

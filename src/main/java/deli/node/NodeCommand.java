@@ -1,5 +1,6 @@
 package deli.node;
 
+import deli.core.Flags;
 import deli.core.Bounds;
 import deli.core.Options;
 import deli.core.Setting;
@@ -40,17 +41,33 @@ public final class NodeCommand implements Callable<Integer> {
   public static final Options OPTIONS =
       Options.commandLine(
           "",
-          Setting.text("deli.http.host").flags("--http-host"),
-          Setting.integer("deli.http.port", 0, 65535).flags("--http-port"),
-          Setting.text("pekko.remote.artery.canonical.hostname").flags("--cluster-host"),
-          Setting.integer("pekko.remote.artery.canonical.port", 0, 65535).flags("--cluster-port"),
-          Setting.list("pekko.cluster.seed-nodes").flags("--seed-node").fromFlag(NodeCommand::seedAddresses),
-          Setting.integer("deli.logserver.port", 0, 65535).flags("--log-port"),
-          Setting.text("deli.logserver.out").flags("--log-out"),
-          Setting.text("deli.search.serve.root").flags("--search-root").fromFlag(f -> directories("--search-root", f)),
-          Setting.list("deli.http.file-roots").flags("--files-root").fromFlag(f -> directories("--files-root", f)));
+          Setting.text("deli.http.host").flags("--http-host").help("HOST", "Interface for HTTP. Default: 127.0.0.1."),
+          Setting.integer("deli.http.port", 0, 65535).flags("--http-port")
+              .help("PORT", "Port for HTTP (0: any free port). Default: 8080."),
+          Setting.text("pekko.remote.artery.canonical.hostname").flags("--cluster-host")
+              .help("HOST", "Address other nodes reach this one at (pekko.remote.artery.canonical.hostname). "
+                  + "Default: 127.0.0.1."),
+          Setting.integer("pekko.remote.artery.canonical.port", 0, 65535).flags("--cluster-port")
+              .help("PORT", "Port for cluster traffic (pekko.remote.artery.canonical.port; 0: any). Default: "
+                  + "25520."),
+          Setting.list("pekko.cluster.seed-nodes").flags("--seed-node").fromFlag(NodeCommand::seedAddresses)
+              .help("HOST:PORT", "A seed node to join (repeat for several; pekko://deli@HOST:PORT or HOST:PORT). "
+                  + "Replaces pekko.cluster.seed-nodes of application.conf. Default: the seeds there; none: the node "
+                  + "joins itself."),
+          Setting.integer("deli.logserver.port", 0, 65535).flags("--log-port")
+              .help("PORT", "Port of the log server for Python's SocketHandler (0: any free port). Default: "
+                  + "18842."),
+          Setting.text("deli.logserver.out").flags("--log-out")
+              .help("FILE", "The log server's output file. Default: one.log."),
+          Setting.text("deli.search.serve.root").flags("--search-root").fromFlag(f -> directories("--search-root", f))
+              .help("DIR", "Keep the tree under DIR loaded and serve GET /search (deli.search.serve.root). "
+                  + "Default: no search."),
+          Setting.list("deli.http.file-roots").flags("--files-root").fromFlag(f -> directories("--files-root", f))
+              .help("DIR", "A directory the node reads for its callers (POST /imports), with what lies below it; "
+                  + "repeat for several (deli.http.file-roots). Default: none."));
 
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin deli.trace.TraceOptions common;
 
   @Option(
@@ -60,62 +77,12 @@ public final class NodeCommand implements Callable<Integer> {
           + "trace id, span id and actor of the message being handled in its mdc.")
   deli.trace.LogFormat logFormat = deli.trace.LogFormat.text;
 
-  @Option(names = "--http-host", paramLabel = "HOST", description = "Interface for HTTP. Default: 127.0.0.1.")
-  String httpHost;
-
-  @Option(names = "--http-port", paramLabel = "PORT", description = "Port for HTTP (0: any free port). Default: 8080.")
-  Integer httpPort;
-
-  @Option(
-      names = "--cluster-host",
-      paramLabel = "HOST",
-      description = "Address other nodes reach this one at (pekko.remote.artery.canonical.hostname). Default: 127.0.0.1.")
-  String clusterHost;
-
-  @Option(
-      names = "--cluster-port",
-      paramLabel = "PORT",
-      description = "Port for cluster traffic (pekko.remote.artery.canonical.port; 0: any). Default: 25520.")
-  Integer clusterPort;
-
-  @Option(
-      names = "--seed-node",
-      paramLabel = "HOST:PORT",
-      description = {
-        "A seed node to join (repeat for several; pekko://deli@HOST:PORT or HOST:PORT). Replaces "
-            + "pekko.cluster.seed-nodes of application.conf. Default: the seeds there; none: the node joins itself."
-      })
-  List<String> seedNodes;
-
-  @Option(
-      names = "--log-port",
-      paramLabel = "PORT",
-      description = "Port of the log server for Python's SocketHandler (0: any free port). Default: 18842.")
-  Integer logPort;
-
-  @Option(names = "--log-out", paramLabel = "FILE", description = "The log server's output file. Default: one.log.")
-  String logOut;
-
-  @Option(
-      names = "--search-root",
-      paramLabel = "DIR",
-      description = "Keep the tree under DIR loaded and serve GET /search (deli.search.serve.root). Default: no search.")
-  String searchRoot;
-
-  @Option(
-      names = "--files-root",
-      paramLabel = "DIR",
-      description =
-          "A directory the node reads for its callers (POST /imports), with what lies below it; repeat for "
-              + "several (deli.http.file-roots). Default: none.")
-  List<String> filesRoots;
-
   @Override
   public Integer call() {
     logFormat.apply();
     // A node is a cluster member even when alone: it joins itself.
     Map<String, Object> cluster = Map.of("pekko.actor.provider", "cluster");
-    var config = OPTIONS.load(spec, cluster);
+    var config = flags.load(cluster);
     NodeSettings settings = NodeSettings.from(config.getConfig("deli"));
     // Refused before anything starts: the log server would already have set aside the last log file.
     java.util.Optional<String> refusal = deli.http.Access.refusal(settings.httpHost(), settings.token());
@@ -129,7 +96,7 @@ public final class NodeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "deli.logserver." + e.getMessage());
     }
-    config = OPTIONS.load(spec, extra);
+    config = flags.load(extra);
     common.startFlow(config, "node", System.err);
     int code = Session.run(Guardian.create(settings), config, 0);
     System.out.println(code == 0 ? "deli node stopped" : "deli node stopped with errors");

@@ -61,17 +61,31 @@ public record PhilosophersSettings(
       Options.of(
           "deli.philosophers",
           // One philosopher would need fork 0 twice, and the footman would have no seat to give.
-          Setting.integer("faculty", 2, MAX_FACULTY).flags("--faculty"),
-          Setting.integer("servings", 0, MAX_SERVINGS).flags("--servings"),
-          Setting.value("eat").flags("--eat"),
-          Setting.value("think").flags("--think"),
-          Setting.integer("seed").flags("--seed"),
-          Setting.bool("footman").flags("--no-footman").fromFlag(f -> !(Boolean) f),
-          Setting.value("deadlock-after").flags("--deadlock-after"),
-          Setting.number("fail-rate", FAIL_RATE).flags("--fail-rate"),
-          Setting.value("continuous").flags("--continuous"),
-          Setting.bool("check").flags("--check"),
-          Setting.bool("quiet").flags("--quiet").cliOnly(),
+          Setting.integer("faculty", 2, MAX_FACULTY).flags("--faculty")
+              .help("N", "Philosophers at the table, and forks (2 to 100,000). Default: 5."),
+          Setting.integer("servings", 0, MAX_SERVINGS).flags("--servings")
+              .help("N", "Servings: each philosopher eats once per serving (0 to 1,000,000). Default: 5."),
+          Setting.range("eat").flags("--eat")
+              .help("RANGE", "Time to eat, drawn per meal. Default: 1s..2s, the chapter's 1 + random()."),
+          Setting.range("think").flags("--think")
+              .help("RANGE", "Time to philosophize after eating, drawn per meal. Default: 1s..2s."),
+          Setting.integer("seed").flags("--seed").help("N", "Seed for the draws, to repeat a run's times."),
+          Setting.bool("footman").flags("--no-footman").fromFlag(f -> !(Boolean) f)
+              .help("The naive table: no footman, everyone sits. It deadlocks, every philosopher holding one fork; "
+                  + "the watchdog then prints the wait-for cycle and deli exits with code 3."),
+          Setting.duration("deadlock-after").flags("--deadlock-after")
+              .help("DURATION", "At the naive table, look for a deadlock once no one has eaten for this long (0: never). Default: 2s."),
+          Setting.number("fail-rate", FAIL_RATE).flags("--fail-rate")
+              .help("P", "Chance (0 to below 1) that a philosopher fails after getting its seat or a fork, before eating; "
+                  + "it is started again and its forks and seat come back. Default: 0."),
+          Setting.duration("continuous").flags("--continuous")
+              .help("DURATION", "Dine without servings for this long (more than 0): everyone eats again as soon as it has reported. "
+                  + "Prints meals per philosopher and the fairness (max/min)."),
+          Setting.bool("check").flags("--check")
+              .help("Send every state change (seats, forks, eating) to an observer that checks the rules: "
+                  + "no neighbours eat at once, no fork in two hands, at most faculty-1 seated, one meal per serving."),
+          Setting.bool("quiet").flags("-q", "--quiet").cliOnly()
+              .help("Print only the summary: no per-meal lines, no per-serving results."),
           Setting.text("dispatcher").cliOnly());
 
   public PhilosophersSettings {

@@ -1,7 +1,7 @@
 package deli.search;
 
+import deli.core.Flags;
 import deli.core.Bounds;
-import deli.core.Cli;
 import deli.core.Console;
 import deli.core.Options;
 import deli.core.Setting;
@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,20 +59,36 @@ public final class SearchCommand implements Callable<Integer> {
   public static final Options OPTIONS =
       Options.of(
           "deli.search",
-          Setting.text("root").flags("--root").cliOnly(),
-          Setting.text("pattern").flags("--pattern").cliOnly(),
-          Setting.list("skip").flags("--skip").cliOnly().fromFlag(SearchCommand::skipNames),
+          Setting.text("root").flags("--root").cliOnly().type(Path.class)
+              .help("DIR", "The tree to search. Default: the current directory."),
+          Setting.text("pattern").flags("--pattern").cliOnly()
+              .help("GLOB", "Load files whose names match GLOB (fnmatch, as the chapter's all_source). Default: "
+                  + "*.py."),
+          Setting.list("skip").flags("--skip").cliOnly().fromFlag(SearchCommand::skipNames).more(b -> b.splitRegex(","))
+              .help("NAMES", "Also skip directories with these names (comma-separated fnmatch patterns; repeatable). "
+                  + ".tox, .mypy_cache, __pycache__, .idea and .git are always skipped."),
           // 0 in config is one per core; on the command line that is leaving --shards out.
-          Setting.integer("shards", 0, SearchSettings.MAX_SHARDS).flags("--shards").cliOnly(),
-          Setting.bool("index").flags("--index").cliOnly(),
-          Setting.bool("count").flags("-c", "--count").cliOnly(),
-          Setting.integer("limit", 0, Integer.MAX_VALUE).flags("-m", "--limit").cliOnly(),
-          Setting.bool("ignore-case").flags("-i", "--ignore-case").cliOnly(),
-          Setting.bool("regex").flags("-E", "--regex").cliOnly(),
-          Setting.integer("repeat", 1, 1_000_000).flags("--repeat").cliOnly(),
-          Setting.value("query-timeout").flags("--timeout").cliOnly());
+          Setting.integer("shards", 0, SearchSettings.MAX_SHARDS).flags("--shards").cliOnly()
+              .help("N", "Shards holding the tree (1 to 1024). Default: one per core."),
+          Setting.bool("index").flags("--index").cliOnly()
+              .help("Build a trigram index per shard: rare strings then scan a few chunks, not every byte."),
+          Setting.bool("count").flags("-c", "--count").cliOnly()
+              .help("Print PATH:COUNT per file with matches instead of the lines (grep -c)."),
+          Setting.integer("limit", 0, Integer.MAX_VALUE).flags("-m", "--limit").cliOnly()
+              .help("N", "At most N matching lines per file (grep -m); 0: all. Default: 0."),
+          Setting.bool("ignore-case").flags("-i", "--ignore-case").cliOnly()
+              .help("Letters match in either case (grep -i)."),
+          Setting.bool("regex").flags("-E", "--regex").cliOnly()
+              .help("Queries are regular expressions (grep -E; Java's syntax, with [[:alpha:]] and \\< \\> as "
+                  + "grep has them)."),
+          Setting.integer("repeat", 1, 1_000_000).flags("--repeat").cliOnly()
+              .help("N", "Run the queries N times (1 to 1,000,000): lines printed once, timings every time, then "
+                  + "the median of the runs after the first (which warms the JIT up)."),
+          Setting.duration("query-timeout").flags("--timeout").cliOnly()
+              .help("DURATION", "How long a query waits for every shard. Default: 30s."));
 
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin TraceOptions common;
   @Mixin GrepOptions grep;
 
@@ -82,64 +97,6 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Strings to search for. None: read them from stdin.")
   List<String> queries = new ArrayList<>();
-
-  @Option(names = "--root", paramLabel = "DIR", description = "The tree to search. Default: the current directory.")
-  Path root;
-
-  @Option(
-      names = "--pattern",
-      paramLabel = "GLOB",
-      description = "Load files whose names match GLOB (fnmatch, as the chapter's all_source). Default: *.py.")
-  String pattern;
-
-  @Option(
-      names = "--skip",
-      paramLabel = "NAMES",
-      split = ",",
-      description =
-          "Also skip directories with these names (comma-separated fnmatch patterns; repeatable). "
-              + ".tox, .mypy_cache, __pycache__, .idea and .git are always skipped.")
-  List<String> skip;
-
-  @Option(names = "--shards", paramLabel = "N", description = "Shards holding the tree (1 to 1024). Default: one per core.")
-  Integer shards;
-
-  @Option(
-      names = "--index",
-      description = "Build a trigram index per shard: rare strings then scan a few chunks, not every byte.")
-  Boolean index;
-
-  @Option(names = {"-c", "--count"}, description = "Print PATH:COUNT per file with matches instead of the lines (grep -c).")
-  Boolean count;
-
-  @Option(
-      names = {"-m", "--limit"},
-      paramLabel = "N",
-      description = "At most N matching lines per file (grep -m); 0: all. Default: 0.")
-  Integer limit;
-
-  @Option(names = {"-i", "--ignore-case"}, description = "Letters match in either case (grep -i).")
-  Boolean ignoreCase;
-
-  @Option(
-      names = {"-E", "--regex"},
-      description = "Queries are regular expressions (grep -E; Java's syntax, with [[:alpha:]] and \\< \\> as grep has them).")
-  Boolean regex;
-
-  @Option(
-      names = "--repeat",
-      paramLabel = "N",
-      description =
-          "Run the queries N times (1 to 1,000,000): lines printed once, timings every time, then the median of the runs after the first "
-              + "(which warms the JIT up).")
-  Integer repeat;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      converter = Cli.DurationConverter.class,
-      description = "How long a query waits for every shard. Default: 30s.")
-  Duration timeout;
 
   @Option(
       names = "--node",
@@ -150,11 +107,12 @@ public final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // In config 0 shards is one per core; on the command line that is leaving --shards out.
-    if (shards != null && shards < 1) {
-      throw OPTIONS.usage(spec, "shards", "must be " + Bounds.of(1, SearchSettings.MAX_SHARDS).describe() + ", not " + shards);
+    long shards = flags.given("shards").map(n -> (Long) n).orElse(1L);
+    if (shards < 1) {
+      throw flags.usage("shards", "must be " + Bounds.of(1, SearchSettings.MAX_SHARDS).describe() + ", not " + shards);
     }
-    var config = OPTIONS.load(spec);
-    SearchSettings settings = OPTIONS.settings(spec, config, SearchSettings::from);
+    var config = flags.load();
+    SearchSettings settings = flags.settings(config, SearchSettings::from);
     GrepFormat format;
     Function<String, SearchQuery> form;
     List<String> given;

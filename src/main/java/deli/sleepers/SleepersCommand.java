@@ -1,9 +1,8 @@
 package deli.sleepers;
 
-import deli.core.Cli;
+import deli.core.Flags;
 import deli.trace.TraceOptions;
 import deli.core.Console.Output;
-import deli.core.DurationRange;
 import deli.core.Durations;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code deli sleepers}: the chapter's {@code random_sleep} and {@code gather}, as actors. */
@@ -29,20 +27,8 @@ import picocli.CommandLine.Spec;
     })
 public final class SleepersCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(SleepersSettings.OPTIONS);
   @Mixin TraceOptions common;
-
-  @Option(names = "--count", paramLabel = "N", description = "How many sleepers (0 to 1,000,000). Default: 5.")
-  Integer count;
-
-  @Option(
-      names = "--delay",
-      paramLabel = "RANGE",
-      converter = Cli.RangeConverter.class,
-      description = "Each sleeper's delay, drawn from this range. Default: 0..5s, the chapter's random() * 5.")
-  DurationRange delay;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Seed for the delays, to repeat a run.")
-  Long seed;
 
   @Override
   public Integer call() {

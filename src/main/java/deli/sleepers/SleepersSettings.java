@@ -21,9 +21,13 @@ public record SleepersSettings(int count, DurationRange delay, OptionalLong seed
   public static final Options OPTIONS =
       Options.of(
           "deli.sleepers",
-          Setting.integer("count", 0, MAX_COUNT).flags("--count"),
-          Setting.value("delay").flags("--delay"),
-          Setting.integer("seed").flags("--seed"));
+          Setting.integer("count", 0, MAX_COUNT).flags("--count")
+              .help("N", "How many sleepers (0 to 1,000,000). Default: 5."),
+          Setting.range("delay").flags("--delay")
+              .help("RANGE", "Each sleeper's delay, drawn from this range. Default: 0..5s, the chapter's random() "
+                  + "* 5."),
+          Setting.integer("seed").flags("--seed")
+              .help("N", "Seed for the delays, to repeat a run."));
 
   public SleepersSettings {
     OPTIONS.setting("count").orElseThrow().bounds().check("count", (long) count);

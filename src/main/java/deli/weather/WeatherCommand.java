@@ -1,6 +1,6 @@
 package deli.weather;
 
-import deli.core.Cli;
+import deli.core.Flags;
 import deli.core.Options;
 import deli.core.Setting;
 import deli.trace.TraceOptions;
@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,64 +53,30 @@ public final class WeatherCommand implements Callable<Integer> {
   public static final Options OPTIONS =
       Options.commandLine(
           "deli.weather",
-          Setting.text("zones-file").flags("--zones"),
-          Setting.text("base-url").flags("--base-url"),
-          Setting.integer("concurrency", 1, WeatherSettings.MAX_CONCURRENCY).flags("--concurrency"),
-          Setting.value("timeout").flags("--timeout"),
-          Setting.integer("retries", 0, WeatherSettings.MAX_RETRIES).flags("--retries"),
-          Setting.value("backoff").flags("--backoff"),
-          Setting.bool("allow-partial").flags("--allow-partial"),
-          Setting.value("watch").flags("--watch"));
+          Setting.text("zones-file").flags("--zones").type(Path.class)
+              .help("FILE", "Zones file: one zone a line, 'CODE [SAME] NAME' ('#' comments). Default: the "
+                  + "chapter's 13 Chesapeake Bay zones (--list-zones prints them in this format)."),
+          Setting.text("base-url").flags("--base-url")
+              .help("URL", "Where the forecasts are: <URL>/<zone code lowercased>.txt. Default: the chapter's NWS "
+                  + "folder."),
+          Setting.integer("concurrency", 1, WeatherSettings.MAX_CONCURRENCY).flags("--concurrency")
+              .help("N", "Zones fetched at once, at most (1 to 1024). Default: 16."),
+          Setting.duration("timeout").flags("--timeout")
+              .help("DURATION", "How long one request may take, to the document's last byte. Default: 10s."),
+          Setting.integer("retries", 0, WeatherSettings.MAX_RETRIES).flags("--retries")
+              .help("N", "Retries of a transient failure (0 to 10), with backoff. Default: 2."),
+          Setting.duration("backoff").flags("--backoff")
+              .help("DURATION", "Wait before the first retry; doubles for each next one, up to "
+                  + "deli.weather.backoff-max (5s). Default: 250ms."),
+          Setting.bool("allow-partial").flags("--allow-partial")
+              .help("Exit 0 when some zones failed, as long as one was fetched."),
+          Setting.duration("watch").flags("--watch")
+              .help("INTERVAL", "Fetch again every INTERVAL (more than 0) and print only the advisories that "
+                  + "changed, until Ctrl-C (exit 0)."));
 
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin TraceOptions common;
-
-  @Option(
-      names = "--zones",
-      paramLabel = "FILE",
-      description =
-          "Zones file: one zone a line, 'CODE [SAME] NAME' ('#' comments). Default: the chapter's 13 "
-              + "Chesapeake Bay zones (--list-zones prints them in this format).")
-  Path zones;
-
-  @Option(
-      names = "--base-url",
-      paramLabel = "URL",
-      description = "Where the forecasts are: <URL>/<zone code lowercased>.txt. Default: the chapter's NWS folder.")
-  String baseUrl;
-
-  @Option(names = "--concurrency", paramLabel = "N", description = "Zones fetched at once, at most (1 to 1024). Default: 16.")
-  Integer concurrency;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      converter = Cli.DurationConverter.class,
-      description = "How long one request may take, to the document's last byte. Default: 10s.")
-  Duration timeout;
-
-  @Option(
-      names = "--retries",
-      paramLabel = "N",
-      description = "Retries of a transient failure (0 to 10), with backoff. Default: 2.")
-  Integer retries;
-
-  @Option(
-      names = "--backoff",
-      paramLabel = "DURATION",
-      converter = Cli.DurationConverter.class,
-      description = "Wait before the first retry; doubles for each next one, up to deli.weather.backoff-max (5s). Default: 250ms.")
-  Duration backoff;
-
-  @Option(names = "--allow-partial", description = "Exit 0 when some zones failed, as long as one was fetched.")
-  Boolean allowPartial;
-
-  @Option(
-      names = "--watch",
-      paramLabel = "INTERVAL",
-      converter = Cli.DurationConverter.class,
-      description = "Fetch again every INTERVAL (more than 0) and print only the advisories that changed, until Ctrl-C (exit 0).")
-  Duration watch;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only failed zones and the 'Got N forecasts' line.")
   boolean quiet;
@@ -119,11 +86,12 @@ public final class WeatherCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (watch != null && (watch.isZero() || watch.isNegative())) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--watch must be more than 0, not " + deli.core.Durations.format(watch));
+    Optional<Duration> watch = flags.given("watch").map(Duration.class::cast);
+    if (watch.isPresent() && (watch.get().isZero() || watch.get().isNegative())) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--watch must be more than 0, not " + deli.core.Durations.format(watch.get()));
     }
-    var config = OPTIONS.load(spec);
-    WeatherSettings settings = OPTIONS.settings(spec, config, WeatherSettings::from);
+    var config = flags.load();
+    WeatherSettings settings = flags.settings(config, WeatherSettings::from);
     if (listZones) {
       Zones.format(settings.zones()).forEach(System.out::println);
       return 0;

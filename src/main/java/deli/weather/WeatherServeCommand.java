@@ -1,18 +1,16 @@
 package deli.weather;
 
+import deli.core.Flags;
 import deli.core.InUse;
 import deli.core.Failures;
 import deli.core.Bounds;
-import deli.core.Cli;
 import deli.core.Options;
 import deli.core.Setting;
 import deli.trace.TraceOptions;
-import deli.core.DurationRange;
 import deli.core.Session;
 import deli.trace.Tracing;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,7 +24,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -51,50 +48,32 @@ public final class WeatherServeCommand implements Callable<Integer> {
       Options.commandLine(
           "deli.weather.serve",
           Setting.text("dir").flags("DIR"),
-          Setting.text("host").flags("--host"),
-          Setting.integer("port", 0, 65535).flags("--port"),
-          Setting.value("latency").flags("--latency"),
-          Setting.number("failure-rate", new Bounds(0, 1, false)).flags("--failure-rate"),
-          Setting.list("faults").flags("--fault"),
-          Setting.integer("seed").flags("--seed"));
+          Setting.text("host").flags("--host").help("HOST", "Interface to listen on. Default: 127.0.0.1."),
+          Setting.integer("port", 0, 65535).flags("--port")
+              .help("N", "Port (0: any free port). Default: 0."),
+          Setting.range("latency").flags("--latency")
+              .help("DURATION|RANGE", "Added before every answer: 50ms, or a range such as 20ms..80ms. Default: "
+                  + "0."),
+          Setting.number("failure-rate", new Bounds(0, 1, false)).flags("--failure-rate")
+              .help("P", "Chance (0 to 1) that a request is answered 503. Default: 0."),
+          Setting.list("faults").flags("--fault")
+              .help("CODE=WHAT[*N]", "A fault for one file (repeatable): anz540=404 (a status), anz534=500*2 (the "
+                  + "first 2 requests only), anz533=3s (that much later), anz536=cut (half the document, then a broken "
+                  + "connection), anz537=moved (a redirect)."),
+          Setting.integer("seed").flags("--seed")
+              .help("N", "Seed for the latency and failure draws, to repeat a run."));
 
   @Spec CommandSpec spec;
+  @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin TraceOptions common;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Folder of forecast .txt files. Default: deli's samples.")
   Path dir;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on. Default: 127.0.0.1.")
-  String host;
-
-  @Option(names = "--port", paramLabel = "N", description = "Port (0: any free port). Default: 0.")
-  Integer port;
-
-  @Option(
-      names = "--latency",
-      paramLabel = "DURATION|RANGE",
-      converter = Cli.RangeConverter.class,
-      description = "Added before every answer: 50ms, or a range such as 20ms..80ms. Default: 0.")
-  DurationRange latency;
-
-  @Option(names = "--failure-rate", paramLabel = "P", description = "Chance (0 to 1) that a request is answered 503. Default: 0.")
-  Double failureRate;
-
-  @Option(
-      names = "--fault",
-      paramLabel = "CODE=WHAT[*N]",
-      description =
-          "A fault for one file (repeatable): anz540=404 (a status), anz534=500*2 (the first 2 requests only), "
-              + "anz533=3s (that much later), anz536=cut (half the document, then a broken connection), anz537=moved (a redirect).")
-  List<String> faults;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Seed for the latency and failure draws, to repeat a run.")
-  Long seed;
-
   @Override
   public Integer call() {
-    var config = OPTIONS.load(spec);
-    FixtureSettings settings = OPTIONS.settings(spec, config, FixtureSettings::from);
+    var config = flags.load();
+    FixtureSettings settings = flags.settings(config, FixtureSettings::from);
     ForecastFiles files = settings.dir().isBlank() ? ForecastFiles.samples() : ForecastFiles.in(Path.of(settings.dir()));
     int count = files.count();
     common.startFlow(config, "cli", System.err);

@@ -2,6 +2,7 @@ package deli.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -134,6 +135,80 @@ class OptionsTest {
     assertEquals("must be a number, not 'NaN'", assertThrows(CommandLine.TypeConversionException.class, () -> Cli.parseDouble("NaN")).getMessage());
     assertEquals(0.5, Cli.parseDouble("0.5"));
     assertEquals(7, Cli.parseInt(" 7"));
+  }
+
+  /** A command whose flags are all declared settings. */
+  @Command(name = "d", mixinStandardHelpOptions = true, sortOptions = false)
+  static final class D implements Runnable {
+    static final Options DECLARED =
+        Options.of(
+            "deli.d",
+            Setting.integer("count", 0, 10).flags("-n", "--count").help("N", "How many (0 to 10)."),
+            Setting.duration("pause").flags("--pause").help("DURATION", "How long."),
+            Setting.range("eat").flags("--eat").help("RANGE", "Eating."),
+            Setting.bool("loud").flags("--loud").help("Shout."),
+            Setting.list("tags").flags("--tag").more(b -> b.splitRegex(",")).help("TAG", "Tags."),
+            Setting.text("hidden").flags("--hidden"));
+
+    @Spec CommandSpec spec;
+    @picocli.CommandLine.Mixin Flags flags = new Flags(DECLARED);
+    final java.util.List<Object> seen = new java.util.ArrayList<>();
+
+    @Override
+    public void run() {
+      seen.add(DECLARED.overrides(spec));
+      seen.add(flags.given("pause"));
+      seen.add(flags.given("loud"));
+    }
+  }
+
+  @Test
+  void declaredSettingsBecomeTheCommandsFlagsInTheirOrderWithHelpAndVersionLast() {
+    CommandLine cli = Cli.commandLine(D.class);
+    assertEquals(
+        List.of("--count", "--pause", "--eat", "--loud", "--tag", "--help", "--version"),
+        cli.getCommandSpec().options().stream().map(CommandLine.Model.OptionSpec::longestName).toList());
+    String help = cli.getUsageMessage();
+    assertTrue(help.matches("(?s).*-n, --count=N +How many \\(0 to 10\\)\\..*"), help);
+    String list = help.substring(help.indexOf("-n, --count"));
+    assertTrue(list.indexOf("--loud") < list.indexOf("--help"), help);
+    assertTrue(help.contains("--pause=DURATION"), help);
+    assertTrue(help.contains("--tag=TAG[,TAG...]"), help);
+    assertTrue(help.contains("      --loud"), help);
+  }
+
+  @Test
+  void aDeclaredFlagIsTypedCheckedAndMappedOntoItsConfigPath() {
+    CommandLine cli = Cli.commandLine(D.class);
+    java.io.StringWriter err = new java.io.StringWriter();
+    cli.setErr(new java.io.PrintWriter(err));
+    assertEquals(0, cli.execute("--count", "3", "--pause", "1.5s", "--eat", "1s..2s", "--loud", "--tag", "a,b"));
+    D d = cli.getCommand();
+    assertEquals(
+        Map.of("deli.d.count", 3L, "deli.d.pause", "1.5s", "deli.d.eat", "1s..2s", "deli.d.loud", true, "deli.d.tags", List.of("a", "b")),
+        d.seen.get(0));
+    assertEquals(java.util.Optional.of(Duration.ofMillis(1500)), d.seen.get(1));
+    assertEquals(java.util.Optional.of(true), d.seen.get(2));
+
+    D quiet = Cli.commandLine(D.class).<D>getCommand();
+    CommandLine again = Cli.commandLine(D.class);
+    assertEquals(0, again.execute());
+    assertEquals(java.util.Optional.empty(), again.<D>getCommand().seen.get(1));
+    assertTrue(quiet.seen.isEmpty());
+
+    CommandLine bad = Cli.commandLine(D.class);
+    bad.setErr(new java.io.PrintWriter(err));
+    bad.registerConverter(Long.class, Cli::parseLong);
+    assertEquals(2, bad.execute("--pause", "1x"));
+    assertTrue(err.toString().contains("'1x' is not a duration"), err.toString());
+    CommandLine big = Cli.commandLine(D.class);
+    big.registerConverter(Long.class, Cli::parseLong);
+    ParameterException e = assertThrows(ParameterException.class, () -> {
+      big.parseArgs("-n", "99999999999");
+      D.DECLARED.overrides(big.getCommandSpec());
+    });
+    assertEquals("-n must be 0 to 10, not 99999999999", e.getMessage());
+    assertThrows(CommandLine.UnmatchedArgumentException.class, () -> Cli.commandLine(D.class).parseArgs("--hidden", "x"));
   }
 
   @Test

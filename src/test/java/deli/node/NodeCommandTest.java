@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
+import deli.core.Cli;
 
 /** {@code deli node}'s flags that are checked before anything starts. */
 class NodeCommandTest {
@@ -23,7 +23,7 @@ class NodeCommandTest {
     int code;
     System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
     try {
-      code = new CommandLine(new NodeCommand()).execute("--seed-node", seed);
+      code = Cli.commandLine(new NodeCommand()).execute("--seed-node", seed);
     } finally {
       System.setErr(was);
     }
@@ -35,7 +35,7 @@ class NodeCommandTest {
   @Test
   void theHelpSaysHowToJoinACluster() {
     StringWriter out = new StringWriter();
-    new CommandLine(new NodeCommand()).setOut(new PrintWriter(out)).execute("--help");
+    Cli.commandLine(new NodeCommand()).setOut(new PrintWriter(out)).execute("--help");
     assertTrue(out.toString().contains("--seed-node=HOST:PORT"), out.toString());
   }
 
@@ -50,7 +50,7 @@ class NodeCommandTest {
     int code;
     System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
     try {
-      code = new CommandLine(new NodeCommand())
+      code = Cli.commandLine(new NodeCommand())
           .execute("--http-host", "0.0.0.0", "--http-port", "0", "--cluster-port", "0", "--log-port", "0", "--log-out", log.toString());
     } finally {
       System.setErr(was);
