@@ -3,7 +3,11 @@ package deli.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * grep's everyday flags on {@code deli search}, with grep's meaning: which lines a query selects
@@ -35,38 +39,42 @@ public final class GrepOptions {
       description = "Colour matches, file names, line numbers: auto (on a terminal; the default), always or never. GREP_COLORS as grep reads it.")
   String color;
 
-  private GrepFormat.Mode listing;
-  private boolean numbers = true;
-  private boolean names = true;
-
+  // Where grep lets a later flag undo an earlier one, the flags are fields (picocli lists
+  // fields in the order declared, methods in no fixed order) and the last one typed is found
+  // in the parse result.
   @Option(names = {"-l", "--files-with-matches"}, description = "Print only the names of files with a selected line (grep -l).")
-  void filesWithMatches(boolean on) {
-    listing = GrepFormat.Mode.FILES_WITH;
-  }
+  boolean filesWithMatches;
 
   @Option(names = {"-L", "--files-without-match"}, description = "Print only the names of files without a selected line (grep -L).")
-  void filesWithoutMatch(boolean on) {
-    listing = GrepFormat.Mode.FILES_WITHOUT;
-  }
+  boolean filesWithoutMatch;
 
   @Option(names = {"-n", "--line-number"}, description = "Print each line's number (the default).")
-  void lineNumbers(boolean on) {
-    numbers = true;
-  }
+  boolean lineNumbers;
 
   @Option(names = "--no-line-number", description = "Print no line numbers.")
-  void noLineNumbers(boolean on) {
-    numbers = false;
-  }
+  boolean noLineNumbers;
 
   @Option(names = {"-H", "--with-filename"}, description = "Print each line's file name (the default).")
-  void withFilename(boolean on) {
-    names = true;
-  }
+  boolean withFilename;
 
   @Option(names = {"-h", "--no-filename"}, description = "Print no file names (grep -h; --help is deli's help).")
-  void noFilename(boolean on) {
-    names = false;
+  boolean noFilename;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  /**
+   * Of {@code flags} (each flag's longest name), the one typed last; null when none was.
+   */
+  private String last(String... flags) {
+    List<String> wanted = List.of(flags);
+    String last = null;
+    for (ArgSpec arg : spec.commandLine().getParseResult().matchedArgs()) {
+      if (arg instanceof OptionSpec o && wanted.contains(o.longestName())) {
+        last = o.longestName();
+      }
+    }
+    return last;
   }
 
   /**
@@ -82,8 +90,13 @@ public final class GrepOptions {
           case "auto", "tty", "if-tty" -> terminal;
           default -> throw new IllegalArgumentException("--color must be auto, always or never, not '" + color + "'");
         };
+    String listing = last("--files-with-matches", "--files-without-match");
     GrepFormat.Mode mode =
-        listing != null ? listing : count ? GrepFormat.Mode.COUNT : onlyMatching ? GrepFormat.Mode.ONLY_MATCHING : GrepFormat.Mode.LINES;
+        listing != null
+            ? (listing.equals("--files-with-matches") ? GrepFormat.Mode.FILES_WITH : GrepFormat.Mode.FILES_WITHOUT)
+            : count ? GrepFormat.Mode.COUNT : onlyMatching ? GrepFormat.Mode.ONLY_MATCHING : GrepFormat.Mode.LINES;
+    boolean names = !"--no-filename".equals(last("--with-filename", "--no-filename"));
+    boolean numbers = !"--no-line-number".equals(last("--line-number", "--no-line-number"));
     return new GrepFormat(mode, names, numbers, colour ? GrepFormat.Colors.of(grepColors) : null, GrepFormat.prefixOf(root));
   }
 

@@ -114,6 +114,12 @@ class SearchGrepCommandTest {
           same("-H"),
           new Case(List.of("--no-line-number"), List.of()),
           new Case(List.of("-n", "-h", "--no-line-number"), List.of("-h")),
+          // Where a later flag undoes an earlier one, the last typed wins, as in grep.
+          same("-l", "-L"),
+          same("-L", "-l"),
+          same("-H", "-h"),
+          same("-h", "-H"),
+          new Case(List.of("--no-line-number", "-n"), List.of("-n")),
           same("-m", "2", "-i"),
           same("--color=always"),
           same("--color=always", "-o"),
