@@ -28,19 +28,9 @@ public final class Kitchen extends AbstractBehavior<Kitchen.Command> {
 
   public interface Command {}
 
-  private record Plated(Tray.AllPlated all) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return all.trace();
-    }
-  }
+  private record Plated(Tray.AllPlated message) implements Command, Traced.Adapted {}
 
-  private record Reported(OrderDesk.DeskReport report) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return report.trace();
-    }
-  }
+  private record Reported(OrderDesk.DeskReport message) implements Command, Traced.Adapted {}
 
   /** What a kitchen tells its listener. */
   public interface Event extends CborSerializable, Traced {}
@@ -115,7 +105,7 @@ public final class Kitchen extends AbstractBehavior<Kitchen.Command> {
   }
 
   private Behavior<Command> onPlated(Plated m) {
-    plated = m.all();
+    plated = m.message();
     desk.tell(new OrderDesk.Report(Trace.here(), getContext().messageAdapter(OrderDesk.DeskReport.class, Reported::new)));
     return this;
   }
@@ -126,7 +116,7 @@ public final class Kitchen extends AbstractBehavior<Kitchen.Command> {
             Trace.here(),
             settings.chefs(),
             plated.plates(),
-            m.report().returned(),
+            m.message().returned(),
             plated.duplicates(),
             System.nanoTime() - start));
     return Behaviors.stopped();

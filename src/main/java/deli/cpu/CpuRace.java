@@ -32,12 +32,7 @@ public final class CpuRace extends AbstractBehavior<CpuRace.Command> {
 
   public interface Command {}
 
-  private record Done(CpuWorker.Summed summed) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return summed.trace();
-    }
-  }
+  private record Done(CpuWorker.Summed message) implements Command, Traced.Adapted {}
 
   /** The phases of a race, in order. */
   public enum Phase {
@@ -108,7 +103,7 @@ public final class CpuRace extends AbstractBehavior<CpuRace.Command> {
   }
 
   private Behavior<Command> onDone(Done m) {
-    CpuWorker.Summed s = m.summed();
+    CpuWorker.Summed s = m.message();
     boolean lastRound = timedRound == TIMED_ROUNDS - 1;
     if (phase != Phase.WARM_UP) {
       long n = settings.work();

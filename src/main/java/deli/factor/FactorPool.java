@@ -79,12 +79,7 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   /** The pool has stopped: how many batches it factored, and how many it refused. */
   public record Stopped(Trace trace, long factored, long refused) implements CborSerializable, Traced {}
 
-  private record WorkerAnswered(FactorWorker.Answer answer) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return answer.trace();
-    }
-  }
+  private record WorkerAnswered(FactorWorker.Answer message) implements Command, Traced.Adapted {}
 
   private record TimedOut(long ticket) implements Command {}
 
@@ -249,7 +244,7 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   }
 
   private Behavior<Command> onWorkerAnswered(WorkerAnswered w, boolean retry) {
-    FactorWorker.Answer a = w.answer();
+    FactorWorker.Answer a = w.message();
     Pending p = out.remove(a.ticket());
     if (p == null) {
       return Behaviors.same(); // a late answer to a batch already retried: its retry answers instead

@@ -57,30 +57,15 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
   /** The input could not be read. */
   public record InputFailed(Trace trace, String reason) implements Event {}
 
-  private record Read(InputReader.Reply reply) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return reply.trace();
-    }
-  }
+  private record Read(InputReader.Reply message) implements Command, Traced.Adapted {}
 
-  private record Answered(FactorPool.BatchAnswer answer) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return answer.trace();
-    }
-  }
+  private record Answered(FactorPool.BatchAnswer message) implements Command, Traced.Adapted {}
 
   private enum ChunkWritten implements Command {
     INSTANCE
   }
 
-  private record PoolStopped(FactorPool.Stopped stopped) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return stopped.trace();
-    }
-  }
+  private record PoolStopped(FactorPool.Stopped message) implements Command, Traced.Adapted {}
 
   private final FactorSettings settings;
   private final Job job;
@@ -150,11 +135,11 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
 
   private Behavior<Command> onRead(Read r) {
     reading = false;
-    if (r.reply() instanceof InputReader.ReadFailed f) {
+    if (r.message() instanceof InputReader.ReadFailed f) {
       listener.tell(new InputFailed(Trace.here(), f.reason()));
       return Behaviors.stopped();
     }
-    NumberSource.Chunk chunk = ((InputReader.ChunkRead) r.reply()).chunk();
+    NumberSource.Chunk chunk = ((InputReader.ChunkRead) r.message()).chunk();
     inputOver = chunk.last();
     long seq = sequence++;
     if (chunk.numbers().isEmpty()) {
@@ -168,7 +153,7 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
   }
 
   private Behavior<Command> onAnswered(Answered a) {
-    FactorPool.BatchAnswer answer = a.answer();
+    FactorPool.BatchAnswer answer = a.message();
     NumberSource.Chunk chunk = out.remove(answer.batchId());
     if (chunk == null) {
       return this; // an answer to a batch already answered: batches are safe to answer twice

@@ -40,19 +40,9 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
 
   public interface Command {}
 
-  private record Walking(TreeWalker.Event event) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return event.trace();
-    }
-  }
+  private record Walking(TreeWalker.Event message) implements Command, Traced.Adapted {}
 
-  private record BatchDone(ImportWorker.Analyzed analyzed) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return analyzed.trace();
-    }
-  }
+  private record BatchDone(ImportWorker.Analyzed message) implements Command, Traced.Adapted {}
 
   private enum Tick implements Command {
     INSTANCE
@@ -175,7 +165,7 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
   }
 
   private Behavior<Command> onWalking(Walking m) {
-    if (m.event() instanceof TreeWalker.Found f) {
+    if (m.message() instanceof TreeWalker.Found f) {
       queue.addAll(f.files());
       found += f.files().size();
       errors.addAll(f.unlisted());
@@ -187,8 +177,8 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
   }
 
   private Behavior<Command> onBatchDone(BatchDone m) {
-    inFlight[m.analyzed().worker()]--;
-    for (Analysis.FileResult r : m.analyzed().results()) {
+    inFlight[m.message().worker()]--;
+    for (Analysis.FileResult r : m.message().results()) {
       analyzed++;
       if (r instanceof Analysis.Imported i) {
         files.add(i);

@@ -34,34 +34,14 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
 
   public interface Command {}
 
-  private record Ate(Philosopher.Dined dined) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return dined.trace();
-    }
-  }
+  private record Ate(Philosopher.Dined message) implements Command, Traced.Adapted {}
 
   /** A philosopher's line, passed through the dinner in timeless mode (see {@link DinnerEvent.Batch}). */
-  private record Chattered(DinnerEvent event) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return event.trace();
-    }
-  }
+  private record Chattered(DinnerEvent message) implements Command, Traced.Adapted {}
 
-  private record Watched(Watchdog.Verdict verdict) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return verdict.trace();
-    }
-  }
+  private record Watched(Watchdog.Verdict message) implements Command, Traced.Adapted {}
 
-  private record Tallied(Tally.Counted counted) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return counted.trace();
-    }
-  }
+  private record Tallied(Tally.Counted message) implements Command, Traced.Adapted {}
 
   private enum WatchTick implements Command {
     INSTANCE
@@ -185,7 +165,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   }
 
   private Behavior<Command> onAte(Ate m) {
-    Philosopher.Dined d = m.dined();
+    Philosopher.Dined d = m.message();
     int id = d.philosopher();
     if (watch != null) {
       watch.ate();
@@ -210,7 +190,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   }
 
   private Behavior<Command> onChattered(Chattered m) {
-    chatter.heard(m.event());
+    chatter.heard(m.message());
     return this;
   }
 
@@ -254,7 +234,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
     if (live != null) {
       live.ended("done", servings, null);
     }
-    listener.tell(servings.done(Trace.here(), settings, end - start, restarts, m.counted()));
+    listener.tell(servings.done(Trace.here(), settings, end - start, restarts, m.message()));
     return Behaviors.stopped();
   }
 
@@ -264,7 +244,7 @@ public final class Dinner extends AbstractBehavior<Dinner.Command> {
   }
 
   private Behavior<Command> onWatched(Watched m) {
-    if (m.verdict() instanceof Watchdog.Deadlock d) {
+    if (m.message() instanceof Watchdog.Deadlock d) {
       getContext().getLog().debug("deadlock: {}", d.forks());
       chatter.flush();
       if (live != null) {

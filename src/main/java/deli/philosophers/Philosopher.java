@@ -44,19 +44,9 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
   public record Dined(Trace trace, int philosopher, int serving, Duration eat, Duration think)
       implements Traced {}
 
-  private record FromFootman(Footman.Seated seated) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return seated.trace();
-    }
-  }
+  private record FromFootman(Footman.Seated message) implements Command, Traced.Adapted {}
 
-  private record FromFork(Fork.Taken taken) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return taken.trace();
-    }
-  }
+  private record FromFork(Fork.Taken message) implements Command, Traced.Adapted {}
 
   private enum DoneEating implements Command {
     INSTANCE
@@ -165,7 +155,7 @@ public final class Philosopher extends AbstractBehavior<Philosopher.Command> {
   }
 
   private Behavior<Command> onFork(FromFork m) {
-    if (m.taken().fork() == place.id()) {
+    if (m.message().fork() == place.id()) {
       failHere(AT_FIRST_FORK, "took its first fork");
       place.second().tell(new Fork.Take(Trace.here(), place.id(), forkReplies));
       return Behaviors.same();

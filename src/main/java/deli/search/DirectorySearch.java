@@ -38,12 +38,7 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
 
   public record TornDown(Trace trace) implements CborSerializable, Traced {}
 
-  private record FromShard(SearchShard.LoadEvent event) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return event.trace();
-    }
-  }
+  private record FromShard(SearchShard.LoadEvent message) implements Command, Traced.Adapted {}
 
   /** What a search answers. */
   public interface Answer extends CborSerializable, Traced {
@@ -211,7 +206,7 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
   }
 
   private Behavior<Command> whileLoading(FromShard m) {
-    SearchShard.LoadEvent e = m.event();
+    SearchShard.LoadEvent e = m.message();
     if (e instanceof SearchShard.Loading l) {
       tally.loading(l);
       long now = System.nanoTime();
@@ -233,7 +228,7 @@ public final class DirectorySearch extends AbstractBehavior<DirectorySearch.Comm
   }
 
   private Behavior<Command> whileServing(FromShard m) {
-    SearchShard.LoadEvent e = m.event();
+    SearchShard.LoadEvent e = m.message();
     if (e instanceof SearchShard.Loading l) {
       tally.loading(l);
     } else if (e instanceof SearchShard.Ready r) {

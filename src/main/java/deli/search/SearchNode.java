@@ -49,12 +49,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
   // One adapter per message class: both subscriptions come through it.
   private record Listed(Receptionist.Listing listing) implements Private {}
 
-  private record FromShard(SearchShard.LoadEvent event) implements Private, Traced {
-    @Override
-    public Trace trace() {
-      return event.trace();
-    }
-  }
+  private record FromShard(SearchShard.LoadEvent message) implements Private, Traced.Adapted {}
 
   private record Catalogued(SliceCatalog catalog) implements Private {}
 
@@ -178,7 +173,7 @@ public final class SearchNode extends AbstractBehavior<DirectorySearch.Command> 
           return then.get();
         })
         .onMessage(FromShard.class, m -> {
-          if (slices.onLoadEvent(m.event())) {
+          if (slices.onLoadEvent(m.message())) {
             settle();
           }
           return then.get();

@@ -32,19 +32,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 public final class SearchSession extends AbstractBehavior<SearchSession.Command> {
   public interface Command {}
 
-  private record FromSearch(TreeEvent event) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return event.trace();
-    }
-  }
+  private record FromSearch(TreeEvent message) implements Command, Traced.Adapted {}
 
-  private record Answered(DirectorySearch.Answer answer) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return answer.trace();
-    }
-  }
+  private record Answered(DirectorySearch.Answer message) implements Command, Traced.Adapted {}
 
   /** A line typed on stdin; empty at its end. */
   private record Typed(Optional<String> line, String error) implements Command {}
@@ -54,12 +44,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
     INSTANCE
   }
 
-  private record TornDown(DirectorySearch.TornDown done) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return done.trace();
-    }
-  }
+  private record TornDown(DirectorySearch.TornDown message) implements Command, Traced.Adapted {}
 
   /**
    * Where queries come from: the command line, or a reader (stdin) read line by line; {@code form}
@@ -138,7 +123,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   }
 
   private Behavior<Command> onSearchEvent(FromSearch m) {
-    TreeEvent e = m.event();
+    TreeEvent e = m.message();
     if (e instanceof TreeEvent.LoadProgress p) {
       listener.tell(new SessionEvent.Progress(p));
     } else if (e instanceof TreeEvent.TreeLoaded l) {
@@ -193,7 +178,7 @@ public final class SearchSession extends AbstractBehavior<SearchSession.Command>
   }
 
   private Behavior<Command> onAnswered(Answered m) {
-    DirectorySearch.Answer a = m.answer();
+    DirectorySearch.Answer a = m.message();
     // A scanned answer was ready before it was asked for: its time is the scan's.
     long nanos = streaming && a instanceof DirectorySearch.Found f ? f.nanos() : System.nanoTime() - sentAt;
     if (a instanceof DirectorySearch.Found f) {
