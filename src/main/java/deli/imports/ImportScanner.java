@@ -207,29 +207,28 @@ final class ImportScanner {
         prevOp = prevSpecial = 0;
       } else { // OP
         int op = tok.op;
+        // A ';', or the ':' that ends a compound statement's header, starts a statement on the same line.
+        boolean statementNext = false;
         if (op == ';') {
           if (stmtStart) {
             throw PythonSyntaxError.syntax("invalid syntax", tok.tokenLine);
           }
+          statementNext = true;
+        } else if (op == ':' && tok.depth() == 0) {
+          if (lambdas > 0) {
+            lambdas--;
+          } else if (headerOpen) {
+            headerOpen = false;
+            statementNext = true;
+          }
+        }
+        if (statementNext) {
           stmtStart = true;
           lineStart = false;
           prevOperand = prevString = false;
           prevSpecial = 0;
           prevOp = op;
           continue;
-        }
-        if (op == ':' && tok.depth() == 0) {
-          if (lambdas > 0) {
-            lambdas--;
-          } else if (headerOpen) {
-            headerOpen = false;
-            stmtStart = true;
-            lineStart = false;
-            prevOperand = prevString = false;
-            prevSpecial = 0;
-            prevOp = op;
-            continue;
-          }
         }
         if ((op == ',' && (prevOp == ',' || prevOp == '(' || prevOp == '[' || prevOp == '{'))
             || (op == PythonTokenizer.ARROW && !arrowAllowed)) {

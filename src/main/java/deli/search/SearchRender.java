@@ -77,17 +77,30 @@ final class SearchRender {
 
   private List<String> loaded(TreeEvent.TreeLoaded t) {
     LoadReport r = t.report();
-    List<String> err = problems(r);
-    err.add(
+    return summary(
+        r,
+        t.shards(),
+        t.nanos(),
         String.format(
             Locale.ROOT,
-            "%s%s; %s in memory, %.2fx the files' bytes (largest shard %.2fx)%s",
-            loadedInto(r, t.shards(), t.nanos()),
+            "%s; %s in memory, %.2fx the files' bytes (largest shard %.2fx)",
             r.indexed() ? String.format(Locale.ROOT, " (indexing %.3f s)", r.indexNanos() / 1e9) : "",
             megabytes(r.memoryBytes()),
             r.bytes() == 0 ? 0.0 : (double) r.memoryBytes() / r.bytes(),
-            r.largestShardRatio(),
-            unusual(r)));
+            r.largestShardRatio()));
+  }
+
+  private List<String> scanned(TreeEvent.TreeScanned t) {
+    return summary(t.report(), t.shards(), t.nanos(), ", each searched as it was read and none kept in memory");
+  }
+
+  /**
+   * What a loaded or scanned tree prints on stderr: the files it could not read, then its line:
+   * files and shards, {@code how} it was read, what was unusual.
+   */
+  private List<String> summary(LoadReport r, int shards, long nanos, String how) {
+    List<String> err = problems(r);
+    err.add(loadedInto(r, shards, nanos) + how + unusual(r));
     return err;
   }
 
@@ -102,18 +115,6 @@ final class SearchRender {
         shards,
         shards == 1 ? "shard" : "shards",
         nanos / 1e9);
-  }
-
-  private List<String> scanned(TreeEvent.TreeScanned t) {
-    LoadReport r = t.report();
-    List<String> err = problems(r);
-    err.add(
-        String.format(
-            Locale.ROOT,
-            "%s, each searched as it was read and none kept in memory%s",
-            loadedInto(r, t.shards(), t.nanos()),
-            unusual(r)));
-    return err;
   }
 
   private List<String> problems(LoadReport r) {

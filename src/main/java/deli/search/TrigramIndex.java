@@ -522,21 +522,7 @@ final class TrigramIndex {
   /** The lines of list {@code h} that every other layer also allows. */
   private Lines lines(int[] bs, int h, int[] chunks, long[] pieces, int[] lineStarts) {
     int[] out = new int[lineCounts[h]];
-    int n = 0;
-    byte[] list = lineLists[h];
-    int line = -1;
-    for (int at = 0; at < list.length; ) {
-      int v = 0;
-      int shift = 0;
-      byte x;
-      do {
-        x = list[at++];
-        v |= (x & 0x7f) << shift;
-        shift += 7;
-      } while (x < 0);
-      line += v;
-      out[n++] = line;
-    }
+    int n = decodeDeltas(lineLists[h], 0, lineLists[h].length, out);
     for (int b : bs) {
       int o = Arrays.binarySearch(lineBuckets, b);
       if (o >= 0 && o != h) {
@@ -686,22 +672,30 @@ final class TrigramIndex {
     int from = listStart[b];
     int to = listStart[b + 1];
     int[] out = new int[to - from];
+    return Arrays.copyOf(out, decodeDeltas(lists, from, to, out));
+  }
+
+  /**
+   * Writes into {@code out} the values of the delta-coded varint list in {@code list[from..to)}
+   * (its first value counted from -1), the chunk lists and the line lists alike; returns how many.
+   */
+  private static int decodeDeltas(byte[] list, int from, int to, int[] out) {
     int n = 0;
-    int c = -1;
+    int value = -1;
     int at = from;
     while (at < to) {
       int v = 0;
       int shift = 0;
       byte x;
       do {
-        x = lists[at++];
+        x = list[at++];
         v |= (x & 0x7f) << shift;
         shift += 7;
       } while (x < 0);
-      c += v;
-      out[n++] = c;
+      value += v;
+      out[n++] = value;
     }
-    return Arrays.copyOf(out, n);
+    return n;
   }
 
   /** Keeps in {@code cands[0..size)} what bucket {@code b}'s list also holds; returns the new size. */

@@ -181,7 +181,11 @@ final class LineBuffer {
     return ascii('"');
   }
 
-  /** {@code chars} from {@code from} to {@code to} as a JSON string, quotes included. */
+  /**
+   * {@code chars} from {@code from} to {@code to} as a JSON string, quotes included: the loop of
+   * {@link #string(CharSequence, int, int)} again, over an array, so that a line's message (the
+   * longest string most lines hold) is read without an interface call a char.
+   */
   LineBuffer string(char[] chars, int from, int to) {
     room(to - from + 2);
     byte[] b = buf;

@@ -140,8 +140,9 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
         lastSpan = span;
         try {
           if (kept) {
-            TraceLog.handled(
-                node, prefix, lastTraceId, span, parent, t == null ? null : sender, selfInLines, type, msg, sent, begin, end);
+            TraceLog.handled(new SpanLine(
+                node, prefix, lastTraceId, span, parent, t == null ? null : sender, selfInLines, type, msg, sent, begin, end,
+                TraceLog.filtersTypes()));
           }
         } finally {
           TraceLog.handlingDone();

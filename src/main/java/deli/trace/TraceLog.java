@@ -148,20 +148,7 @@ public final class TraceLog {
   }
 
   /** A handling's span, as one line: formatted on the trace writer's thread, or here for the logger. */
-  static void handled(
-      String node,
-      String prefix,
-      String traceId,
-      String span,
-      String parent,
-      String sender,
-      String receiver,
-      String type,
-      Object msg,
-      long sent,
-      long begin,
-      long end) {
-    SpanLine line = new SpanLine(node, prefix, traceId, span, parent, sender, receiver, type, msg, sent, begin, end, types != null);
+  static void handled(SpanLine line) {
     TraceWriter w = writer;
     if (w != null) {
       w.write(line);
