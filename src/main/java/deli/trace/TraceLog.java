@@ -1,17 +1,12 @@
 package deli.trace;
 
 import ch.qos.logback.classic.LoggerContext;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import deli.core.DeliException;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -32,7 +27,6 @@ public final class TraceLog {
   public static final String LOGGER_NAME = "deli.trace";
 
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
-  private static final JsonFactory JSON = new JsonFactory();
 
   private static volatile TraceWriter writer;
   /** Traced handlings under way: closing the file waits for their lines. */
@@ -180,34 +174,6 @@ public final class TraceLog {
   /** Whether a message of this type gets a line when its flow is traced ({@code --trace-types}). */
   static boolean filtersTypes() {
     return types != null;
-  }
-
-  /** One trace line; public for the tests and the tools that write trace logs by hand. */
-  public static String line(
-      Instant time,
-      String node,
-      String traceId,
-      String sender,
-      String receiver,
-      String type,
-      String message) {
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("time", time.toString());
-      g.writeStringField("node", node);
-      g.writeStringField("traceId", traceId);
-      if (sender != null) {
-        g.writeStringField("sender", sender);
-      }
-      g.writeStringField("receiver", receiver);
-      g.writeStringField("type", type);
-      g.writeStringField("message", message);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
   }
 
   /** The full path of an actor, with the node's address when it has one. */
