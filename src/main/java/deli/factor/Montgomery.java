@@ -210,43 +210,15 @@ final class Montgomery {
 
   /** out = a + b mod n. */
   void add(long[] a, long[] b, long[] out) {
-    int k = words;
-    long carry = 0;
-    for (int j = 0; j < k; j++) {
-      long s = a[j] + b[j];
-      long c1 = Long.compareUnsigned(s, a[j]) < 0 ? 1 : 0;
-      long s2 = s + carry;
-      long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-      out[j] = s2;
-      carry = c1 | c2;
-    }
-    if (carry != 0 || compare(out, n, k) >= 0) {
-      subtractN(out);
+    if (addWords(a, b, out, words) != 0 || compare(out, n, words) >= 0) {
+      subtractWords(out, n, out, words);
     }
   }
 
   /** out = a - b mod n. */
   void sub(long[] a, long[] b, long[] out) {
-    int k = words;
-    long borrow = 0;
-    for (int j = 0; j < k; j++) {
-      long d = a[j] - b[j];
-      long b1 = Long.compareUnsigned(a[j], b[j]) < 0 ? 1 : 0;
-      long d2 = d - borrow;
-      long b2 = Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
-      out[j] = d2;
-      borrow = b1 | b2;
-    }
-    if (borrow != 0) {
-      long carry = 0;
-      for (int j = 0; j < k; j++) {
-        long s = out[j] + n[j];
-        long c1 = Long.compareUnsigned(s, out[j]) < 0 ? 1 : 0;
-        long s2 = s + carry;
-        long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-        out[j] = s2;
-        carry = c1 | c2;
-      }
+    if (subtractWords(a, b, out, words) != 0) {
+      addWords(out, n, out, words);
     }
   }
 
@@ -262,16 +234,36 @@ final class Montgomery {
     return result;
   }
 
-  private void subtractN(long[] x) {
+  /**
+   * out = a + b over the low {@code k} words, wrapping; the carry out of the top word. Small
+   * enough for the JIT to inline into {@link #add} and {@link #sub}. {@code out} may be
+   * {@code a} or {@code b}: each word is read before it is written.
+   */
+  private static long addWords(long[] a, long[] b, long[] out, int k) {
+    long carry = 0;
+    for (int j = 0; j < k; j++) {
+      long s = a[j] + b[j];
+      long c1 = Long.compareUnsigned(s, a[j]) < 0 ? 1 : 0;
+      long s2 = s + carry;
+      long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+      out[j] = s2;
+      carry = c1 | c2;
+    }
+    return carry;
+  }
+
+  /** out = a - b over the low {@code k} words, wrapping; the borrow out of the top word. As {@link #addWords}. */
+  private static long subtractWords(long[] a, long[] b, long[] out, int k) {
     long borrow = 0;
-    for (int j = 0; j < words; j++) {
-      long d = x[j] - n[j];
-      long b1 = Long.compareUnsigned(x[j], n[j]) < 0 ? 1 : 0;
+    for (int j = 0; j < k; j++) {
+      long d = a[j] - b[j];
+      long b1 = Long.compareUnsigned(a[j], b[j]) < 0 ? 1 : 0;
       long d2 = d - borrow;
       long b2 = Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
-      x[j] = d2;
+      out[j] = d2;
       borrow = b1 | b2;
     }
+    return borrow;
   }
 
   static boolean isZero(long[] a) {

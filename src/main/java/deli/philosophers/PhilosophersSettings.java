@@ -97,13 +97,6 @@ public record PhilosophersSettings(
     }
   }
 
-  /** The chapter's dinner: 5 philosophers, 5 servings, 1-2 s to eat and to think, a footman. */
-  public static PhilosophersSettings of(int faculty, int servings, DurationRange eat, DurationRange think) {
-    return new PhilosophersSettings(
-        faculty, servings, eat, think, OptionalLong.empty(), true, Duration.ofSeconds(2), 0,
-        Duration.ZERO, false, false, "", Duration.ZERO);
-  }
-
   public static PhilosophersSettings from(Config c) {
     return new PhilosophersSettings(
         c.getInt("faculty"),
@@ -145,38 +138,12 @@ public record PhilosophersSettings(
     return faculty - 1;
   }
 
-  public PhilosophersSettings withSeed(long s) {
-    return new PhilosophersSettings(faculty, servings, eat, think, OptionalLong.of(s), footman, deadlockAfter, failRate, continuous, check, quiet, dispatcher, sample);
-  }
-
-  public PhilosophersSettings withFootman(boolean f) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, f, deadlockAfter, failRate, continuous, check, quiet, dispatcher, sample);
-  }
-
-  public PhilosophersSettings withDeadlockAfter(Duration d) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, d, failRate, continuous, check, quiet, dispatcher, sample);
-  }
-
-  public PhilosophersSettings withFailRate(double p) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, p, continuous, check, quiet, dispatcher, sample);
-  }
-
-  public PhilosophersSettings withContinuous(Duration d) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, d, check, quiet, dispatcher, sample);
-  }
-
-  public PhilosophersSettings withCheck(boolean c) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, c, quiet, dispatcher, sample);
-  }
-
+  /** A node's dinner is always quiet: no one reads its per-meal lines. */
   public PhilosophersSettings withQuiet(boolean q) {
     return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, check, q, dispatcher, sample);
   }
 
-  public PhilosophersSettings withDispatcher(String d) {
-    return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, check, quiet, d, sample);
-  }
-
+  /** The command line's dinner never samples its table: no page watches it. */
   public PhilosophersSettings withSample(Duration every) {
     return new PhilosophersSettings(faculty, servings, eat, think, seed, footman, deadlockAfter, failRate, continuous, check, quiet, dispatcher, every);
   }

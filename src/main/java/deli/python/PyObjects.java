@@ -15,11 +15,6 @@ public final class PyObjects {
   /** {@code complex}. */
   public record Complex(double real, double imag) implements PyValue {
     @Override
-    public String str() {
-      return repr();
-    }
-
-    @Override
     public String repr() {
       // CPython: a real part of +0.0 is left out, with no parens; the parts are written as
       // repr() writes floats, less the ".0" of whole ones.
@@ -54,11 +49,6 @@ public final class PyObjects {
   /** {@code bytearray}. */
   public record ByteArray(byte[] bytes) implements PyValue {
     @Override
-    public String str() {
-      return repr();
-    }
-
-    @Override
     public String repr() {
       return "bytearray(" + PyRepr.repr(bytes) + ")";
     }
@@ -87,11 +77,6 @@ public final class PyObjects {
 
   /** A class or function named in a pickle without being called: a defaultdict's factory. */
   public record Global(String module, String name) implements PyValue {
-    @Override
-    public String str() {
-      return repr();
-    }
-
     @Override
     public String repr() {
       boolean builtin = module.equals("builtins") || module.equals("__builtin__");

@@ -5,8 +5,10 @@ package deli.python;
  * kept as Python has it, so that {@code str()} and {@code repr()} come out as CPython's.
  */
 public interface PyValue {
-  /** As {@code str(v)}. */
-  String str();
+  /** As {@code str(v)}: CPython's {@code object.__str__} is {@code repr()}, unless the type says otherwise. */
+  default String str() {
+    return repr();
+  }
 
   /** As {@code repr(v)}. */
   String repr();

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.event.Logging;
 import org.apache.pekko.event.LoggingAdapter;
 import org.apache.pekko.http.javadsl.Http;
@@ -43,6 +46,14 @@ public final class ForecastClient {
   /** A client over {@code system}'s connection pools, as wide and as patient as {@code settings} say. */
   public static ForecastClient of(ClassicActorSystemProvider system, WeatherSettings settings) {
     return new ForecastClient(system, settings.concurrency(), settings.timeout());
+  }
+
+  /**
+   * The behavior {@code make} builds over a client of its own, made when the actor starts on
+   * its system's connection pools: a round's and a watch's when no one hands them a client.
+   */
+  static <T> Behavior<T> withOwnClient(WeatherSettings settings, Function<ForecastClient, Behavior<T>> make) {
+    return Behaviors.setup(ctx -> make.apply(of(ctx.getSystem(), settings)));
   }
 
   public ForecastClient(ClassicActorSystemProvider system, int concurrency, Duration timeout) {

@@ -69,8 +69,7 @@ public final class ForecastRound extends AbstractBehavior<ForecastRound.Command>
 
   /** A round with its own client over the system's connection pools. */
   public static Behavior<Command> create(WeatherSettings settings, Trace trace, ActorRef<WeatherEvent> listener) {
-    return Behaviors.setup(
-        ctx -> create(settings, ForecastClient.of(ctx.getSystem(), settings), trace, listener));
+    return ForecastClient.withOwnClient(settings, client -> create(settings, client, trace, listener));
   }
 
   public static Behavior<Command> create(

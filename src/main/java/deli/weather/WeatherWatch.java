@@ -10,7 +10,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
@@ -46,8 +45,7 @@ public final class WeatherWatch extends AbstractBehavior<WeatherWatch.Command> {
 
   /** A watch with its own client over the system's connection pools. */
   public static Behavior<Command> create(WeatherSettings settings, Trace trace, ActorRef<WeatherEvent> listener) {
-    return Behaviors.setup(
-        ctx -> create(settings, ForecastClient.of(ctx.getSystem(), settings), trace, listener));
+    return ForecastClient.withOwnClient(settings, client -> create(settings, client, trace, listener));
   }
 
   public static Behavior<Command> create(

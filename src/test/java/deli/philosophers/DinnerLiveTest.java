@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deli.core.DeliConfig;
-import deli.core.DurationRange;
 import deli.service.Live;
 import deli.trace.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.eventstream.EventStream;
@@ -25,6 +26,13 @@ class DinnerLiveTest {
   @AfterAll
   static void shutdown() {
     testKit.shutdownTestKit();
+  }
+
+  /** A quiet dinner on Pekko's default dispatcher, with these overrides. */
+  static PhilosophersSettings live(Map<String, ?> overrides) {
+    Map<String, Object> s = new HashMap<>(Map.of("quiet", true, "dispatcher", ""));
+    s.putAll(overrides);
+    return PhilosophersTesting.settings(s);
   }
 
   /** Every picture of dinner {@code trace} up to its last. */
@@ -51,10 +59,7 @@ class DinnerLiveTest {
   @Test
   void aSlowDinnerIsSeenWithForksInHandsAndEndsWithEveryMealCounted() {
     PhilosophersSettings settings =
-        PhilosophersSettings.of(3, 3, DurationRange.parse("20ms..40ms"), DurationRange.parse("0..10ms"))
-            .withQuiet(true)
-            .withSeed(7)
-            .withSample(Duration.ofMillis(20));
+        live(Map.of("faculty", 3, "servings", 3, "eat", "20ms..40ms", "think", "0..10ms", "seed", 7, "sample-every", "20ms"));
     List<DinnerView> views = watch(settings, Trace.start("live"));
     DinnerView last = views.get(views.size() - 1);
     assertEquals("done", last.state());
@@ -75,16 +80,14 @@ class DinnerLiveTest {
 
   @Test
   void aDeadlockedTableEndsWithItsWaitForCycle() {
-    PhilosophersSettings settings =
-        PhilosophersSettings.of(4, 2, DurationRange.parse("0"), DurationRange.parse("0"))
-            .withFootman(false)
-            .withDeadlockAfter(Duration.ofMillis(200))
-            .withQuiet(true)
-            .withSample(Duration.ofMillis(50));
+    Map<String, Object> naive =
+        Map.of("faculty", 4, "servings", 2, "eat", "0", "think", "0", "footman", false, "deadlock-after", "200ms", "sample-every", "50ms");
     // Timeless, every philosopher takes its first fork at once: the naive table deadlocks
     // unless one got both before a neighbour moved; run until one does.
     for (int attempt = 0; attempt < 20; attempt++) {
-      List<DinnerView> views = watch(settings.withSeed(attempt), Trace.start("stuck"));
+      Map<String, Object> seeded = new HashMap<>(naive);
+      seeded.put("seed", attempt);
+      List<DinnerView> views = watch(live(seeded), Trace.start("stuck"));
       DinnerView last = views.get(views.size() - 1);
       if (last.state().equals("deadlock")) {
         assertEquals(4, last.cycle().size());
@@ -100,9 +103,7 @@ class DinnerLiveTest {
   @Test
   void aTableTooLargeToDrawIsShownByItsTotals() {
     PhilosophersSettings settings =
-        PhilosophersSettings.of(DinnerView.MAX_DRAWN + 1, 2, DurationRange.parse("0"), DurationRange.parse("0"))
-            .withQuiet(true)
-            .withSample(Duration.ofMillis(10));
+        live(Map.of("faculty", DinnerView.MAX_DRAWN + 1, "servings", 2, "eat", "0", "think", "0", "sample-every", "10ms"));
     List<DinnerView> views = watch(settings, Trace.start("large"));
     DinnerView last = views.get(views.size() - 1);
     assertEquals((DinnerView.MAX_DRAWN + 1) * 2L, last.meals());

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deli.core.DeliConfig;
-import deli.core.DurationRange;
 import deli.trace.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 class DinnerTest {
   static final ActorTestKit testKit = ActorTestKit.create("DinnerTest", DeliConfig.load());
-  static final DurationRange NO_TIME = DurationRange.parse("0");
 
   @AfterAll
   static void shutdown() {
@@ -44,11 +44,16 @@ class DinnerTest {
   }
 
   static PhilosophersSettings timeless(int faculty, int servings) {
-    return PhilosophersSettings.of(faculty, servings, NO_TIME, NO_TIME)
-        .withDispatcher("deli.philosophers-dispatcher")
-        .withQuiet(true)
-        .withCheck(true)
-        .withSeed(42);
+    return timeless(faculty, servings, Map.of());
+  }
+
+  /** A quiet, checked dinner of {@code faculty} that takes no time, with these overrides. */
+  static PhilosophersSettings timeless(int faculty, int servings, Map<String, ?> more) {
+    Map<String, Object> s = new HashMap<>();
+    s.putAll(Map.of("faculty", faculty, "servings", servings, "eat", "0", "think", "0"));
+    s.putAll(Map.of("quiet", true, "check", true, "seed", 42));
+    s.putAll(more);
+    return PhilosophersTesting.settings(s);
   }
 
   static void assertRulesKept(DinnerEvent.DinnerDone d, int faculty, int servings) {
@@ -113,9 +118,7 @@ class DinnerTest {
   @Test
   void theChaptersLinesComeInOrderAndEachServingsResultsComeInIdOrder() {
     PhilosophersSettings s =
-        PhilosophersSettings.of(5, 3, DurationRange.parse("0..2ms"), DurationRange.parse("0..2ms"))
-            .withDispatcher("deli.philosophers-dispatcher")
-            .withSeed(7);
+        PhilosophersTesting.settings(Map.of("faculty", 5, "servings", 3, "eat", "0..2ms", "think", "0..2ms", "seed", 7));
     List<DinnerEvent> events = run(s);
     List<List<DinnerEvent.Result>> served = assertChaptersLines(events, 3, 0.002);
     DinnerEvent.DinnerDone d = assertInstanceOf(DinnerEvent.DinnerDone.class, events.get(events.size() - 1));
@@ -127,7 +130,7 @@ class DinnerTest {
 
   @Test
   void aTimelessDinnerSendsEachServingsLinesInOneBatch() {
-    List<DinnerEvent> events = run(timeless(5, 50).withQuiet(false).withCheck(false));
+    List<DinnerEvent> events = run(timeless(5, 50, Map.of("quiet", false, "check", false)));
     assertEquals(51, events.size(), "a batch per serving, then the summary");
     events.subList(0, 50).forEach(e -> assertEquals(11, ((DinnerEvent.Batch) e).events().size()));
     assertChaptersLines(events, 50, 0);
@@ -136,7 +139,7 @@ class DinnerTest {
   @Test
   void theNaiveTableDeadlocksAndTheWatchdogNamesTheCycleRoundTheTable() {
     PhilosophersSettings s =
-        timeless(5, 1_000).withCheck(false).withFootman(false).withDeadlockAfter(Duration.ofMillis(100));
+        timeless(5, 1_000, Map.of("check", false, "footman", false, "deadlock-after", "100ms"));
     List<DinnerEvent> events = run(s);
     DinnerEvent.Deadlocked d = assertInstanceOf(DinnerEvent.Deadlocked.class, events.get(events.size() - 1));
     assertTrue(d.idleNanos() >= 100_000_000L, "no one ate for the deadlock-after time: " + d.idleNanos());
@@ -149,7 +152,7 @@ class DinnerTest {
 
   @Test
   void philosophersThatFailAreStartedAgainAndTheirForksAndSeatsComeBack() {
-    DinnerEvent.DinnerDone d = done(timeless(5, 2_000).withFailRate(0.2));
+    DinnerEvent.DinnerDone d = done(timeless(5, 2_000, Map.of("fail-rate", 0.2)));
     assertRulesKept(d, 5, 2_000);
     assertTrue(d.restarts() > 1_000, "about 20% of 10,000 meals failed: " + d.restarts());
     assertEquals(d.restarts(), d.seatsReclaimed(), "every failure happens seated, and the seat comes back");
@@ -158,7 +161,7 @@ class DinnerTest {
 
   @Test
   void diningContinuouslySharesTheMealsFairly() {
-    DinnerEvent.DinnerDone d = done(timeless(5, 0).withContinuous(Duration.ofMillis(300)));
+    DinnerEvent.DinnerDone d = done(timeless(5, 0, Map.of("continuous", "300ms")));
     assertTrue(d.check().ok(), d.check().violations().toString());
     long min = d.mealsEach().stream().mapToLong(Long::longValue).min().orElseThrow();
     long max = d.mealsEach().stream().mapToLong(Long::longValue).max().orElseThrow();
