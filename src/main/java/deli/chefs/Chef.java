@@ -22,12 +22,7 @@ public final class Chef extends AbstractBehavior<Chef.Command> {
 
   public interface Command {}
 
-  private record FromDesk(OrderDesk.Reply reply) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return reply.trace();
-    }
-  }
+  private record FromDesk(OrderDesk.Reply message) implements Command, Traced.Adapted {}
 
   private enum Cook implements Command {
     INSTANCE
@@ -95,7 +90,7 @@ public final class Chef extends AbstractBehavior<Chef.Command> {
   }
 
   private Behavior<Command> onFromDesk(FromDesk m) {
-    if (m.reply() instanceof OrderDesk.OrderTaken taken) {
+    if (m.message() instanceof OrderDesk.OrderTaken taken) {
       order = taken.order();
       long now = System.nanoTime();
       long prepNanos = prep.draw(random).toNanos();

@@ -21,26 +21,11 @@ public final class Tally extends AbstractBehavior<Tally.Command> {
 
   public interface Command {}
 
-  private record FromFork(Fork.State state) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return state.trace();
-    }
-  }
+  private record FromFork(Fork.State message) implements Command, Traced.Adapted {}
 
-  private record FromFootman(Footman.State state) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return state.trace();
-    }
-  }
+  private record FromFootman(Footman.State message) implements Command, Traced.Adapted {}
 
-  private record FromObserver(TableCheck.Verdict verdict) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return verdict.trace();
-    }
-  }
+  private record FromObserver(TableCheck.Verdict message) implements Command, Traced.Adapted {}
 
   /**
    * What the forks, the footman and the observer said: forks and seats that came back from a
@@ -99,20 +84,20 @@ public final class Tally extends AbstractBehavior<Tally.Command> {
     return newReceiveBuilder()
         .onMessage(FromFork.class, this::onFork)
         .onMessage(FromFootman.class, this::onFootman)
-        .onMessage(FromObserver.class, m -> done(m.verdict()))
+        .onMessage(FromObserver.class, m -> done(m.message()))
         .build();
   }
 
   private Behavior<Command> onFork(FromFork m) {
-    forksReclaimed += m.state().reclaimed();
-    refused += m.state().refused();
+    forksReclaimed += m.message().reclaimed();
+    refused += m.message().refused();
     return counted();
   }
 
   private Behavior<Command> onFootman(FromFootman m) {
-    seatsReclaimed += m.state().reclaimed();
-    refused += m.state().refused();
-    longestQueue = m.state().longestQueue();
+    seatsReclaimed += m.message().reclaimed();
+    refused += m.message().refused();
+    longestQueue = m.message().longestQueue();
     return counted();
   }
 

@@ -25,12 +25,7 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
 
   public interface Command {}
 
-  private record FromFork(Fork.State state) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return state.trace();
-    }
-  }
+  private record FromFork(Fork.State message) implements Command, Traced.Adapted {}
 
   private enum Timeout implements Command {
     INSTANCE
@@ -91,7 +86,7 @@ public final class Watchdog extends AbstractBehavior<Watchdog.Command> {
   }
 
   private Behavior<Command> onState(FromFork m) {
-    states[m.state().fork()] = m.state();
+    states[m.message().fork()] = m.message();
     if (++answered < forks.size()) {
       return Behaviors.same();
     }

@@ -31,12 +31,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 final class ClusterQuery extends AbstractBehavior<ClusterQuery.Command> {
   interface Command {}
 
-  private record FromShard(SearchShard.Reply reply) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return reply.trace();
-    }
-  }
+  private record FromShard(SearchShard.Reply message) implements Command, Traced.Adapted {}
 
   private enum Timeout implements Command {
     INSTANCE
@@ -123,7 +118,7 @@ final class ClusterQuery extends AbstractBehavior<ClusterQuery.Command> {
   }
 
   private Behavior<Command> onReply(FromShard m) {
-    SearchShard.Reply reply = m.reply();
+    SearchShard.Reply reply = m.message();
     if (!pending.remove((int) reply.id())) {
       return this;
     }

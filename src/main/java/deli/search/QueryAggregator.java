@@ -25,12 +25,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 final class QueryAggregator extends AbstractBehavior<QueryAggregator.Command> {
   interface Command {}
 
-  private record FromShard(SearchShard.Reply reply) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return reply.trace();
-    }
-  }
+  private record FromShard(SearchShard.Reply message) implements Command, Traced.Adapted {}
 
   private enum Timeout implements Command {
     INSTANCE
@@ -76,11 +71,11 @@ final class QueryAggregator extends AbstractBehavior<QueryAggregator.Command> {
   }
 
   private Behavior<Command> onReply(FromShard m) {
-    if (m.reply() instanceof SearchShard.QueryFailed failed) {
+    if (m.message() instanceof SearchShard.QueryFailed failed) {
       search.replyTo().tell(new DirectorySearch.SearchFailed(Trace.here(), search.query(), failed.reason(), failed.badQuery()));
       return Behaviors.stopped();
     }
-    SearchShard.Matches matches = (SearchShard.Matches) m.reply();
+    SearchShard.Matches matches = (SearchShard.Matches) m.message();
     if (waiting.remove(matches.slice())) {
       answers.add(matches);
     }

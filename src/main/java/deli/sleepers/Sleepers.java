@@ -24,12 +24,7 @@ public final class Sleepers extends AbstractBehavior<Sleepers.Command> {
 
   public interface Command {}
 
-  private record Woke(Sleeper.Refreshed refreshed) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return refreshed.trace();
-    }
-  }
+  private record Woke(Sleeper.Refreshed message) implements Command, Traced.Adapted {}
 
   /** What the sleepers tell their listener. */
   public interface Event extends CborSerializable, Traced {}
@@ -93,7 +88,7 @@ public final class Sleepers extends AbstractBehavior<Sleepers.Command> {
   }
 
   private Behavior<Command> onWoke(Woke m) {
-    listener.tell(new Awakened(Trace.here(), m.refreshed().id()));
+    listener.tell(new Awakened(Trace.here(), m.message().id()));
     awake++;
     if (awake == count) {
       finish();

@@ -115,8 +115,10 @@ final class TraceRender {
    * its type name starts (the line has the type): {@code (serving=3)}; {@code r}'s length for a
    * message without fields.
    */
-  static int renderBody(Object msg, Text r) {
+  static int renderBody(Object adapted, Text r) {
     r.len = 0;
+    // An adapter shows as the reply it carries, as its type does: its fields, not the wrapper's.
+    Object msg = shown(adapted);
     if (msg instanceof Enum<?>) {
       return 0;
     }
@@ -217,6 +219,11 @@ final class TraceRender {
   }
 
   private static Shape shownShape(Object msg) {
+    return SHAPES.get(shown(msg).getClass());
+  }
+
+  /** The message a trace line shows for {@code msg}: the reply a private adapter wraps (at most three deep), else itself. */
+  private static Object shown(Object msg) {
     Object m = msg;
     Shape s = SHAPES.get(m.getClass());
     for (int i = 0; i < 3 && s.wrapped != null; i++) {
@@ -231,7 +238,7 @@ final class TraceRender {
         break;
       }
     }
-    return s;
+    return m;
   }
 
   /** One record component: its label and its accessor. */

@@ -25,12 +25,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 public final class ForecastRound extends AbstractBehavior<ForecastRound.Command> {
   public interface Command {}
 
-  private record ZoneDone(ForecastFetcher.Finished finished) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return finished.trace();
-    }
-  }
+  private record ZoneDone(ForecastFetcher.Finished message) implements Command, Traced.Adapted {}
 
   /** The outcomes of the zones from {@code from} on, in zone order. */
   public record Forecasts(Trace trace, int from, List<Outcome> outcomes) implements WeatherEvent {
@@ -117,7 +112,7 @@ public final class ForecastRound extends AbstractBehavior<ForecastRound.Command>
   }
 
   private Behavior<Command> onZoneDone(ZoneDone m) {
-    outcomes[m.finished().index()] = m.finished().outcome();
+    outcomes[m.message().index()] = m.message().outcome();
     finished++;
     if (started < zones.size()) {
       startNext();

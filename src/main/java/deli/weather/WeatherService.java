@@ -69,12 +69,7 @@ public final class WeatherService extends AbstractBehavior<WeatherService.Comman
   /** How the last round went. */
   public record LastRound(Instant finished, Duration took, int fetched, int failed) implements CborSerializable {}
 
-  private record RoundEvent(WeatherEvent event) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return event.trace();
-    }
-  }
+  private record RoundEvent(WeatherEvent message) implements Command, Traced.Adapted {}
 
   private enum Refresh implements Command {
     INSTANCE
@@ -209,7 +204,7 @@ public final class WeatherService extends AbstractBehavior<WeatherService.Comman
   }
 
   private Behavior<Command> onRoundEvent(RoundEvent m) {
-    if (m.event() instanceof ForecastRound.RoundDone done) {
+    if (m.message() instanceof ForecastRound.RoundDone done) {
       Instant now = Instant.now();
       rounds.finished(done, now);
       int failed = done.failed().size();

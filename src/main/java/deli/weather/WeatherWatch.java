@@ -21,12 +21,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 public final class WeatherWatch extends AbstractBehavior<WeatherWatch.Command> {
   public interface Command {}
 
-  private record RoundEvent(WeatherEvent event) implements Command, Traced {
-    @Override
-    public Trace trace() {
-      return event.trace();
-    }
-  }
+  private record RoundEvent(WeatherEvent message) implements Command, Traced.Adapted {}
 
   private enum NextRound implements Command {
     INSTANCE
@@ -82,9 +77,9 @@ public final class WeatherWatch extends AbstractBehavior<WeatherWatch.Command> {
   private Behavior<Command> onRoundEvent(RoundEvent m) {
     int round = rounds.round();
     if (round == 1) {
-      listener.tell(m.event());
+      listener.tell(m.message());
     }
-    if (m.event() instanceof ForecastRound.RoundDone done) {
+    if (m.message() instanceof ForecastRound.RoundDone done) {
       Instant now = Instant.now();
       List<AdvisoryBoard.Change> changes = rounds.finished(done, now);
       if (round > 1 && !changes.isEmpty()) {

@@ -47,7 +47,7 @@ final class ReferenceLine {
     StringBuilder scratch = new StringBuilder();
     int from;
     try {
-      from = renderBody(s.msg(), scratch);
+      from = renderBody(shown(s.msg()), scratch);
     } catch (RuntimeException e) {
       scratch.setLength(0);
       scratch.append('?');
@@ -125,6 +125,11 @@ final class ReferenceLine {
   }
 
   static String typeOf(Object msg) {
+    return shown(msg).getClass().getSimpleName();
+  }
+
+  /** What a line shows of {@code msg}: the reply a private adapter record wraps, at most three deep. */
+  static Object shown(Object msg) {
     Object m = msg;
     for (int i = 0; i < 3; i++) {
       Class<?> type = m.getClass();
@@ -147,7 +152,7 @@ final class ReferenceLine {
         break;
       }
     }
-    return m.getClass().getSimpleName();
+    return m;
   }
 
   private static void raw(StringBuilder b, String s) {
