@@ -11,9 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deli chefs}: the chapter's sandwich chefs, as actors. */
 @Command(
@@ -31,16 +28,15 @@ import picocli.CommandLine.Spec;
       "Prints '<monotonic seconds> <chef> made <order>' per plate, then orders per chef."
     })
 public final class ChefsCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(ChefsSettings.OPTIONS);
   @Mixin TraceOptions common;
 
   @Override
   public Integer call() {
     if (flags.given("orders").isPresent() && flags.given("count").isPresent()) {
-      throw new ParameterException(spec.commandLine(), "give --orders or --count, not both");
+      throw flags.error("give --orders or --count, not both");
     }
-    return common.runOnce(ChefsSettings.OPTIONS, ChefsSettings::from, "kitchen", ChefsCommand::render, Kitchen::create);
+    return common.runOnce(flags, ChefsSettings::from, "kitchen", ChefsCommand::render, Kitchen::create);
   }
 
   /** The chapter's lines for each plate, and a summary at the end. */

@@ -83,6 +83,11 @@ public final class Flags {
     return options.flag(spec, key);
   }
 
+  /** A usage error of the command's: {@code message}, after the command's name and before the hint. */
+  public ParameterException error(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
   /** The usage error {@code "--flag PROBLEM"} about {@code key}, the flag named as typed. */
   public ParameterException usage(String key, String problem) {
     return options.usage(spec, key, problem);

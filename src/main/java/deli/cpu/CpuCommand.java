@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code deli cpu}: the chapter's {@code MuchCPU}, processes against threads, as actors. */
 @Command(
@@ -26,7 +24,6 @@ import picocli.CommandLine.Spec;
           + "GIL). Prints each worker's thread, both wall times and the speedup."
     })
 public final class CpuCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(CpuSettings.OPTIONS);
   @Mixin TraceOptions common;
 
@@ -35,7 +32,7 @@ public final class CpuCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     workers.check();
-    return common.runOnce(CpuSettings.OPTIONS, CpuSettings::from, "cpu", CpuCommand::render, CpuRace::create);
+    return common.runOnce(flags, CpuSettings::from, "cpu", CpuCommand::render, CpuRace::create);
   }
 
   static Output render(CpuRace.Event event) {

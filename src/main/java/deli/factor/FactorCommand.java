@@ -17,11 +17,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deli factor}: the chapter's {@code prime_factors} on a pool, printed as GNU factor prints. */
 @Command(
@@ -57,7 +55,6 @@ public final class FactorCommand implements Callable<Integer> {
   /** Drawn as they are factored, never held: a bound only against a typo's run of days. */
   private static final long MAX_RANDOM = 1_000_000_000_000L;
 
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(FactorSettings.OPTIONS);
   @Mixin TraceOptions common;
 
@@ -194,6 +191,6 @@ public final class FactorCommand implements Callable<Integer> {
   }
 
   private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
+    return flags.error(message);
   }
 }

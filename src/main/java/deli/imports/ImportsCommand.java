@@ -17,11 +17,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deli imports}: the chapter's find_imports, as actors. */
 @Command(
@@ -43,7 +40,6 @@ import picocli.CommandLine.Spec;
           + "even when some files do not parse."
     })
 public final class ImportsCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(ImportsSettings.OPTIONS);
   @Mixin TraceOptions common;
 
@@ -86,7 +82,7 @@ public final class ImportsCommand implements Callable<Integer> {
         format = ImportGraph.Format.parse(graph);
       } catch (IllegalArgumentException e) {
         if (dir != null) {
-          throw new ParameterException(spec.commandLine(), e.getMessage());
+          throw flags.error(e.getMessage());
         }
         dir = graph; // '--graph DIR': picocli took the directory for the format
         fromGraph = true;
@@ -94,7 +90,7 @@ public final class ImportsCommand implements Callable<Integer> {
       }
     }
     if (json && format != null) {
-      throw new ParameterException(spec.commandLine(), "give --json or --graph, not both");
+      throw flags.error("give --json or --graph, not both");
     }
     Map<String, Object> worked = new HashMap<>();
     if (fromGraph) {

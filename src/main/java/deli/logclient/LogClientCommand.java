@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code deli logclient}: the chapter's sorting clients, logging over the SocketHandler protocol. */
 @Command(
@@ -57,7 +55,6 @@ public final class LogClientCommand implements Callable<Integer> {
           Setting.bool("echo").flags("--echo")
               .help("Also print each message, as the chapter's StreamHandler does (to stderr)."));
 
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin TraceOptions common;
 

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code deli node}: a long-running node with every service and the HTTP API. */
@@ -66,7 +64,6 @@ public final class NodeCommand implements Callable<Integer> {
               .help("DIR", "A directory the node reads for its callers (POST /imports), with what lies below it; "
                   + "repeat for several (deli.http.file-roots). Default: none."));
 
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin deli.trace.TraceOptions common;
 
@@ -94,7 +91,7 @@ public final class NodeCommand implements Callable<Integer> {
     try {
       extra.putAll(drainPhase(settings, config));
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "deli.logserver." + e.getMessage());
+      throw flags.error("deli.logserver." + e.getMessage());
     }
     config = flags.load(extra);
     common.startFlow(config, "node", System.err);

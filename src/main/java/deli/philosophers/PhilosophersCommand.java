@@ -11,9 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deli philosophers}: the chapter's dining philosophers, as actors. */
 @Command(
@@ -40,7 +37,6 @@ public final class PhilosophersCommand implements Callable<Integer> {
   /** The exit code of a deadlocked table. */
   public static final int DEADLOCK = 3;
 
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(PhilosophersSettings.OPTIONS);
   @Mixin TraceOptions common;
 
@@ -48,10 +44,10 @@ public final class PhilosophersCommand implements Callable<Integer> {
   public Integer call() {
     Optional<Duration> continuous = flags.given("continuous").map(Duration.class::cast);
     if (continuous.isPresent() && (continuous.get().isZero() || continuous.get().isNegative())) {
-      throw new ParameterException(spec.commandLine(), "--continuous must be more than 0, not " + Durations.format(continuous.get()));
+      throw flags.error("--continuous must be more than 0, not " + Durations.format(continuous.get()));
     }
     if (continuous.isPresent() && flags.given("servings").isPresent()) {
-      throw new ParameterException(spec.commandLine(), "give --servings or --continuous, not both");
+      throw flags.error("give --servings or --continuous, not both");
     }
     var config = flags.load();
     // No one watches a terminal's dinner from a page: it never samples its table.

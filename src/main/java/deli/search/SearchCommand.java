@@ -21,11 +21,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deli search}: the chapter's DirectorySearch, as shard actors holding a tree in memory. */
 @Command(
@@ -87,7 +84,6 @@ public final class SearchCommand implements Callable<Integer> {
           Setting.duration("query-timeout").flags("--timeout").cliOnly()
               .help("DURATION", "How long a query waits for every shard. Default: 30s."));
 
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin TraceOptions common;
   @Mixin GrepOptions grep;
@@ -122,7 +118,7 @@ public final class SearchCommand implements Callable<Integer> {
       given = grep.given(queries);
       given.forEach(form::apply);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw flags.error(e.getMessage());
     }
     if (node != null) {
       return askNode(settings, format, form, given);
@@ -153,7 +149,7 @@ public final class SearchCommand implements Callable<Integer> {
   /** The queries, given or read from stdin, sent to the node at {@code --node}. */
   private int askNode(SearchSettings settings, GrepFormat format, Function<String, SearchQuery> form, List<String> given) {
     if (grep.patterns.size() > 1 || format.mode() == GrepFormat.Mode.FILES_WITHOUT) {
-      throw new ParameterException(spec.commandLine(), "--node takes one pattern a query and no -L: a node's /search has neither");
+      throw flags.error("--node takes one pattern a query and no -L: a node's /search has neither");
     }
     List<String> texts = new ArrayList<>(given);
     if (texts.isEmpty()) {
@@ -163,7 +159,7 @@ public final class SearchCommand implements Callable<Integer> {
     try {
       texts.forEach(t -> asked.add(form.apply(t)));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw flags.error(e.getMessage());
     }
     PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
     return new NodeSearch(node, System.getenv("DELI_TOKEN"), settings.queryTimeout()).run(asked, format, out, System.err);

@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code deli sleepers}: the chapter's {@code random_sleep} and {@code gather}, as actors. */
 @Command(
@@ -26,13 +24,12 @@ import picocli.CommandLine.Spec;
           + "them, so the whole takes about the longest delay, not the sum."
     })
 public final class SleepersCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(SleepersSettings.OPTIONS);
   @Mixin TraceOptions common;
 
   @Override
   public Integer call() {
-    return common.runOnce(SleepersSettings.OPTIONS, SleepersSettings::from, "sleepers", SleepersCommand::render, Sleepers::create);
+    return common.runOnce(flags, SleepersSettings::from, "sleepers", SleepersCommand::render, Sleepers::create);
   }
 
   /** The chapter's lines. */

@@ -2,7 +2,7 @@ package deli.trace;
 
 import com.typesafe.config.Config;
 import deli.core.Console.Output;
-import deli.core.Options;
+import deli.core.Flags;
 import deli.core.Session;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -85,9 +85,9 @@ public final class TraceOptions {
    * the flags typed over config, read by {@code read}, its flow traced as asked, its events
    * rendered by {@code render}. Returns the exit code: the program's, 130 after Ctrl-C.
    */
-  public <S, E> int runOnce(Options options, Function<Config, S> read, String name, Function<E, Output> render, Program<S, E> program) {
-    Config config = options.load(spec);
-    S settings = options.settings(spec, config, read);
+  public <S, E> int runOnce(Flags flags, Function<Config, S> read, String name, Function<E, Output> render, Program<S, E> program) {
+    Config config = flags.load();
+    S settings = flags.settings(config, read);
     Trace flow = startFlow(config, "cli", System.err);
     return Session.run(Session.oneShot(name, render, console -> program.create(settings, flow, console)), config, 130);
   }

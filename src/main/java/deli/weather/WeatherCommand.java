@@ -19,9 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code deli weather}: the chapter's MarineWX, forecasts fetched concurrently by actors. */
 @Command(
@@ -74,7 +72,6 @@ public final class WeatherCommand implements Callable<Integer> {
               .help("INTERVAL", "Fetch again every INTERVAL (more than 0) and print only the advisories that "
                   + "changed, until Ctrl-C (exit 0)."));
 
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin TraceOptions common;
 
@@ -88,7 +85,7 @@ public final class WeatherCommand implements Callable<Integer> {
   public Integer call() {
     Optional<Duration> watch = flags.given("watch").map(Duration.class::cast);
     if (watch.isPresent() && (watch.get().isZero() || watch.get().isNegative())) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--watch must be more than 0, not " + deli.core.Durations.format(watch.get()));
+      throw flags.error("--watch must be more than 0, not " + deli.core.Durations.format(watch.get()));
     }
     var config = flags.load();
     WeatherSettings settings = flags.settings(config, WeatherSettings::from);

@@ -23,9 +23,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code deli weather serve}: a local stand-in for the NWS, for tests and offline use. */
 @Command(
@@ -63,7 +61,6 @@ public final class WeatherServeCommand implements Callable<Integer> {
           Setting.integer("seed").flags("--seed")
               .help("N", "Seed for the latency and failure draws, to repeat a run."));
 
-  @Spec CommandSpec spec;
   @Mixin Flags flags = new Flags(OPTIONS);
   @Mixin TraceOptions common;
 
