@@ -3,6 +3,7 @@ package deli.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -158,5 +159,21 @@ class NeedleProperties {
     byte[] text = "0123456789abcdefghij0123456789".getBytes(StandardCharsets.US_ASCII);
     check(new Case(text, "ij".getBytes(StandardCharsets.US_ASCII), false, 0, 20));
     check(new Case(text, "ij".getBytes(StandardCharsets.US_ASCII), false, 0, 19));
+  }
+
+  /**
+   * A needle that starts or ends with 'a' or 'z' (the ends of the letters folded) found in upper
+   * case, in a text long enough for the 16-position steps, not only the byte-by-byte tail.
+   */
+  @Test
+  void anIgnoreCaseNeedleStartingOrEndingWithTheFirstOrLastLetterIsFoundInUpperCase() {
+    String pad = "-".repeat(40);
+    for (String needle : List.of("ab", "ba", "zy", "yz", "az", "za")) {
+      byte[] text = (pad + needle.toUpperCase(java.util.Locale.ROOT) + pad).getBytes(StandardCharsets.US_ASCII);
+      Needle n = new Needle(needle.getBytes(StandardCharsets.US_ASCII), true);
+      assertEquals(2, n.length());
+      assertEquals(pad.length(), n.find(text, 0, text.length), needle);
+      check(new Case(text, needle.getBytes(StandardCharsets.US_ASCII), true, 0, text.length));
+    }
   }
 }
