@@ -70,7 +70,10 @@ public final class Cli {
     try {
       return Long.valueOf(text.strip());
     } catch (NumberFormatException e) {
-      throw new TypeConversionException("must be an integer, not '" + text + "'");
+      throw new TypeConversionException(
+          text.strip().matches("[-+]?\\d+")
+              ? String.format(java.util.Locale.ROOT, "must be %,d to %,d, not %s", Long.MIN_VALUE, Long.MAX_VALUE, text)
+              : "must be an integer, not '" + text + "'");
     }
   }
 

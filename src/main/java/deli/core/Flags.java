@@ -49,9 +49,9 @@ public final class Flags {
       if (u.label() != null) {
         b.paramLabel(u.label());
       }
-      if (u.type() == Boolean.class) {
-        b.arity("0");
-      } else if (u.type() == java.time.Duration.class) {
+      // A switch's arity is left as picocli derives it for a Boolean (0, unspecified), as an
+      // annotation leaves it: --index and --index=false both parse.
+      if (u.type() == java.time.Duration.class) {
         b.converters(new Cli.DurationConverter());
       } else if (u.type() == DurationRange.class) {
         b.converters(new Cli.RangeConverter());

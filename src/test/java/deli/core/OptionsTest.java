@@ -132,6 +132,9 @@ class OptionsTest {
     assertEquals(
         "must be -2,147,483,648 to 2,147,483,647, not 99999999999",
         assertThrows(CommandLine.TypeConversionException.class, () -> Cli.parseInt("99999999999")).getMessage());
+    assertEquals(
+        "must be -9,223,372,036,854,775,808 to 9,223,372,036,854,775,807, not 99999999999999999999",
+        assertThrows(CommandLine.TypeConversionException.class, () -> Cli.parseLong("99999999999999999999")).getMessage());
     assertEquals("must be a number, not 'NaN'", assertThrows(CommandLine.TypeConversionException.class, () -> Cli.parseDouble("NaN")).getMessage());
     assertEquals(0.5, Cli.parseDouble("0.5"));
     assertEquals(7, Cli.parseInt(" 7"));
@@ -189,6 +192,9 @@ class OptionsTest {
         d.seen.get(0));
     assertEquals(java.util.Optional.of(Duration.ofMillis(1500)), d.seen.get(1));
     assertEquals(java.util.Optional.of(true), d.seen.get(2));
+    CommandLine off = Cli.commandLine(D.class);
+    assertEquals(0, off.execute("--loud=false"));
+    assertEquals(java.util.Optional.of(false), off.<D>getCommand().seen.get(2));
 
     D quiet = Cli.commandLine(D.class).<D>getCommand();
     CommandLine again = Cli.commandLine(D.class);
