@@ -64,6 +64,36 @@ final class LineBuffer {
     return this;
   }
 
+  private long high = -1;
+  private final byte[] highDigits = new byte[12];
+  private int highLength;
+
+  /**
+   * A decimal as {@link #decimal} writes it, for a number that moves on slowly from line to line
+   * (a line's time in microseconds): the digits above the last eight are those of the last call
+   * most times (they change every 100 seconds), so they are copied, not worked out again.
+   */
+  LineBuffer time(long v) {
+    if (v < 100_000_000L) {
+      return decimal(v);
+    }
+    long h = v / 100_000_000L;
+    if (h != high) {
+      int from = pos;
+      decimal(h);
+      highLength = pos - from;
+      System.arraycopy(buf, from, highDigits, 0, highLength);
+      pos = from;
+      high = h;
+    }
+    room(highLength + 8);
+    System.arraycopy(highDigits, 0, buf, pos, highLength);
+    pos += highLength;
+    eight((int) (v - h * 100_000_000L), pos + 8, 8);
+    pos += 8;
+    return this;
+  }
+
   /** "00" to "99": two digits a division. */
   private static final byte[] PAIRS = new byte[200];
 
@@ -110,27 +140,38 @@ final class LineBuffer {
     return this;
   }
 
-  private final String[] keys = new String[32];
-  private final byte[][] values = new byte[32][];
+  private final String[] keys = new String[128];
+  private final byte[][] values = new byte[128][];
 
   /**
    * As {@link #string} ({@code json}) or {@link #raw}, from the bytes of the last time this very
-   * string was written: a flow's trace id, an actor's path, the same on line after line.
+   * string was written: a flow's trace id, an actor's path, the same on line after line. A string
+   * is looked for in two slots, so that two that hash alike do not put each other out line after
+   * line.
    */
   LineBuffer cached(String s, boolean json) {
-    int slot = System.identityHashCode(s) & 31;
-    if (keys[slot] == s) {
-      return bytes(values[slot]);
+    int slot = System.identityHashCode(s) & 127;
+    if (keys[slot] != s) {
+      int other = slot ^ 1;
+      if (keys[other] == s) {
+        return bytes(values[other]);
+      }
+      if (keys[slot] != null) {
+        // Both taken by others: the older of the two moves to the other slot, the new one in front.
+        keys[other] = keys[slot];
+        values[other] = values[slot];
+      }
+      int from = pos;
+      if (json) {
+        string(s);
+      } else {
+        raw(s);
+      }
+      values[slot] = Arrays.copyOfRange(buf, from, pos);
+      keys[slot] = s;
+      return this;
     }
-    int from = pos;
-    if (json) {
-      string(s);
-    } else {
-      raw(s);
-    }
-    values[slot] = Arrays.copyOfRange(buf, from, pos);
-    keys[slot] = s;
-    return this;
+    return bytes(values[slot]);
   }
 
   /** {@code s} as it is, encoded as UTF-8 (for what needs no JSON escape). */

@@ -38,23 +38,24 @@ record SpanLine(
       if (!parent.isEmpty()) {
         b.bytes(NULL_SENDER); // a timer's tick: said, since a missing sender is its parent's receiver
       }
-    } else if (parent.isEmpty() || !sender.startsWith(prefix) || senderAlways) {
+    } else if (parent.isEmpty() || senderAlways || !scratch.local(sender, prefix)) {
       // Else left out: the parent's line names it (its receiver), which keeps lines short.
       b.bytes(SENDER).string(compact(sender, prefix));
     }
     b.bytes(RECEIVER).cached(receiver, false).ascii('"');
-    if (type != null) {
-      b.bytes(TYPE).raw(type).ascii('"');
-    } else {
-      b.bytes(TraceRender.typeField(msg));
-    }
     int from;
     try {
       from = TraceRender.renderBody(msg, scratch);
     } catch (RuntimeException e) {
       scratch.len = 0; // a message that broke the rule and changed since: its line stays
       scratch.append('?');
+      scratch.typeField = TraceRender.typeField(msg);
       from = 0;
+    }
+    if (type != null) {
+      b.bytes(TYPE).raw(type).ascii('"');
+    } else {
+      b.bytes(scratch.typeField);
     }
     if (from < scratch.len) {
       b.bytes(MESSAGE).string(scratch.c, from, scratch.len);
@@ -74,7 +75,7 @@ record SpanLine(
   }
 
   private static void start(LineBuffer b, long begin, String node, String traceId, String span, String parent) {
-    b.bytes(TIME).decimal(begin / 1000);
+    b.bytes(TIME).time(begin / 1000);
     if (!"local".equals(node)) {
       b.bytes(NODE).cached(node, true);
     }

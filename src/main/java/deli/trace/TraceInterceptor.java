@@ -37,6 +37,10 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
   // before any message would otherwise stay registered forever.
   private ActorCounters counters;
   private long timedAt; // the tick of the last message timed
+  // The thread this actor last ran on and that thread's context: an actor mostly runs on the
+  // same thread message after message, and reading a field is cheaper than a ThreadLocal.
+  private Thread ranOn;
+  private TraceContext context;
 
   TraceInterceptor(Class<T> messageClass, Trace initial) {
     super(messageClass);
@@ -119,7 +123,12 @@ final class TraceInterceptor<T> extends BehaviorInterceptor<T, T> {
     }
     // Inline rather than through a lambda: this runs for every message and allocates nothing
     // unless its flow is traced.
-    TraceContext c = TraceContext.CURRENT.get();
+    TraceContext c = context;
+    Thread thread = Thread.currentThread();
+    if (thread != ranOn) {
+      c = context = TraceContext.CURRENT.get();
+      ranOn = thread;
+    }
     String prevId = c.traceId;
     String prevSelf = c.self;
     Object prevMessage = c.message;

@@ -27,6 +27,43 @@ final class TraceRender {
   static final class Text {
     char[] c = new char[256];
     int len;
+    /** {@code ,"type":"Name"} of the message {@link #renderBody} rendered last. */
+    byte[] typeField;
+    // The shapes of the last classes seen, by the class's identity hash: the writer's thread
+    // renders line after line of the same few types, and a ClassValue lookup costs more.
+    private final Class<?>[] classes = new Class<?>[64];
+    private final Shape[] shapes = new Shape[64];
+
+    private final String[] senders = new String[32];
+    private final String[] prefixes = new String[32];
+
+    /**
+     * Whether {@code sender} is an actor of the node whose address is {@code prefix}, remembered
+     * by the strings' identity (a sender's path is the same string on line after line).
+     */
+    boolean local(String sender, String prefix) {
+      int i = System.identityHashCode(sender) & 31;
+      if (senders[i] == sender && prefixes[i] == prefix) {
+        return true;
+      }
+      if (!sender.startsWith(prefix)) {
+        return false;
+      }
+      senders[i] = sender;
+      prefixes[i] = prefix;
+      return true;
+    }
+
+    private Shape shape(Class<?> type) {
+      int i = System.identityHashCode(type) & 63;
+      if (classes[i] == type) {
+        return shapes[i];
+      }
+      Shape s = SHAPES.get(type);
+      shapes[i] = s;
+      classes[i] = type;
+      return s;
+    }
 
     private void room(int n) {
       if (len + n > c.length) {
@@ -113,21 +150,34 @@ final class TraceRender {
   /**
    * Renders {@code msg} into {@code r} (emptied first) and returns where its rendering without
    * its type name starts (the line has the type): {@code (serving=3)}; {@code r}'s length for a
-   * message without fields.
+   * message without fields. Sets {@code r.typeField} to the type the line shows.
    */
   static int renderBody(Object adapted, Text r) {
     r.len = 0;
     // An adapter shows as the reply it carries, as its type does: its fields, not the wrapper's.
-    Object msg = shown(adapted);
+    Object msg = adapted;
+    Shape s = r.shape(msg.getClass());
+    for (int i = 0; i < 3 && s.wrapped != null; i++) {
+      Object inner = unwrap(s, msg);
+      if (inner == null) {
+        break;
+      }
+      msg = inner;
+      s = r.shape(msg.getClass());
+    }
+    r.typeField = s.typeField;
     if (msg instanceof Enum<?>) {
       return 0;
     }
-    render(msg, r, 0);
+    if (msg instanceof Record rec) {
+      record(rec, s, r, 0);
+    } else {
+      render(msg, r, 0);
+    }
     if (r.len > MAX_RENDERING) {
       r.len = MAX_RENDERING - 3;
       r.append("...");
     }
-    Shape s = SHAPES.get(msg.getClass());
     int n = s.nameChars.length;
     if (s.record && r.len > n && r.c[n] == '(' && r.startsWith(s.nameChars)) {
       return n;
@@ -145,32 +195,7 @@ final class TraceRender {
       return;
     }
     if (v instanceof Record r && depth < 4) {
-      Shape s = SHAPES.get(r.getClass());
-      b.append(s.nameChars).append('(');
-      boolean first = true;
-      for (Component k : s.components) {
-        if (k.kind == Component.OBJECT) {
-          Object value;
-          try {
-            value = (Object) k.getter.invokeExact((Object) r);
-          } catch (Throwable e) {
-            value = "?";
-          }
-          if (value instanceof Trace || (value instanceof ActorRef<?> ref && ref.path().name().startsWith("$"))) {
-            continue; // the trace has its own fields; an anonymous reply-to (an adapter) says nothing
-          }
-          b.append(first ? k.label : k.commaLabel);
-          first = false;
-          render(value, b, depth + 1);
-        } else {
-          b.append(first ? k.label : k.commaLabel);
-          first = false;
-          if (b.len <= MAX_RENDERING) {
-            primitive(k, r, b);
-          }
-        }
-      }
-      b.append(')');
+      record(r, b.shape(r.getClass()), b, depth);
     } else if (v instanceof String s) {
       b.append(s);
     } else if (v instanceof Integer i) {
@@ -190,6 +215,35 @@ final class TraceRender {
     } else {
       b.append(String.valueOf(v));
     }
+  }
+
+  /** A record by its components: {@code Name(a=1, b=x)}. */
+  private static void record(Record r, Shape s, Text b, int depth) {
+    b.append(s.nameChars).append('(');
+    boolean first = true;
+    for (Component k : s.components) {
+      if (k.kind == Component.OBJECT) {
+        Object value;
+        try {
+          value = (Object) k.getter.invokeExact((Object) r);
+        } catch (Throwable e) {
+          value = "?";
+        }
+        if (value instanceof Trace || (value instanceof ActorRef<?> ref && ref.path().name().startsWith("$"))) {
+          continue; // the trace has its own fields; an anonymous reply-to (an adapter) says nothing
+        }
+        b.append(first ? k.label : k.commaLabel);
+        first = false;
+        render(value, b, depth + 1);
+      } else {
+        b.append(first ? k.label : k.commaLabel);
+        first = false;
+        if (b.len <= MAX_RENDERING) {
+          primitive(k, r, b);
+        }
+      }
+    }
+    b.append(')');
   }
 
   /** A primitive component, unboxed: as {@code StringBuilder.append(Object)} would show its box. */
@@ -222,21 +276,26 @@ final class TraceRender {
     return SHAPES.get(shown(msg).getClass());
   }
 
+  /** What an adapter of shape {@code s} wraps, or null. */
+  private static Object unwrap(Shape s, Object adapter) {
+    try {
+      return (Object) s.wrapped.invokeExact(adapter);
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
   /** The message a trace line shows for {@code msg}: the reply a private adapter wraps (at most three deep), else itself. */
   private static Object shown(Object msg) {
     Object m = msg;
     Shape s = SHAPES.get(m.getClass());
     for (int i = 0; i < 3 && s.wrapped != null; i++) {
-      try {
-        Object inner = (Object) s.wrapped.invokeExact(m);
-        if (inner == null) {
-          break;
-        }
-        m = inner;
-        s = SHAPES.get(m.getClass());
-      } catch (Throwable e) {
+      Object inner = unwrap(s, m);
+      if (inner == null) {
         break;
       }
+      m = inner;
+      s = SHAPES.get(m.getClass());
     }
     return m;
   }

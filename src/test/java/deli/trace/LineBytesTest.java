@@ -142,11 +142,11 @@ class LineBytesTest {
   @Test
   void randomTextInEveryFieldIsWrittenAsTheOldLineByteForByte() {
     Random r = new Random(15);
-    String[] nodes = new String[40]; // more than the buffer remembers: some evicted, some recurring
+    String[] nodes = new String[300]; // more than the buffer remembers (128): some evicted, some recurring
     for (int i = 0; i < nodes.length; i++) {
       nodes[i] = randomText(r, 12);
     }
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < 6000; i++) {
       Object msg = switch (r.nextInt(4)) {
         case 0 -> new Words(randomText(r, 40), randomText(r, 200));
         case 1 -> new Nest(new Words(randomText(r, 170), r.nextLong()));
@@ -161,6 +161,23 @@ class LineBytesTest {
   }
 
   @Test
+  void aSenderKnownAsLocalToOneNodeIsStillWrittenOnTheLinesOfAnother() {
+    // The writer remembers which sender strings are its node's own; two systems in one JVM
+    // (a cluster in a test) write through one writer with different addresses.
+    String sender = "pekko://x@h:1/user/dinner/philosopher-2";
+    for (int i = 0; i < 3; i++) {
+      for (String prefix : new String[] {"pekko://x@h:1", "pekko://y@h:2", "pekko://x@h:1"}) {
+        SpanLine s = new SpanLine(
+            "local", prefix, "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", "00f067aa0ba902b7", sender,
+            "/user/dinner/fork-1", null, new Take(i), 0, 1_796_401_935_660_735_123L, 1_796_401_935_660_736_000L, false);
+        same(s);
+        String line = new String(fast(s), StandardCharsets.UTF_8);
+        assertEquals(prefix.equals("pekko://y@h:2"), line.contains("\"sender\""), line);
+      }
+    }
+  }
+
+  @Test
   void numbersAndIdsAreWrittenAsJavaWritesThem() {
     long[] values = {0, 1, 9, 10, 99, 100, -1, -10, 999_999_999_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE, 1_796_401_935_660_735L};
     for (long v : values) {
@@ -170,6 +187,29 @@ class LineBytesTest {
       assertEquals(Long.toString(v), t.append(v).toString());
       assertEquals(String.format("%016x", v), new LineBuffer(1).hex16(v).toString());
     }
+  }
+
+  @Test
+  void timesAreWrittenAsJavaWritesThemWhenTheirLeadingDigitsChangeAndWhenNot() {
+    // The digits above the last eight are remembered from one time to the next: a run of times
+    // within one block of 10^8, across blocks, back to an earlier block, and numbers of every size.
+    LineBuffer b = new LineBuffer(1);
+    StringBuilder expected = new StringBuilder();
+    java.util.Random r = new java.util.Random(16);
+    long t = 1_796_401_935_660_735L - 5_000L;
+    long[] fixed = {0, 7, 99_999_999L, 100_000_000L, 100_000_001L, 199_999_999L, 200_000_000L, 100_000_000L,
+        Long.MAX_VALUE, 12_345_678_900_000_000L, Long.MAX_VALUE, -5, Long.MIN_VALUE, 1_000_000_000_000_000_000L};
+    for (long v : fixed) {
+      b.time(v).ascii(' ');
+      expected.append(v).append(' ');
+    }
+    for (int i = 0; i < 20_000; i++) {
+      t += r.nextInt(i % 1000 == 0 ? 400_000_000 : 2_000);
+      long v = i % 97 == 0 ? r.nextLong() >>> r.nextInt(64) : t;
+      b.time(v).ascii(' ');
+      expected.append(v).append(' ');
+    }
+    assertEquals(expected.toString(), b.toString());
   }
 
   @Test
