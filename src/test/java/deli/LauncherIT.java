@@ -81,6 +81,19 @@ class LauncherIT {
         String.join("\n", "#!/usr/bin/env bash", "echo \"$*\" >>'" + calls + "'", "exec '" + realJava + "' \"$@\"", ""));
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     record Case(String jit, List<String> args, boolean quick) {}
+    // Data of small work (rows x rows x columns) and of large: only the first runs with C1 alone.
+    Path small = dir.resolve("small.csv");
+    Path big = dir.resolve("big.csv");
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 2600; i++) {
+      rows.append(i % 7 + 1).append(',').append(i % 5).append(',').append(i % 3 == 0 ? "a" : "b").append('\n');
+    }
+    Files.writeString(small, rows.toString()); // 2,600^2 x 3 = 2e7
+    StringBuilder wide = new StringBuilder();
+    for (int i = 0; i < 2600; i++) {
+      wide.append((i % 9 + 1 + ",").repeat(63)).append(i % 2 == 0 ? "a" : "b").append('\n');
+    }
+    Files.writeString(big, wide.toString()); // 2,600^2 x 64 = 4.3e8
     List<Case> cases =
         List.of(
             new Case(null, List.of("--version"), true),
@@ -88,7 +101,11 @@ class LauncherIT {
             new Case(null, List.of("factor", "--random", "3", "--seed", "1"), false),
             new Case(null, List.of("factor", "1000000016000000063"), false),
             new Case("full", List.of("--version"), false),
-            new Case("quick", List.of("factor", "--random", "3", "--seed", "1"), true));
+            new Case("quick", List.of("factor", "--random", "3", "--seed", "1"), true),
+            new Case(null, List.of("tune", "--quiet"), true),
+            new Case(null, List.of("tune", "--quiet", "--repeat", "2"), false),
+            new Case(null, List.of("tune", small.toString(), "--quiet", "--k", "1..3"), true),
+            new Case(null, List.of("tune", big.toString(), "--quiet", "--k", "1..3"), false));
     for (Case c : cases) {
       Files.deleteIfExists(calls);
       List<String> command = new java.util.ArrayList<>(List.of(Deli.root().resolve("scripts/deli").toString()));

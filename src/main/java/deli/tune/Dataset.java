@@ -11,7 +11,7 @@ import java.util.List;
  * <p>Labels are numbered in Python's string order (code points), so comparing two label numbers
  * compares the labels as the book's sort does.
  *
- * @param id what a message names the data by: the source's name, its digest and the split
+ * @param id what the CLI's job names the data by: its checksum, length and split
  * @param source the file's name as errors show it
  * @param features features per sample
  * @param labels the labels, in Python's string order

@@ -34,6 +34,70 @@ final class PyFloats {
     return SPECIAL.matcher(s).matches() ? new NotFinite() : new NotANumber();
   }
 
+  /** 10^0 to 10^22: every one a double exactly. */
+  private static final double[] POWERS = new double[23];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POWERS.length; i++) {
+      POWERS[i] = p;
+      p *= 10;
+    }
+  }
+
+  /**
+   * Reads a plain decimal ({@code [+-]digits[.digits]} or {@code [+-].digits}, at most 18
+   * digits, nothing else) from {@code s} at {@code from}, up to the first char that cannot
+   * continue it (or {@code to}); stores it in {@code out[at]} and returns where it stopped, or
+   * -1 for anything else (which {@link #parse} then reads). The value is what
+   * {@code Double.parseDouble} gives: the digits as a whole number below 2^53 and a power of ten
+   * up to 10^22 are both exact doubles, so their quotient is the correctly rounded value
+   * (Clinger's fast path).
+   */
+  static int plain(String s, int from, int to, double[] out, int at) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+      negative = s.charAt(i) == '-';
+      i++;
+    }
+    long m = 0;
+    int digits = 0;
+    int start = i;
+    while (i < to && isDigit(s.charAt(i))) {
+      m = m * 10 + (s.charAt(i++) - '0');
+      digits++;
+    }
+    boolean whole = i > start;
+    int scale = 0;
+    if (i < to && s.charAt(i) == '.') {
+      i++;
+      int f = i;
+      while (i < to && isDigit(s.charAt(i))) {
+        m = m * 10 + (s.charAt(i++) - '0');
+        digits++;
+      }
+      scale = i - f;
+      if (!whole && scale == 0) {
+        return -1;
+      }
+    } else if (!whole) {
+      return -1;
+    }
+    if (digits > 18 || m > (1L << 53) || scale >= POWERS.length) {
+      return -1;
+    }
+    if (i < to) {
+      char c = s.charAt(i);
+      if (c == 'e' || c == 'E' || c == '_' || isSpace(c)) {
+        return -1; // read in full by parse
+      }
+    }
+    double v = scale == 0 ? m : m / POWERS[scale];
+    out[at] = negative ? -v : v;
+    return i;
+  }
+
   /**
    * Python's float literal: a sign, digits with single underscores between them, a point, an
    * exponent ({@code 1_000.5e-3}). Java's parser would also take {@code 1d}, {@code 0x1p3}.

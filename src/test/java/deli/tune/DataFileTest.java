@@ -192,4 +192,86 @@ class DataFileTest {
       assertEquals(python.get(i), deli, "float(" + cell + ")");
     }
   }
+
+  /**
+   * After the first line, a line of plain decimals is read without splitting it (PyFloats.plain);
+   * every cell must come out as the full reader (PyFloats.parse, held to CPython above) reads it,
+   * bit for bit, and every other line must still go the full way: random decimals of 1 to 25
+   * digits (past 2^53 and 10^22 too), signs, leading and trailing points, zeros, exponents,
+   * underscores and spaces mixed in.
+   */
+  @Test
+  void aPlainDecimalAfterTheFirstLineIsReadAsTheFullReaderReadsIt() {
+    java.util.Random r = new java.util.Random(14);
+    for (int round = 0; round < 300; round++) {
+      List<String> cells = new ArrayList<>();
+      StringBuilder text = new StringBuilder("0,0,x\n");
+      for (int row = 0; row < 20; row++) {
+        String a = randomDecimal(r);
+        String b = randomDecimal(r);
+        cells.add(a);
+        cells.add(b);
+        text.append(a).append(',').append(b).append(',').append(row % 2 == 0 ? "x" : "y").append('\n');
+      }
+      double[] expected = new double[cells.size()];
+      boolean finite = true;
+      for (int i = 0; i < cells.size(); i++) {
+        if (PyFloats.parse(cells.get(i)) instanceof PyFloats.Finite f) {
+          expected[i] = f.value();
+        } else {
+          finite = false;
+        }
+      }
+      if (!finite) {
+        String message = assertThrows(DataError.class, () -> DataFile.parse("d", text.toString().getBytes(StandardCharsets.UTF_8), 1000)).getMessage();
+        assertTrue(message.contains("not a"), message);
+        continue;
+      }
+      Dataset d = DataFile.parse("d", text.toString().getBytes(StandardCharsets.UTF_8), 1000);
+      double[] actual = java.util.Arrays.copyOf(d.training().x, cells.size());
+      for (int i = 0; i < cells.size(); i++) {
+        assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]), "float(" + cells.get(i) + ")");
+      }
+      assertEquals(List.of("x", "y"), d.labels());
+    }
+  }
+
+  private static String randomDecimal(java.util.Random r) {
+    StringBuilder b = new StringBuilder();
+    switch (r.nextInt(8)) {
+      case 0 -> b.append('-');
+      case 1 -> b.append('+');
+      default -> { }
+    }
+    int whole = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(r.nextBoolean() ? 6 : 20);
+    for (int i = 0; i < whole; i++) {
+      b.append((char) ('0' + (r.nextInt(3) == 0 ? 0 : r.nextInt(10))));
+    }
+    int fraction = r.nextInt(3) == 0 ? 0 : r.nextInt(r.nextBoolean() ? 5 : 26);
+    if (fraction > 0 || whole == 0 || r.nextInt(4) == 0) {
+      b.append('.');
+    }
+    for (int i = 0; i < fraction; i++) {
+      b.append((char) ('0' + r.nextInt(10)));
+    }
+    if (whole == 0 && fraction == 0) {
+      b.append('5');
+    }
+    switch (r.nextInt(20)) {
+      case 0 -> b.append("e").append(r.nextInt(40) - 20);
+      case 1 -> b.insert(0, ' ');
+      case 2 -> b.append('\t');
+      case 3 -> b.insert(b.length() - 1, '_');
+      default -> { }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void aLineAfterTheFirstWithAnotherNumberOfColumnsIsStillNamedByLineAndColumn() throws Exception {
+    assertTrue(error("1,2,a\n3,4,b,c\n", 5, "2: column 4: ").contains("4 columns, where line 1 has 3"));
+    assertTrue(error("1,2,a\n3,b\n", 5, "2: column 3: ").contains("2 columns, where line 1 has 3"));
+    assertTrue(error("1,2,a\n3,1e999,b\n", 5, "2: column 2: ").contains("is not a finite number"));
+    assertTrue(error("1,2,a\n3,x,b\n", 5, "2: column 2: ").contains("is not a number"));
+  }
 }
