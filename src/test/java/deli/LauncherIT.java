@@ -80,7 +80,11 @@ class LauncherIT {
         java,
         String.join("\n", "#!/usr/bin/env bash", "echo \"$*\" >>'" + calls + "'", "exec '" + realJava + "' \"$@\"", ""));
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    record Case(String jit, List<String> args, boolean quick) {}
+    record Case(String jit, List<String> args, boolean quick, int exit) {
+      Case(String jit, List<String> args, boolean quick) {
+        this(jit, args, quick, 0);
+      }
+    }
     // Data of small work (rows x rows x columns) and of large: only the first runs with C1 alone.
     Path small = dir.resolve("small.csv");
     Path big = dir.resolve("big.csv");
@@ -94,6 +98,9 @@ class LauncherIT {
       wide.append((i % 9 + 1 + ",").repeat(63)).append(i % 2 == 0 ? "a" : "b").append('\n');
     }
     Files.writeString(big, wide.toString()); // 2,600^2 x 64 = 4.3e8
+    // A tree to search: with a query given, C1 alone; queries from stdin (none given here: stdin is empty), C2.
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Files.writeString(tree.resolve("a.py"), "import os\ndef f():\n    pass\n");
     List<Case> cases =
         List.of(
             new Case(null, List.of("--version"), true),
@@ -105,7 +112,11 @@ class LauncherIT {
             new Case(null, List.of("tune", "--quiet"), true),
             new Case(null, List.of("tune", "--quiet", "--repeat", "2"), false),
             new Case(null, List.of("tune", small.toString(), "--quiet", "--k", "1..3"), true),
-            new Case(null, List.of("tune", big.toString(), "--quiet", "--k", "1..3"), false));
+            new Case(null, List.of("tune", big.toString(), "--quiet", "--k", "1..3"), false),
+            new Case(null, List.of("search", "--root", tree.toString(), "import"), true),
+            new Case(null, List.of("search", "--root", tree.toString(), "-e", "import", "-e", "def"), true),
+            new Case(null, List.of("search", "--root", tree.toString(), "--repeat", "2", "import"), false),
+            new Case(null, List.of("search", "--root", tree.toString(), "--shards", "2"), false, 1)); // no query: nothing found
     for (Case c : cases) {
       Files.deleteIfExists(calls);
       List<String> command = new java.util.ArrayList<>(List.of(Deli.root().resolve("scripts/deli").toString()));
@@ -119,8 +130,10 @@ class LauncherIT {
       } else {
         pb.environment().put("DELI_JIT", c.jit());
       }
-      Deli.Result r = Deli.finish(pb.start(), 120);
-      assertEquals(0, r.exit(), c + ": " + r.err());
+      Process p = pb.start();
+      p.getOutputStream().close(); // a search with no query reads its queries from stdin: none
+      Deli.Result r = Deli.finish(p, 120);
+      assertEquals(c.exit(), r.exit(), c + ": " + r.err());
       String call = Files.readString(calls);
       assertEquals(c.quick(), call.contains("-XX:TieredStopAtLevel=1"), c + ": " + call);
     }
