@@ -245,6 +245,13 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
 
   private Behavior<Command> onWorkerAnswered(WorkerAnswered w, boolean retry) {
     FactorWorker.Answer a = w.message();
+    if (a instanceof FactorWorker.Working) {
+      if (out.containsKey(a.ticket())) {
+        // Progress: the batch's timeout starts again (a lost worker says nothing).
+        timers.startSingleTimer(a.ticket(), new TimedOut(a.ticket()), settings.batchTimeout());
+      }
+      return Behaviors.same();
+    }
     Pending p = out.remove(a.ticket());
     if (p == null) {
       return Behaviors.same(); // a late answer to a batch already retried: its retry answers instead

@@ -32,6 +32,16 @@ public final class FactorWorker {
   /** The worker threw while factoring the batch, and is being restarted. */
   public record Crashed(Trace trace, long ticket, String reason) implements Answer {}
 
+  /**
+   * Still at the batch, {@code done} numbers of it factored: said every {@link #NOTE_NANOS} at
+   * most, so that a batch of hard numbers that takes longer than the batch timeout is not taken
+   * for a lost one while its worker makes progress.
+   */
+  public record Working(Trace trace, long ticket, int done) implements Answer {}
+
+  /** How often a worker says it is still working on a long batch. */
+  static final long NOTE_NANOS = 500_000_000L;
+
   private FactorWorker() {}
 
   /** A worker that factors with {@code factoring} (tests inject one that fails). */
@@ -42,10 +52,15 @@ public final class FactorWorker {
             m -> {
               Numbers numbers = m.numbers();
               Numbers[] factors = new Numbers[numbers.size()];
+              long noted = System.nanoTime();
               try {
                 for (int i = 0; i < factors.length; i++) {
                   factors[i] =
                       numbers.isBig(i) ? BigFactoring.factor(numbers.big(i)) : Numbers.owning(factoring.apply(numbers.get(i)));
+                  if (i + 1 < factors.length && System.nanoTime() - noted >= NOTE_NANOS) {
+                    noted = System.nanoTime();
+                    m.replyTo().tell(new Working(Trace.here(), m.ticket(), i + 1));
+                  }
                 }
               } catch (RuntimeException e) {
                 m.replyTo().tell(new Crashed(Trace.here(), m.ticket(), e.getClass().getSimpleName() + ": " + Failures.describe(e)));

@@ -173,6 +173,32 @@ class FactorPoolTest {
     testKit.stop(pool);
   }
 
+  @Test
+  void aBatchSlowerThanTheTimeoutIsNotRetriedWhileItsWorkerSaysItIsWorking() {
+    // Five numbers of 700 ms each (hard numbers past 2^64 take seconds) against a timeout of
+    // 1.5 s: without the worker's notes the batch would be sent again at 1.5 s and failed
+    // "twice" at 3 s; with them it is answered once, by its first worker.
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    LongFunction<long[]> slow = n -> {
+      calls.incrementAndGet();
+      try {
+        Thread.sleep(700);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Factoring.factor(n);
+    };
+    FactorSettings quick = new FactorSettings(2, 10, 2, Duration.ofMillis(1500), 100);
+    ActorRef<FactorPool.Command> pool = testKit.spawn(FactorPool.create(quick, slow));
+    TestProbe<FactorPool.BatchAnswer> probe = testKit.createTestProbe();
+    pool.tell(new FactorPool.FactorBatch(Trace.start("test"), 9, Numbers.of(91, 92, 93, 94, 95), probe.getRef()));
+    FactorPool.BatchFactored f = (FactorPool.BatchFactored) probe.receiveMessage(WAIT);
+    assertEquals(9, f.batchId());
+    assertEquals(List.of(Numbers.of(7, 13), Numbers.of(2, 2, 23), Numbers.of(3, 31), Numbers.of(2, 47), Numbers.of(5, 19)), f.factors());
+    assertEquals(5, calls.get(), "factored once, not sent again");
+    testKit.stop(pool);
+  }
+
   /** A one-worker pool whose first number blocks until released, so later batches queue. */
   record Blocked(ActorRef<FactorPool.Command> pool, CountDownLatch release, TestProbe<FactorPool.BatchAnswer> probe) {}
 
