@@ -161,6 +161,11 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
     }
 
     @Override
+    public boolean working(FactorPool.BatchAnswer answer) {
+      return answer instanceof FactorPool.BatchWorking;
+    }
+
+    @Override
     public Failure accept(FactorPool.BatchAnswer answer, int from, int to) {
       if (answer instanceof FactorPool.BatchFailed f) {
         return Failure.again(f.reason());

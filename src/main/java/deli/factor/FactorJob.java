@@ -39,6 +39,9 @@ final class FactorJob {
                   .onMessage(
                       FactorPool.BatchAnswer.class,
                       a -> {
+                        if (a instanceof FactorPool.BatchWorking) {
+                          return Behaviors.same(); // not an answer: the pool watches its batches' time
+                        }
                         if (a instanceof FactorPool.BatchFactored f) {
                           int from = (int) f.batchId() * batchSize;
                           for (int i = 0; i < f.factors().size(); i++) {

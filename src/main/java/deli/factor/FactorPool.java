@@ -60,6 +60,9 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   /** The batch was not factored: it failed twice, or the pool was closed or terminated. */
   public record BatchFailed(Trace trace, long batchId, String reason) implements BatchAnswer {}
 
+  /** The batch is not done yet, but its worker is at it: a batch of hard numbers can take longer than a timeout. */
+  public record BatchWorking(Trace trace, long batchId) implements BatchAnswer {}
+
   /** The chapter's {@code map}: factor every number, answer once, in request order. */
   public record FactorAll(Trace trace, Numbers numbers, ActorRef<AllAnswer> replyTo) implements Command, Traced {}
 
@@ -246,9 +249,12 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   private Behavior<Command> onWorkerAnswered(WorkerAnswered w, boolean retry) {
     FactorWorker.Answer a = w.message();
     if (a instanceof FactorWorker.Working) {
-      if (out.containsKey(a.ticket())) {
-        // Progress: the batch's timeout starts again (a lost worker says nothing).
+      Pending p = out.get(a.ticket());
+      if (p != null) {
+        // Progress: the batch's timeout starts again (a lost worker says nothing), here and
+        // where the batch came from (another node's job has a timeout of its own).
         timers.startSingleTimer(a.ticket(), new TimedOut(a.ticket()), settings.batchTimeout());
+        p.batch().replyTo().tell(new BatchWorking(Trace.here(), p.batch().batchId()));
       }
       return Behaviors.same();
     }

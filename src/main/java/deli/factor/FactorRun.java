@@ -154,6 +154,9 @@ public final class FactorRun extends AbstractBehavior<FactorRun.Command> {
 
   private Behavior<Command> onAnswered(Answered a) {
     FactorPool.BatchAnswer answer = a.message();
+    if (answer instanceof FactorPool.BatchWorking) {
+      return this; // the pool watches its own batches' time
+    }
     NumberSource.Chunk chunk = out.remove(answer.batchId());
     if (chunk == null) {
       return this; // an answer to a batch already answered: batches are safe to answer twice

@@ -142,6 +142,11 @@ final class Batches<P> {
     return again(t.batch(), why);
   }
 
+  /** Whether send {@code id} is out, waiting for its answer. */
+  boolean isOut(long id) {
+    return out.containsKey(id);
+  }
+
   /** Send {@code id} got no answer in time: its batch is queued again. Null, or why the job fails. */
   String timedOut(long id, String why) {
     Out<P> o = out.remove(id);

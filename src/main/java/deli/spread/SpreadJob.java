@@ -147,6 +147,12 @@ final class SpreadJob<C, A> extends AbstractBehavior<SpreadJob.Command> {
     @SuppressWarnings("unchecked")
     A a = (A) m.answer();
     long id = work.sendId(a);
+    if (work.working(a)) {
+      if (batches.isOut(id)) {
+        timers.startSingleTimer(id, new TimedOut(id), settings.batchTimeout());
+      }
+      return this;
+    }
     timers.cancel(id);
     Batches.Taken<ActorRef<C>> taken = batches.take(id);
     if (taken == null) {

@@ -29,6 +29,14 @@ public interface Work<C, A> {
   long sendId(A answer);
 
   /**
+   * Whether {@code answer} only says that the pool is still at the request (a batch longer than
+   * the batch timeout, progressing): its timeout starts again, nothing is taken.
+   */
+  default boolean working(A answer) {
+    return false;
+  }
+
+  /**
    * Takes the first answer for units {@code from..to-1}: null when it is kept, else why it is
    * not (a failure the pool reported, or an answer that does not fit the request).
    */

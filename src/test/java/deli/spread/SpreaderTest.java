@@ -36,8 +36,12 @@ class SpreaderTest {
   /** Asks a pool for units {@code from..to-1}. */
   record Ask(long sendId, int from, int to, ActorRef<Answer> replyTo) {}
 
-  /** A pool's answer: the units it did, or a failure. */
-  record Answer(long sendId, int from, int to, String failure, boolean retry) {}
+  /** A pool's answer: the units it did, or a failure; or, {@code working}, only that it is still at them. */
+  record Answer(long sendId, int from, int to, String failure, boolean retry, boolean working) {
+    Answer(long sendId, int from, int to, String failure, boolean retry) {
+      this(sendId, from, to, failure, retry, false);
+    }
+  }
 
   /** A pool that does every unit asked. */
   static Behavior<Ask> working() {
@@ -86,7 +90,15 @@ class SpreaderTest {
     }
 
     @Override
+    public boolean working(Answer answer) {
+      return answer.working();
+    }
+
+    @Override
     public Failure accept(Answer answer, int from, int to) {
+      if (answer.working()) {
+        return new Failure("a note that the pool is working, taken for its answer", false);
+      }
       if (answer.failure() != null) {
         return new Failure(answer.failure(), answer.retry());
       }
@@ -139,6 +151,45 @@ class SpreaderTest {
     work.assertEveryUnitOnce();
     assertTrue(!seen.receiveSeveralMessages(2, WAIT).isEmpty(), "the stuck pool was sent its window");
     assertEquals(1, work.byNode.size(), "only the good pool's answers count: " + work.byNode);
+  }
+
+  /** A pool that takes {@code notes} x 100 ms over each ask, saying it is working every 100 ms, then does it. */
+  static Behavior<Object> slowButWorking(int notes) {
+    return Behaviors.withTimers(timers -> {
+      Map<Long, Integer> noted = new java.util.HashMap<>();
+      Map<Long, Ask> asks = new java.util.HashMap<>();
+      return Behaviors.receiveMessage(m -> {
+        if (m instanceof Ask a) {
+          asks.put(a.sendId(), a);
+          noted.put(a.sendId(), 0);
+          timers.startTimerWithFixedDelay(a.sendId(), a.sendId(), Duration.ofMillis(100));
+        } else if (m instanceof Long id && asks.containsKey(id)) {
+          Ask a = asks.get(id);
+          int n = noted.merge(id, 1, Integer::sum);
+          if (n < notes) {
+            a.replyTo().tell(new Answer(id, a.from(), a.to(), null, true, true));
+          } else {
+            timers.cancel(id);
+            asks.remove(id);
+            a.replyTo().tell(new Answer(id, a.from(), a.to(), null, true));
+          }
+        }
+        return Behaviors.same();
+      });
+    });
+  }
+
+  @Test
+  void aBatchLongerThanTheTimeoutIsNotSentAgainWhileItsPoolSaysItIsWorking() throws Exception {
+    // One pool, one attempt, a timeout of 400 ms and batches that take 1.2 s: without the notes
+    // the job fails at 400 ms; with them every unit is done once.
+    ActorRef<Object> slow = kit.spawn(slowButWorking(12));
+    ActorRef<Spreader.Command> spreader =
+        kit.spawn(Spreader.over(List.of(slow.<Ask>narrow()), "test", settings(Duration.ofMillis(400), 1)));
+    Count work = new Count(8);
+    spreader.tell(new Spreader.Start(Trace.start("test"), work));
+    assertEquals("complete", end(work));
+    work.assertEveryUnitOnce();
   }
 
   @Test
