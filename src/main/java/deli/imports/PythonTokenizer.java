@@ -345,9 +345,12 @@ final class PythonTokenizer {
     if (c != '\n' && c != '\r') {
       throw PythonSyntaxError.syntax("unexpected character after line continuation character", line);
     }
-    pos += c == '\r' && pos + 1 < n && b[pos + 1] == '\n' ? 2 : 1;
+    boolean crlf = c == '\r' && pos + 1 < n && b[pos + 1] == '\n';
+    pos += crlf ? 2 : 1;
     line++;
-    if (pos >= n) {
+    // CPython ends a source whose last line ends in \r\n with one more \n (translate_newlines):
+    // a backslash there continues onto a blank line.
+    if (pos >= n && !crlf) {
       throw PythonSyntaxError.syntax("unexpected EOF while parsing", line - 1);
     }
   }
@@ -612,7 +615,7 @@ final class PythonTokenizer {
         }
       } else if (c == '\n' || c == '\r') {
         if (!triple) {
-          throw PythonSyntaxError.syntax("unterminated string literal (detected at line " + line + ")", line);
+          throw PythonSyntaxError.syntax("unterminated string literal (detected at line " + line + ")", firstLine);
         }
         p += c == '\r' && p + 1 < n && b[p + 1] == '\n' ? 2 : 1;
         line++;
@@ -630,11 +633,12 @@ final class PythonTokenizer {
   }
 
   private PythonSyntaxError unterminated(boolean triple, int firstLine) {
-    // CPython counts a line when it starts reading it: a last newline starts none.
-    int detected = n > 0 && (b[n - 1] == '\n' || b[n - 1] == '\r') ? line - 1 : line;
-    return triple
-        ? PythonSyntaxError.syntax("unterminated triple-quoted string literal (detected at line " + detected + ")", firstLine)
-        : PythonSyntaxError.syntax("unterminated string literal (detected at line " + line + ")", line);
+    // At the end of the source. CPython counts a line when it starts reading it: a last newline
+    // starts none, except a last \r\n, after which CPython adds one more \n (translate_newlines).
+    boolean lastCrLf = n > 1 && b[n - 2] == '\r' && b[n - 1] == '\n';
+    int detected = n > 0 && (b[n - 1] == '\n' || b[n - 1] == '\r') && !lastCrLf ? line - 1 : line;
+    return PythonSyntaxError.syntax(
+        "unterminated " + (triple ? "triple-quoted " : "") + "string literal (detected at line " + detected + ")", firstLine);
   }
 
   /** A non-ASCII character inside a literal: never in bytes, and well-formed UTF-8 in str. */
