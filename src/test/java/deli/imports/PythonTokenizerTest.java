@@ -340,7 +340,8 @@ class PythonTokenizerTest {
             bytes("s = '", new int[] {0xED, 0x9F, 0xBF}, "'\n"),
             bytes("s = '", new int[] {0xF0, 0x90, 0x80, 0x80}, "'\n"),
             bytes("s = '", new int[] {0xF4, 0x8F, 0xBF, 0xBF}, "'\n"),
-            bytes("s = '", new int[] {0xC2, 0x80}, "'\n"))) {
+            bytes("s = '", new int[] {0xC2, 0x80}, "'\n"),
+            bytes("s = '", new int[] {0xDF, 0xBF}, "'\n"))) {
       assertEquals(Set.of(), ImportScanner.scan(ok, false).modules(), new String(ok, StandardCharsets.ISO_8859_1));
     }
     // Well-formed, but not characters a name may hold.
@@ -351,7 +352,7 @@ class PythonTokenizerTest {
     for (int[] lead :
         List.of(
             new int[] {0xE0, 0x9F, 0xBF}, new int[] {0xED, 0xA0, 0x80}, new int[] {0xF0, 0x8F, 0xBF, 0xBF}, new int[] {0xF4, 0x90, 0x80, 0x80},
-            new int[] {0xF5, 0x80, 0x80, 0x80}, new int[] {0xC1, 0xBF}, new int[] {0xBF}, new int[] {0xFF})) {
+            new int[] {0xF5, 0x80, 0x80, 0x80}, new int[] {0xC1, 0xBF}, new int[] {0x80}, new int[] {0xBF}, new int[] {0xFF})) {
       String expected = String.format("SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x%02x (line 1)", lead[0]);
       assertEquals(expected, refused(bytes("x", lead, " = 1\n")).reason());
       assertEquals(expected, refused(bytes("s = '", lead, "'\n")).reason());
@@ -411,5 +412,32 @@ class PythonTokenizerTest {
     assertEquals(0, t.depth());
     assertEquals(PythonTokenizer.NEWLINE, t.next());
     assertEquals(PythonTokenizer.EOF, t.next());
+  }
+
+  @Test
+  void aTokenCutOffByTheEndOfTheSourceIsReadAsCPythonReadsIt() throws Exception {
+    // Tokenizer only (CPython's tokenize): no newline after the last token, so every look-ahead
+    // stops at the end of the bytes.
+    assertEquals("1 NAME x, 1 OP ., 1 NEWLINE, EOF", tokens("x."));
+    assertEquals("1 NAME x, 1 OP ., 1 OP ., 1 NEWLINE, EOF", tokens("x.."));
+    assertEquals("1 NAME x, 1 OP +, 1 NEWLINE, EOF", tokens("x +"));
+    assertEquals("1 NAME x, 1 OP =, 1 STRING '', 1 NEWLINE, EOF", tokens("x = ''"));
+    assertEquals("1 NUMBER 1, 1 NAME else, 1 NEWLINE, EOF", tokens("1else"));
+    assertEquals("SyntaxError: invalid syntax (line 1)", reason("x !"));
+    assertEquals("SyntaxError: unterminated string literal (detected at line 1) (line 1)", reason("x = '"));
+    assertEquals("SyntaxError: unterminated triple-quoted string literal (detected at line 1) (line 1)", reason("x = '''a''"));
+    assertEquals("SyntaxError: unterminated triple-quoted string literal (detected at line 1) (line 1)", reason("x = '''a\\\r"));
+    assertEquals("SyntaxError: unterminated triple-quoted string literal (detected at line 2) (line 1)", reason("x = '''a\\\r\n"));
+    assertEquals("SyntaxError: unterminated string literal (detected at line 1) (line 1)", reason("'"));
+    assertEquals("SyntaxError: unterminated string literal (detected at line 1) (line 1)", reason("x = '\\x41"));
+    assertEquals("1 NAME s, 1 OP =, 1 STRING '\\U0010FFFF', 1 NEWLINE, EOF", tokens("s = '\\U0010FFFF'"));
+  }
+
+  @Test
+  void aNameThatIsNotAStringPrefixIsANameBeforeAString() throws Exception {
+    assertEquals(
+        "1 NAME rr, 1 STRING 'a', 1 NAME bb, 1 STRING 'a', 1 NAME fb, 1 STRING 'a', 1 NAME bf, 1 STRING 'a', 1 NAME ff, 1 STRING 'a',"
+            + " 1 NAME ur, 1 STRING 'a', 1 NAME xu, 1 STRING 'a', 1 NAME uu, 1 STRING 'a', 1 NEWLINE, EOF",
+        tokens("rr'a' bb'a' fb'a' bf'a' ff'a' ur'a' xu'a' uu'a'"));
   }
 }
