@@ -333,7 +333,7 @@ final class PythonTokenizer {
       indent--;
       return kind = DEDENT;
     }
-    return kind = EOF;
+    return kind = EOF; // PIT: "return 0" is an equivalent mutant, EOF is 0
   }
 
   private void continuation() throws PythonSyntaxError {
@@ -345,9 +345,12 @@ final class PythonTokenizer {
     if (c != '\n' && c != '\r') {
       throw PythonSyntaxError.syntax("unexpected character after line continuation character", line);
     }
-    pos += c == '\r' && pos + 1 < n && b[pos + 1] == '\n' ? 2 : 1;
+    boolean crlf = c == '\r' && pos + 1 < n && b[pos + 1] == '\n';
+    pos += crlf ? 2 : 1;
     line++;
-    if (pos >= n) {
+    // CPython ends a source whose last line ends in \r\n with one more \n (translate_newlines):
+    // a backslash there continues onto a blank line.
+    if (pos >= n && !crlf) {
       throw PythonSyntaxError.syntax("unexpected EOF while parsing", line - 1);
     }
   }
@@ -415,7 +418,7 @@ final class PythonTokenizer {
     int p = pos;
     boolean high = false;
     while (p < n && IDENT[b[p] & 0xff]) {
-      high |= b[p] < 0;
+      high |= b[p] < 0; // PIT: "< 0" vs "<= 0" is an equivalent mutant: PythonSource refuses a NUL byte, so no byte here is 0
       p++;
     }
     if (p < n && (b[p] == '\'' || b[p] == '"') && !high && p - pos <= 2) {
@@ -487,7 +490,7 @@ final class PythonTokenizer {
         p++;
       } else {
         int len = utf8Length(p, end);
-        if (len < 0) {
+        if (len < 0) { // PIT: "<= 0" is an equivalent mutant, utf8Length gives -1 or 2 to 4
           throw undecodable(p);
         }
         cp = codePoint(p, len);
@@ -602,7 +605,7 @@ final class PythonTokenizer {
         if (c == '\r' || c == '\n') {
           p += c == '\r' && p + 1 < n && b[p + 1] == '\n' ? 2 : 1;
           line++;
-        } else if (c < 0) {
+        } else if (c < 0) { // PIT: "< 0" vs "<= 0" is an equivalent mutant: PythonSource refuses a NUL byte, so no byte here is 0
           p = high(p, bytes);
         } else {
           if (!raw) {
@@ -612,11 +615,11 @@ final class PythonTokenizer {
         }
       } else if (c == '\n' || c == '\r') {
         if (!triple) {
-          throw PythonSyntaxError.syntax("unterminated string literal (detected at line " + line + ")", line);
+          throw PythonSyntaxError.syntax("unterminated string literal (detected at line " + line + ")", firstLine);
         }
         p += c == '\r' && p + 1 < n && b[p + 1] == '\n' ? 2 : 1;
         line++;
-      } else if (c < 0) {
+      } else if (c < 0) { // PIT: "< 0" vs "<= 0" is an equivalent mutant: PythonSource refuses a NUL byte, so no byte here is 0
         p = high(p, bytes);
       } else {
         p++; // the other quote character
@@ -630,11 +633,13 @@ final class PythonTokenizer {
   }
 
   private PythonSyntaxError unterminated(boolean triple, int firstLine) {
-    // CPython counts a line when it starts reading it: a last newline starts none.
-    int detected = n > 0 && (b[n - 1] == '\n' || b[n - 1] == '\r') ? line - 1 : line;
-    return triple
-        ? PythonSyntaxError.syntax("unterminated triple-quoted string literal (detected at line " + detected + ")", firstLine)
-        : PythonSyntaxError.syntax("unterminated string literal (detected at line " + line + ")", line);
+    // At the end of the source. CPython counts a line when it starts reading it: a last newline
+    // starts none, except a last \r\n, after which CPython adds one more \n (translate_newlines).
+    boolean lastCrLf = n > 1 && b[n - 2] == '\r' && b[n - 1] == '\n';
+    // PIT: "n >= 0" is an equivalent mutant: an unterminated literal has at least its quote, so n > 0.
+    int detected = n > 0 && (b[n - 1] == '\n' || b[n - 1] == '\r') && !lastCrLf ? line - 1 : line;
+    return PythonSyntaxError.syntax(
+        "unterminated " + (triple ? "triple-quoted " : "") + "string literal (detected at line " + detected + ")", firstLine);
   }
 
   /** A non-ASCII character inside a literal: never in bytes, and well-formed UTF-8 in str. */
@@ -646,7 +651,7 @@ final class PythonTokenizer {
       return p + 1;
     }
     int len = utf8Length(p, n);
-    if (len < 0) {
+    if (len < 0) { // PIT: "<= 0" is an equivalent mutant, utf8Length gives -1 or 2 to 4
       throw undecodable(p);
     }
     return p + len;
@@ -878,7 +883,7 @@ final class PythonTokenizer {
           case 'n' -> ahead(p + 1, "ot");
           default -> false;
         };
-    if (!keywordAhead && c >= 0 && IDENT[c]) {
+    if (!keywordAhead && c >= 0 && IDENT[c]) { // PIT: "c > 0" is an equivalent mutant: no NUL byte, and IDENT[0] is false
       throw PythonSyntaxError.syntax("invalid " + kind + " literal", line);
     }
     pos = p;
