@@ -35,12 +35,13 @@ public final class Chef extends AbstractBehavior<Chef.Command> {
     }
   }
 
+  /** What every chef of a kitchen shares: where orders come from and go, how long one takes, how often it fails. */
+  public record Station(
+      ActorRef<OrderDesk.Command> desk, ActorRef<Tray.Command> tray, DurationRange prep, double failRate) {}
+
   private final String name;
-  private final ActorRef<OrderDesk.Command> desk;
-  private final ActorRef<Tray.Command> tray;
-  private final DurationRange prep;
+  private final Station station;
   private final SplittableRandom random;
-  private final double failRate;
   private final ActorRef<OrderDesk.Reply> deskReplies;
 
   private Order order;
@@ -52,33 +53,17 @@ public final class Chef extends AbstractBehavior<Chef.Command> {
    * @param random the chef's own draws; it lives outside the behavior so that a restarted
    *     chef goes on with the sequence instead of failing the same way again
    */
-  public static Behavior<Command> create(
-      String name,
-      ActorRef<OrderDesk.Command> desk,
-      ActorRef<Tray.Command> tray,
-      DurationRange prep,
-      SplittableRandom random,
-      double failRate) {
-    return Behaviors.setup(ctx -> new Chef(ctx, name, desk, tray, prep, random, failRate));
+  public static Behavior<Command> create(String name, Station station, SplittableRandom random) {
+    return Behaviors.setup(ctx -> new Chef(ctx, name, station, random));
   }
 
-  private Chef(
-      ActorContext<Command> ctx,
-      String name,
-      ActorRef<OrderDesk.Command> desk,
-      ActorRef<Tray.Command> tray,
-      DurationRange prep,
-      SplittableRandom random,
-      double failRate) {
+  private Chef(ActorContext<Command> ctx, String name, Station station, SplittableRandom random) {
     super(ctx);
     this.name = name;
-    this.desk = desk;
-    this.tray = tray;
-    this.prep = prep;
+    this.station = station;
     this.random = random;
-    this.failRate = failRate;
     this.deskReplies = ctx.messageAdapter(OrderDesk.Reply.class, FromDesk::new);
-    desk.tell(new OrderDesk.NextOrder(Trace.here(), name, Optional.empty(), deskReplies));
+    station.desk().tell(new OrderDesk.NextOrder(Trace.here(), name, Optional.empty(), deskReplies));
   }
 
   @Override
@@ -93,9 +78,9 @@ public final class Chef extends AbstractBehavior<Chef.Command> {
     if (m.message() instanceof OrderDesk.OrderTaken taken) {
       order = taken.order();
       long now = System.nanoTime();
-      long prepNanos = prep.draw(random).toNanos();
+      long prepNanos = station.prep().draw(random).toNanos();
       deadline = now + prepNanos;
-      failAt = random.nextDouble() < failRate ? now + prepNanos / 2 : Long.MAX_VALUE;
+      failAt = random.nextDouble() < station.failRate() ? now + prepNanos / 2 : Long.MAX_VALUE;
       return onCook();
     }
     return Behaviors.stopped();
@@ -111,8 +96,8 @@ public final class Chef extends AbstractBehavior<Chef.Command> {
       getContext().getSelf().tell(Cook.INSTANCE);
       return this;
     }
-    tray.tell(new Tray.Plate(Trace.here(), name, order, now / 1e9));
-    desk.tell(new OrderDesk.NextOrder(Trace.here(), name, Optional.of(order), deskReplies));
+    station.tray().tell(new Tray.Plate(Trace.here(), name, order, now / 1e9));
+    station.desk().tell(new OrderDesk.NextOrder(Trace.here(), name, Optional.of(order), deskReplies));
     order = null;
     return this;
   }

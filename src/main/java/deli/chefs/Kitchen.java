@@ -1,6 +1,7 @@
 package deli.chefs;
 
 import deli.core.CborSerializable;
+import deli.core.Dispatchers;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
@@ -10,7 +11,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -24,7 +24,6 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class Kitchen extends AbstractBehavior<Kitchen.Command> {
   /** The dispatcher for CPU-bound work, sized to the cores (reference.conf). */
-  public static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
 
   public interface Command {}
 
@@ -80,19 +79,17 @@ public final class Kitchen extends AbstractBehavior<Kitchen.Command> {
     long seed = settings.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
     SplittableRandom seeds = new SplittableRandom(seed);
     List<String> chefs = settings.chefs();
+    Chef.Station station = new Chef.Station(desk, tray, settings.prep(), settings.failRate());
     for (int i = 0; i < chefs.size(); i++) {
       Behavior<Chef.Command> chef =
-          Tracing.traced(
-              Chef.Command.class,
-              trace,
-              Chef.create(chefs.get(i), desk, tray, settings.prep(), seeds.split(), settings.failRate()));
+          Tracing.traced(Chef.Command.class, trace, Chef.create(chefs.get(i), station, seeds.split()));
       // An injected accident is expected: the desk logs the returned order, so no stack trace.
       Behavior<Chef.Command> supervised =
           Behaviors.supervise(
                   Behaviors.supervise(chef)
                       .onFailure(Chef.Accident.class, SupervisorStrategy.restart().withLoggingEnabled(false)))
               .onFailure(Exception.class, SupervisorStrategy.restart());
-      ctx.spawn(supervised, "chef-" + (i + 1), DispatcherSelector.fromConfig(CPU_DISPATCHER));
+      ctx.spawn(supervised, "chef-" + (i + 1), Dispatchers.cpu());
     }
   }
 

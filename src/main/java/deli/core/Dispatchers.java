@@ -1,5 +1,7 @@
 package deli.core;
 
+import org.apache.pekko.actor.typed.DispatcherSelector;
+
 /**
  * The dispatchers deli defines in reference.conf, named once: CPU-bound work runs on
  * {@link #CPU} (one thread per core), and {@code deli cpu}'s one-thread comparison on
@@ -10,6 +12,16 @@ public final class Dispatchers {
   public static final String CPU = "deli.cpu-dispatcher";
   /** One thread: the "same work confined to one thread" of {@code deli cpu}. */
   public static final String SINGLE_THREAD = "deli.single-thread-dispatcher";
+
+  /** {@link #CPU}, as {@code spawn} and {@code dispatchers().lookup} take it. */
+  public static DispatcherSelector cpu() {
+    return DispatcherSelector.fromConfig(CPU);
+  }
+
+  /** {@link #SINGLE_THREAD}, as {@code spawn} takes it. */
+  public static DispatcherSelector singleThread() {
+    return DispatcherSelector.fromConfig(SINGLE_THREAD);
+  }
 
   private Dispatchers() {}
 }

@@ -1,6 +1,7 @@
 package deli.cpu;
 
 import deli.core.CborSerializable;
+import deli.core.Dispatchers;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import deli.trace.Tracing;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -24,8 +24,6 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * workers' lines are the last round's.
  */
 public final class CpuRace extends AbstractBehavior<CpuRace.Command> {
-  static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
-  static final String SINGLE_THREAD_DISPATCHER = deli.core.Dispatchers.SINGLE_THREAD;
   private static final long WARM_UP_TERMS = 2_000_000;
   private static final int WARM_UP_ROUNDS = 5;
   public static final int TIMED_ROUNDS = 5;
@@ -81,12 +79,12 @@ public final class CpuRace extends AbstractBehavior<CpuRace.Command> {
           ctx.spawn(
               Tracing.traced(CpuWorker.Command.class, trace, CpuWorker.create(name)),
               "parallel-" + i,
-              DispatcherSelector.fromConfig(CPU_DISPATCHER)));
+              Dispatchers.cpu()));
       oneThread.add(
           ctx.spawn(
               Tracing.traced(CpuWorker.Command.class, trace, CpuWorker.create(name)),
               "one-thread-" + i,
-              DispatcherSelector.fromConfig(SINGLE_THREAD_DISPATCHER)));
+              Dispatchers.singleThread()));
     }
     start(Math.min(WARM_UP_TERMS, settings.work()), parallel);
   }

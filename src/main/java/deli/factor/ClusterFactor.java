@@ -51,7 +51,7 @@ public final class ClusterFactor extends AbstractBehavior<FactorPool.Command> {
   }
 
   private Behavior<FactorPool.Command> onFactorAll(FactorPool.FactorAll m) {
-    String bad = FactorPool.negative(m.numbers());
+    String bad = m.numbers().whyNotFactorable();
     if (bad != null) {
       m.replyTo().tell(new FactorPool.AllFailed(Trace.here(), bad));
       return this;

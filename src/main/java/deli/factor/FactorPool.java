@@ -1,5 +1,6 @@
 package deli.factor;
 
+import deli.core.Dispatchers;
 import deli.core.Timed;
 import deli.core.CborSerializable;
 import deli.trace.Trace;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -40,8 +40,6 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   /** The node registers its pool under this key. */
   public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "deli-factor");
-
-  static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
 
   public interface Command extends CborSerializable {}
 
@@ -127,7 +125,7 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
         ctx.spawn(
             Routers.pool(settings.workers(), worker)
                 .withRoundRobinRouting()
-                .withRouteeProps(DispatcherSelector.fromConfig(CPU_DISPATCHER)),
+                .withRouteeProps(Dispatchers.cpu()),
             "workers");
     this.answers = ctx.messageAdapter(FactorWorker.Answer.class, WorkerAnswered::new);
   }
@@ -196,7 +194,7 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
   }
 
   private Behavior<Command> onFactorBatch(FactorBatch b) {
-    String bad = negative(b.numbers());
+    String bad = b.numbers().whyNotFactorable();
     if (bad != null) {
       b.replyTo().tell(new BatchFailed(Trace.here(), b.batchId(), bad));
       return Behaviors.same();
@@ -208,7 +206,7 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
 
   private Behavior<Command> onFactorAll(FactorAll m) {
     Numbers numbers = m.numbers();
-    String bad = negative(numbers);
+    String bad = numbers.whyNotFactorable();
     if (bad != null) {
       m.replyTo().tell(new AllFailed(Trace.here(), bad));
       return Behaviors.same();
@@ -227,12 +225,6 @@ public final class FactorPool extends AbstractBehavior<FactorPool.Command> {
     FactorJob.batches(numbers, size, job).forEach(b -> queue.add(new Pending(b, 1)));
     dispatch();
     return Behaviors.same();
-  }
-
-  /** Whether every number can be factored (a peer may send anything): null, or why not. */
-  static String negative(Numbers numbers) {
-    int i = numbers.firstNegative();
-    return i < 0 ? null : "number " + (i + 1) + " is " + numbers.big(i) + ": it is negative";
   }
 
   private void dispatch() {

@@ -68,6 +68,12 @@ public final class Numbers {
     return big != null && big[i] != null;
   }
 
+  /** Whether every number can be factored (a peer may send anything): null, or why not. */
+  public String whyNotFactorable() {
+    int i = firstNegative();
+    return i < 0 ? null : "number " + (i + 1) + " is " + big(i) + ": it is negative";
+  }
+
   /** The index of the first negative value (a peer may send anything), or -1. */
   public int firstNegative() {
     for (int i = 0; i < values.length; i++) {

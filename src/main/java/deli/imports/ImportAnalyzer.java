@@ -1,5 +1,6 @@
 package deli.imports;
 
+import deli.core.Dispatchers;
 import deli.core.Timed;
 import deli.core.CborSerializable;
 import deli.trace.Trace;
@@ -33,7 +34,6 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * analyzer too, rather than leaving it waiting for a batch that will never come.
  */
 public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Command> {
-  static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
   /** Batches a worker holds at once: one being analyzed, one waiting, so it never idles. */
   private static final int IN_FLIGHT = 2;
@@ -125,7 +125,7 @@ public final class ImportAnalyzer extends AbstractBehavior<ImportAnalyzer.Comman
               Tracing.traced(
                   ImportWorker.Command.class, trace, ImportWorker.create(root, settings.focus(), settings.graph())),
               "worker-" + (i + 1),
-              DispatcherSelector.fromConfig(CPU_DISPATCHER));
+              Dispatchers.cpu());
       ctx.watch(worker);
       workers.add(worker);
     }

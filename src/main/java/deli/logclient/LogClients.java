@@ -1,5 +1,6 @@
 package deli.logclient;
 
+import deli.core.Dispatchers;
 import deli.trace.Trace;
 import deli.trace.Traced;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -21,7 +21,6 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class LogClients extends AbstractBehavior<LogClients.Command> {
   /** The dispatcher the sorting runs on (CPU-bound work). */
-  public static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
 
   public interface Command {}
 
@@ -68,7 +67,7 @@ public final class LogClients extends AbstractBehavior<LogClients.Command> {
       ctx.spawn(
           SortingClient.create(i, settings, seeds.nextLong(), reports),
           "client-" + i,
-          DispatcherSelector.fromConfig(CPU_DISPATCHER));
+          Dispatchers.cpu());
     }
   }
 

@@ -1,5 +1,6 @@
 package deli.logserver;
 
+import deli.core.Dispatchers;
 import deli.core.Timed;
 import deli.core.Failures;
 import deli.trace.Trace;
@@ -112,7 +113,7 @@ public final class LogServer extends AbstractBehavior<LogServer.Command> {
     this.retryBind = retryBind;
     this.timers = timers;
     this.materializer = Materializer.createMaterializer(ctx);
-    this.decoding = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(deli.core.Dispatchers.CPU));
+    this.decoding = ctx.getSystem().dispatchers().lookup(Dispatchers.cpu());
     this.shutdownTasks = GracefulStop.register(ctx.getSystem(), ctx.getSelf(), settings);
     ReopenSignals.install(ctx.getSelf(), ctx.getLog());
     bind();

@@ -55,7 +55,6 @@ public record SearchSettings(
     int serveMaxLimit) {
 
   /** The dispatcher for CPU-bound work, sized to the cores (reference.conf). */
-  public static final String CPU_DISPATCHER = deli.core.Dispatchers.CPU;
 
   public static final int MAX_SHARDS = 1024;
 

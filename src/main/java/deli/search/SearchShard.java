@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.core.Dispatchers;
 import deli.core.Failures;
 import deli.core.CborSerializable;
 import deli.core.Session;
@@ -162,7 +163,7 @@ public final class SearchShard extends AbstractBehavior<SearchShard.Command> {
     unloadable = null;
     ShardSpec s = spec.get();
     Executor blocking = getContext().getSystem().dispatchers().lookup(DispatcherSelector.blocking());
-    Executor cpu = getContext().getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(SearchSettings.CPU_DISPATCHER));
+    Executor cpu = getContext().getSystem().dispatchers().lookup(Dispatchers.cpu());
     CompletableFuture<SourceTree.Walk> walk = walked.getAndSet(null);
     CompletableFuture<ShardCorpus> loading =
         (walk == null ? CompletableFuture.<SourceTree.Walk>completedFuture(null) : walk)

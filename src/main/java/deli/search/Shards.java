@@ -1,5 +1,6 @@
 package deli.search;
 
+import deli.core.Dispatchers;
 import deli.trace.Trace;
 import deli.trace.Tracing;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class Shards {
             throw new UncheckedIOException(e);
           }
         },
-        ctx.getSystem().dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking()));
+        ctx.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
   }
 
   /**
@@ -52,6 +53,6 @@ final class Shards {
         Behaviors.supervise(
                 Behaviors.supervise(shard).onFailure(SearchShard.Crashed.class, SupervisorStrategy.restart().withLoggingEnabled(false)))
             .onFailure(Exception.class, SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(), 0.2));
-    return ctx.spawn(supervised, name, DispatcherSelector.fromConfig(SearchSettings.CPU_DISPATCHER));
+    return ctx.spawn(supervised, name, Dispatchers.cpu());
   }
 }

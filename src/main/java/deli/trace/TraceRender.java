@@ -1,11 +1,6 @@
 package deli.trace;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
@@ -16,7 +11,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * and a short rendering of its fields. Messages are immutable records, so the trace writer's
  * thread renders them after their handling, off the actor's thread. What a record class looks
  * like (its name, its components' labels and accessors, as method handles that return ints and
- * longs unboxed) is worked out once per class, not per message.
+ * longs unboxed) is worked out once per class, not per message: {@link MessageShape}.
  */
 final class TraceRender {
   static final int MAX_RENDERING = 160;
@@ -32,7 +27,7 @@ final class TraceRender {
     // The shapes of the last classes seen, by the class's identity hash: the writer's thread
     // renders line after line of the same few types, and a ClassValue lookup costs more.
     private final Class<?>[] classes = new Class<?>[64];
-    private final Shape[] shapes = new Shape[64];
+    private final MessageShape[] shapes = new MessageShape[64];
 
     private final String[] senders = new String[32];
     private final String[] prefixes = new String[32];
@@ -54,12 +49,12 @@ final class TraceRender {
       return true;
     }
 
-    private Shape shape(Class<?> type) {
+    private MessageShape shape(Class<?> type) {
       int i = System.identityHashCode(type) & 63;
       if (classes[i] == type) {
         return shapes[i];
       }
-      Shape s = SHAPES.get(type);
+      MessageShape s = MessageShape.of(type);
       shapes[i] = s;
       classes[i] = type;
       return s;
@@ -135,7 +130,7 @@ final class TraceRender {
 
   /** The trace a private adapter message carries inside the reply it wraps, if any. */
   static Trace wrappedTrace(Object msg) {
-    MethodHandle unwrap = SHAPES.get(msg.getClass()).wrapped;
+    MethodHandle unwrap = MessageShape.of(msg.getClass()).wrapped;
     if (unwrap == null) {
       return null;
     }
@@ -156,7 +151,7 @@ final class TraceRender {
     r.len = 0;
     // An adapter shows as the reply it carries, as its type does: its fields, not the wrapper's.
     Object msg = adapted;
-    Shape s = r.shape(msg.getClass());
+    MessageShape s = r.shape(msg.getClass());
     for (int i = 0; i < 3 && s.wrapped != null; i++) {
       Object inner = unwrap(s, msg);
       if (inner == null) {
@@ -218,11 +213,11 @@ final class TraceRender {
   }
 
   /** A record by its components: {@code Name(a=1, b=x)}. */
-  private static void record(Record r, Shape s, Text b, int depth) {
+  private static void record(Record r, MessageShape s, Text b, int depth) {
     b.append(s.nameChars).append('(');
     boolean first = true;
-    for (Component k : s.components) {
-      if (k.kind == Component.OBJECT) {
+    for (MessageShape.Component k : s.components) {
+      if (k.kind == MessageShape.Component.OBJECT) {
         Object value;
         try {
           value = (Object) k.getter.invokeExact((Object) r);
@@ -247,11 +242,11 @@ final class TraceRender {
   }
 
   /** A primitive component, unboxed: as {@code StringBuilder.append(Object)} would show its box. */
-  private static void primitive(Component k, Record r, Text b) {
+  private static void primitive(MessageShape.Component k, Record r, Text b) {
     try {
       switch (k.kind) {
-        case Component.INT -> b.append((long) (int) k.getter.invokeExact((Object) r));
-        case Component.LONG -> b.append((long) k.getter.invokeExact((Object) r));
+        case MessageShape.Component.INT -> b.append((long) (int) k.getter.invokeExact((Object) r));
+        case MessageShape.Component.LONG -> b.append((long) k.getter.invokeExact((Object) r));
         default -> b.append((boolean) k.getter.invokeExact((Object) r) ? "true" : "false");
       }
     } catch (Throwable e) {
@@ -272,12 +267,12 @@ final class TraceRender {
     return shownShape(msg).typeField;
   }
 
-  private static Shape shownShape(Object msg) {
-    return SHAPES.get(shown(msg).getClass());
+  private static MessageShape shownShape(Object msg) {
+    return MessageShape.of(shown(msg).getClass());
   }
 
   /** What an adapter of shape {@code s} wraps, or null. */
-  private static Object unwrap(Shape s, Object adapter) {
+  private static Object unwrap(MessageShape s, Object adapter) {
     try {
       return (Object) s.wrapped.invokeExact(adapter);
     } catch (Throwable e) {
@@ -288,98 +283,15 @@ final class TraceRender {
   /** The message a trace line shows for {@code msg}: the reply a private adapter wraps (at most three deep), else itself. */
   private static Object shown(Object msg) {
     Object m = msg;
-    Shape s = SHAPES.get(m.getClass());
+    MessageShape s = MessageShape.of(m.getClass());
     for (int i = 0; i < 3 && s.wrapped != null; i++) {
       Object inner = unwrap(s, m);
       if (inner == null) {
         break;
       }
       m = inner;
-      s = SHAPES.get(m.getClass());
+      s = MessageShape.of(m.getClass());
     }
     return m;
   }
-
-  /** One record component: its label and its accessor. */
-  private static final class Component {
-    static final int OBJECT = 0;
-    static final int INT = 1;
-    static final int LONG = 2;
-    static final int BOOLEAN = 3;
-
-    final char[] label;
-    final char[] commaLabel;
-    final int kind;
-    /** {@code (Object)Object}, or {@code (Object)int}, {@code long}, {@code boolean} by kind. */
-    final MethodHandle getter;
-
-    Component(RecordComponent c) throws IllegalAccessException {
-      label = (c.getName() + "=").toCharArray();
-      commaLabel = (", " + c.getName() + "=").toCharArray();
-      Method m = c.getAccessor();
-      m.setAccessible(true);
-      MethodHandle h = MethodHandles.lookup().unreflect(m);
-      Class<?> t = c.getType();
-      if (t == int.class || t == short.class || t == byte.class) {
-        kind = INT;
-        getter = h.asType(MethodType.methodType(int.class, Object.class));
-      } else if (t == long.class) {
-        kind = LONG;
-        getter = h.asType(MethodType.methodType(long.class, Object.class));
-      } else if (t == boolean.class) {
-        kind = BOOLEAN;
-        getter = h.asType(MethodType.methodType(boolean.class, Object.class));
-      } else {
-        kind = OBJECT; // chars, floats and doubles boxed: their boxes' toString is their rendering
-        getter = h.asType(MethodType.methodType(Object.class, Object.class));
-      }
-    }
-  }
-
-  /** What a class looks like in a trace line, worked out once. */
-  private static final class Shape {
-    final String name;
-    final char[] nameChars;
-    final byte[] typeField;
-    final boolean record;
-    final Component[] components;
-    /** A private adapter record's only component, a reply, as {@code (Object)Object}; else null. */
-    final MethodHandle wrapped;
-
-    Shape(Class<?> type) {
-      name = type.getSimpleName();
-      nameChars = name.toCharArray();
-      LineBuffer b = new LineBuffer(32);
-      b.raw(",\"type\":\"").raw(name).ascii('"');
-      typeField = Arrays.copyOf(b.buf, b.pos);
-      record = type.isRecord();
-      Component[] cs = new Component[0];
-      MethodHandle w = null;
-      if (record) {
-        RecordComponent[] rc = type.getRecordComponents();
-        try {
-          cs = new Component[rc.length];
-          for (int i = 0; i < rc.length; i++) {
-            cs[i] = new Component(rc[i]);
-          }
-          if (!Modifier.isPublic(type.getModifiers()) && rc.length == 1 && Traced.class.isAssignableFrom(rc[0].getType())) {
-            w = cs[0].getter;
-          }
-        } catch (IllegalAccessException | RuntimeException e) {
-          cs = new Component[0]; // not readable: shown with no components
-          w = null;
-        }
-      }
-      components = cs;
-      wrapped = w;
-    }
-  }
-
-  private static final ClassValue<Shape> SHAPES =
-      new ClassValue<>() {
-        @Override
-        protected Shape computeValue(Class<?> type) {
-          return new Shape(type);
-        }
-      };
 }

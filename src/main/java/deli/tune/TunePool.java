@@ -1,6 +1,7 @@
 package deli.tune;
 
 import deli.core.CborSerializable;
+import deli.core.Dispatchers;
 import deli.spread.SpreadSettings;
 import deli.trace.Trace;
 import deli.trace.Traced;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -29,7 +29,6 @@ public final class TunePool extends AbstractBehavior<TunePool.Command> {
   /** Every node registers its pool under this key. */
   public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "deli-tune");
 
-  static final String CPU_DISPATCHER = "deli.cpu-dispatcher";
 
   public interface Command extends CborSerializable {}
 
@@ -75,7 +74,7 @@ public final class TunePool extends AbstractBehavior<TunePool.Command> {
             .onFailure(SupervisorStrategy.restart().withLoggingEnabled(false));
     this.workers =
         ctx.spawn(
-            Routers.pool(workerCount, worker).withRoundRobinRouting().withRouteeProps(DispatcherSelector.fromConfig(CPU_DISPATCHER)),
+            Routers.pool(workerCount, worker).withRoundRobinRouting().withRouteeProps(Dispatchers.cpu()),
             "workers");
     this.jobs =
         new LinkedHashMap<>(16, 0.75f, true) {

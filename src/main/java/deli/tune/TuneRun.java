@@ -1,5 +1,6 @@
 package deli.tune;
 
+import deli.core.Dispatchers;
 import deli.spread.SpreadSettings;
 import deli.spread.Spreader;
 import deli.trace.Trace;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -82,7 +82,7 @@ public final class TuneRun extends AbstractBehavior<TuneRun.Command> {
         ctx.spawn(
             Tracing.traced(TunePool.Command.class, TunePool.create(workers, 1, spread, job, data, grid)),
             "tune",
-            DispatcherSelector.fromConfig(TunePool.CPU_DISPATCHER));
+            Dispatchers.cpu());
     // The same spreading as a node's, over this JVM's one pool: no Receptionist to wait for.
     this.spreader =
         ctx.spawn(Tracing.traced(Spreader.Command.class, Spreader.over(List.of(pool), "tune", spread)), "tune-spread");

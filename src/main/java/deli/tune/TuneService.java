@@ -2,6 +2,7 @@ package deli.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import deli.core.CborSerializable;
+import deli.core.Dispatchers;
 import deli.service.BadRequest;
 import deli.service.Edge;
 import deli.service.Service;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -41,7 +41,7 @@ public final class TuneService {
                     "tune",
                     TunePool.Command.class,
                     TunePool.create(settings.workers(), settings.cachedJobs(), spread),
-                    DispatcherSelector.fromConfig(TunePool.CPU_DISPATCHER)));
+                    Dispatchers.cpu()));
             ActorRef<Spreader.Command> spreader =
                 ctx.spawn("tune-spread", Spreader.Command.class, Spreader.create(TunePool.SERVICE_KEY, "tune", spread));
             return Service.Running.of(route(ctx.edge(), spreader, settings))
