@@ -98,7 +98,8 @@ final class ImportStatements {
       k = importAsName(k, names);
       while (k == OP && tok.op == ',') {
         k = tok.next();
-        if (k == NEWLINE || (k == OP && tok.op == ';')) {
+        // Only a comma that ends the line gets CPython's own message; before a ';' it says "invalid syntax".
+        if (k == NEWLINE) {
           throw PythonSyntaxError.syntax("trailing comma not allowed without surrounding parentheses", tok.tokenLine);
         }
         k = importAsName(k, names);
@@ -158,6 +159,9 @@ final class ImportStatements {
       int dotStart = tok.start;
       int dotEnd = tok.end;
       expectName(tok.next());
+      // A fast path only: the joined path below builds the same string from any ASCII part, so a
+      // mutant that sends a blank-free name there (negating `joined == null` or a span test) is
+      // an equivalent mutant.
       if (joined == null && !tok.nonAscii && dotStart == spanEnd && tok.start == dotEnd) {
         spanEnd = tok.end;
         continue;

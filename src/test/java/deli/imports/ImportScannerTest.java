@@ -53,6 +53,35 @@ class ImportScannerTest {
   }
 
   @Test
+  void anAliasMustBeANameAndACommaBeforeASemicolonIsPlainInvalidSyntaxAsInCPython() {
+    // CPython 3.11's ast.parse, each: "invalid syntax" at line 1. Only a comma that ends the
+    // line gets the trailing-comma message.
+    for (String s :
+        List.of(
+            "import os as 3\n",
+            "import os as class\n",
+            "from os import path as 3\n",
+            "from os import path as def\n",
+            "from a import b,;\n",
+            "from a import b, ; pass\n")) {
+      assertEquals("SyntaxError: invalid syntax (line 1)", refused(s).reason(), s);
+    }
+    assertEquals(
+        "SyntaxError: trailing comma not allowed without surrounding parentheses (line 1)",
+        refused("from a import b, # c\n").reason());
+    assertEquals(
+        "SyntaxError: trailing comma not allowed without surrounding parentheses (line 1)",
+        refused("from a import b,").reason());
+  }
+
+  @Test
+  void aDottedNameWithNonAsciiPartsKeepsEachPartAsCPythonDoes() throws Exception {
+    assertEquals(Set.of("a.\u00e9"), modules("import a.\u00e9\n"));
+    assertEquals(Set.of("\u00e9.a.b"), modules("import \u00e9.a.b\n"));
+    assertEquals(Set.of("a.\u00e9.c"), modules("import a .\u00e9. c\n"));
+  }
+
+  @Test
   void referencesKeepEachStatementsDotsModuleAndNamesForTheGraph() throws Exception {
     List<Analysis.Reference> refs =
         ImportScanner.scan("import a.b as c\nfrom ..m import (x, y as z)\nfrom . import w\nfrom p import *\n".getBytes(StandardCharsets.UTF_8), true)
