@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
@@ -49,7 +48,21 @@ public final class OsWalk {
 
   /** Lists the next directory. */
   public Step step() {
-    Path dir = directories.pop();
+    Listing l = list(directories.pop(), prune);
+    for (int i = l.subdirs().size() - 1; i >= 0; i--) {
+      directories.push(l.subdirs().get(i));
+    }
+    return new Step(l.dir(), l.files(), l.failure());
+  }
+
+  /**
+   * One directory listed: its files as {@link Step} has them, and the subdirectories to enter
+   * next, in name order ({@code prune} refused none of them; none is a link).
+   */
+  public record Listing(Path dir, List<Path> files, List<Path> subdirs, Exception failure) {}
+
+  /** Lists {@code dir} as one {@link #step()} does, for walkers that share the directories out among threads. */
+  public static Listing list(Path dir, Predicate<String> prune) {
     List<Path> files = new ArrayList<>();
     List<Path> subdirs = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -63,13 +76,12 @@ public final class OsWalk {
         }
       }
     } catch (DirectoryIteratorException e) {
-      return new Step(dir, files, e.getCause());
+      return new Listing(dir, files, List.of(), e.getCause());
     } catch (IOException | RuntimeException e) {
-      return new Step(dir, files, e);
+      return new Listing(dir, files, List.of(), e);
     }
-    subdirs.sort(Comparator.reverseOrder());
-    subdirs.forEach(directories::push);
-    return new Step(dir, files, null);
+    subdirs.sort(null);
+    return new Listing(dir, files, subdirs, null);
   }
 
   /** {@code path} relative to {@code root}, with '/' between parts; "." for the root itself. */

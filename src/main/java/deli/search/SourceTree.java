@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
@@ -43,34 +48,127 @@ public final class SourceTree {
   }
 
   /**
+   * Threads listing directories at once. A listing waits on the file system (a stat per entry,
+   * to tell directories from files as {@code os.walk} does), so a second thread nearly halves a
+   * walk on 2 cores (the Python library: 0.39 s to 0.22 s); a third adds nothing there.
+   */
+  static final int WALKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  /**
    * Walks {@code root}; a directory that cannot be listed goes to {@code problems} (its relative
-   * path and why) and the walk goes on. The root itself must be listable.
+   * path and why, in the order {@code os.walk} would meet them) and the walk goes on. The root
+   * itself must be listable. Directories are listed by {@link #WALKERS} threads, the caller's
+   * one of them; the result is the same as one thread's.
    */
   public static List<String> walk(Path root, Fnmatch pattern, List<Fnmatch> skip, BiConsumer<String, String> problems)
       throws IOException {
-    List<String> found = new ArrayList<>();
-    Predicate<String> wanted = names(pattern);
-    OsWalk walk = new OsWalk(root, name -> skip.stream().anyMatch(s -> s.matches(name)));
-    // Paths as strings: a tree holds tens of thousands, and Path's own relativize costs for each.
-    String top = root.toString();
-    int cut = top.endsWith("/") ? top.length() : top.length() + 1;
-    while (!walk.done()) {
-      OsWalk.Step step = walk.step();
-      if (step.failure() != null) {
-        if (step.dir().equals(root)) {
-          throw step.failure() instanceof IOException e ? e : new IOException(step.failure());
-        }
-        problems.accept(OsWalk.relative(root, step.dir()), Failures.describe(step.failure()));
+    return walk(root, pattern, skip, problems, WALKERS);
+  }
+
+  /** {@link #walk(Path, Fnmatch, List, BiConsumer)} with {@code walkers} threads. */
+  static List<String> walk(Path root, Fnmatch pattern, List<Fnmatch> skip, BiConsumer<String, String> problems, int walkers)
+      throws IOException {
+    Predicate<String> prune = name -> skip.stream().anyMatch(s -> s.matches(name));
+    OsWalk.Listing top = OsWalk.list(root, prune);
+    if (top.failure() != null) {
+      throw top.failure() instanceof IOException e ? e : new IOException(top.failure());
+    }
+    Walkers w = new Walkers(root, names(pattern), prune);
+    w.take(top);
+    List<Thread> helpers = new ArrayList<>();
+    for (int i = 1; i < walkers && w.pending.get() > 0; i++) {
+      Thread t = new Thread(w::work, "deli-walk-" + i);
+      t.setDaemon(true);
+      t.start();
+      helpers.add(t);
+    }
+    w.work();
+    for (Thread t : helpers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while walking " + root);
       }
-      for (Path file : step.files()) {
-        String path = file.toString();
-        if (wanted.test(path.substring(path.lastIndexOf('/') + 1))) {
-          found.add(java.io.File.separatorChar == '/' ? path.substring(cut) : OsWalk.relative(root, file));
+    }
+    List<String> found = new ArrayList<>();
+    w.found.forEach(found::addAll);
+    found.sort(null);
+    List<String[]> failed = new ArrayList<>(w.failed);
+    failed.sort((x, y) -> byParts(x[0], y[0]));
+    failed.forEach(f -> problems.accept(f[0], f[1]));
+    return found;
+  }
+
+  /** The directories still to list, shared by the walking threads, and what they found. */
+  private static final class Walkers {
+    final Path root;
+    final Predicate<String> wanted;
+    final Predicate<String> prune;
+    // Paths as strings: a tree holds tens of thousands, and Path's own relativize costs for each.
+    final int cut;
+    final ConcurrentLinkedDeque<Path> directories = new ConcurrentLinkedDeque<>();
+    /** Directories queued or being listed: the walk is over when none is. */
+    final AtomicInteger pending = new AtomicInteger();
+    final Queue<List<String>> found = new ConcurrentLinkedQueue<>();
+    final Queue<String[]> failed = new ConcurrentLinkedQueue<>();
+
+    Walkers(Path root, Predicate<String> wanted, Predicate<String> prune) {
+      this.root = root;
+      this.wanted = wanted;
+      this.prune = prune;
+      String top = root.toString();
+      this.cut = top.endsWith("/") ? top.length() : top.length() + 1;
+    }
+
+    /** Lists directories until none is left to list, here or with another thread. */
+    void work() {
+      while (pending.get() > 0) {
+        Path dir = directories.pollFirst();
+        if (dir == null) {
+          LockSupport.parkNanos(20_000); // another thread is listing what may add more
+          continue;
+        }
+        try {
+          take(OsWalk.list(dir, prune));
+        } finally {
+          pending.decrementAndGet();
         }
       }
     }
-    found.sort(null);
-    return found;
+
+    void take(OsWalk.Listing l) {
+      if (l.failure() != null) {
+        failed.add(new String[] {OsWalk.relative(root, l.dir()), Failures.describe(l.failure())});
+      }
+      List<String> mine = new ArrayList<>();
+      for (Path file : l.files()) {
+        String path = file.toString();
+        if (wanted.test(path.substring(path.lastIndexOf('/') + 1))) {
+          mine.add(java.io.File.separatorChar == '/' ? path.substring(cut) : OsWalk.relative(root, file));
+        }
+      }
+      if (!mine.isEmpty()) {
+        found.add(mine);
+      }
+      pending.addAndGet(l.subdirs().size());
+      for (int i = l.subdirs().size() - 1; i >= 0; i--) {
+        directories.addFirst(l.subdirs().get(i));
+      }
+    }
+  }
+
+  /** Relative paths in the order a top-down walk in name order meets them: part by part. */
+  static int byParts(String a, String b) {
+    String[] x = a.split("/");
+    String[] y = b.split("/");
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      int c = x[i].compareTo(y[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.length, y.length);
   }
 
   /** {@code pattern} as a test of names: {@code *.py} and the like (a star, then plain text) as a suffix, the rest as fnmatch has it. */
