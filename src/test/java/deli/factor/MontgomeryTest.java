@@ -63,6 +63,18 @@ class MontgomeryTest {
   }
 
   @Test
+  void bpswAnswersForNumbersThatFitALongAsBigIntegerDoes() {
+    for (long n = 2; n < 2000; n++) {
+      assertEquals(BigInteger.valueOf(n).isProbablePrime(80), Bpsw.isPrime(BigInteger.valueOf(n)), Long.toString(n));
+    }
+    for (int trial = 0; trial < 300; trial++) {
+      BigInteger n = new BigInteger(1 + trial % 63, random);
+      assertEquals(n.isProbablePrime(80), Bpsw.isPrime(n), n.toString());
+    }
+    assertTrue(Bpsw.isPrime(BigInteger.valueOf(Long.MAX_VALUE - 24)), "2^63 - 25, the largest prime below 2^63");
+  }
+
+  @Test
   void sixtyFourBitNumbersReadAsUnsignedAreTestedExactly() {
     for (int trial = 0; trial < 3000; trial++) {
       BigInteger n = new BigInteger(64, random).setBit(63).setBit(0);
