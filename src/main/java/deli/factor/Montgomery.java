@@ -266,15 +266,6 @@ final class Montgomery {
     return borrow;
   }
 
-  static boolean isZero(long[] a) {
-    for (long w : a) {
-      if (w != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static int compare(long[] a, long[] b, int k) {
     for (int j = k - 1; j >= 0; j--) {
       if (a[j] != b[j]) {
