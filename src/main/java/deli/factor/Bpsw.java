@@ -21,6 +21,9 @@ final class Bpsw {
 
   /** Whether {@code n} is (by BPSW) prime; {@code n} of any size. */
   static boolean isPrime(BigInteger n) {
+    // The size tests here and below only choose the quicker exact test: moving a boundary by
+    // one (63 or 64 bits going the longer way) is an equivalent mutant, as is a small-prime
+    // remainder test that finds nothing (the tests after it find those composites too).
     if (n.bitLength() <= 63) {
       return Factoring.isPrime(n.longValue());
     }

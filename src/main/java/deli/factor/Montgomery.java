@@ -20,6 +20,7 @@ final class Montgomery {
   private final long[] oneR;
 
   Montgomery(BigInteger modulus) {
+    // `< 0` for `<= 0` is an equivalent mutant: zero is even, refused all the same.
     if (modulus.signum() <= 0 || !modulus.testBit(0)) {
       throw new IllegalArgumentException("Montgomery arithmetic needs an odd positive modulus, not " + modulus);
     }
@@ -197,6 +198,8 @@ final class Montgomery {
     t0 = lo;
     s = t2 + hi;
     t1 = s;
+    // t2 is only asked whether it is 0 (t3 is 0 or 1 and the carry too): t3 - carry for
+    // t3 + carry is an equivalent mutant.
     t2 = t3 + (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
     if (t2 != 0 || Long.compareUnsigned(t1, n1) > 0 || (t1 == n1 && Long.compareUnsigned(t0, n0) >= 0)) {
       long d0 = t0 - n0;
@@ -225,6 +228,7 @@ final class Montgomery {
   /** base^e, in Montgomery form, e ≥ 0. */
   long[] pow(long[] base, BigInteger e) {
     long[] result = oneR.clone();
+    // Starting past the top bit only squares one first: an equivalent mutant.
     for (int i = e.bitLength() - 1; i >= 0; i--) {
       mul(result, result, result);
       if (e.testBit(i)) {

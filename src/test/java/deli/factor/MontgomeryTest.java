@@ -44,6 +44,27 @@ class MontgomeryTest {
   }
 
   @Test
+  void aResultThatIsZeroModNIsHeldAsZeroNotAsN() {
+    // n = p·q: p·q ≡ 0 and x + (n - x) ≡ 0 come out of the reduction as exactly n, which must be
+    // taken down to 0 (a found factor is a gcd with a residue: a residue of n would hide it).
+    for (int bits : new int[] {20, 31, 50, 64, 90, 120}) {
+      for (int trial = 0; trial < 20; trial++) {
+        BigInteger p = BigInteger.probablePrime(bits, random);
+        BigInteger q = BigInteger.probablePrime(bits + 1, random);
+        BigInteger n = p.multiply(q);
+        Montgomery m = new Montgomery(n);
+        long[] zero = m.toMontgomery(BigInteger.ZERO);
+        long[] out = m.residue();
+        m.mul(m.toMontgomery(p), m.toMontgomery(q), out);
+        assertEquals(java.util.Arrays.toString(zero), java.util.Arrays.toString(out), "p·q mod " + n);
+        BigInteger x = new BigInteger(bits, random).add(BigInteger.ONE);
+        m.add(m.toMontgomery(x), m.toMontgomery(n.subtract(x)), out);
+        assertEquals(java.util.Arrays.toString(zero), java.util.Arrays.toString(out), "x + (n - x) mod " + n);
+      }
+    }
+  }
+
+  @Test
   void anEvenOrNonPositiveModulusIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new Montgomery(BigInteger.TEN));
     assertThrows(IllegalArgumentException.class, () -> new Montgomery(BigInteger.valueOf(-7)));
