@@ -134,6 +134,38 @@ class TrigramIndexTest {
   }
 
   @Test
+  void placesTensOfThousandsOfChunksApartAreAllFound() throws Exception {
+    // Small chunks over 1.2 MB: the marker's chunk list has gaps of a few chunks, of more than
+    // 128 and of more than 16,384, whose varints take one, two and three bytes.
+    int[] at = {0, 3, 150, 700, 29_500};
+    java.util.Map<Integer, String> extra = new java.util.HashMap<>();
+    for (int line : at) {
+      extra.put(line, "zqxjv");
+    }
+    ShardCorpus c = corpus(30, 1000, extra, 64);
+    TrigramIndex.Candidates where = candidates(c, "zqxjv");
+    TreeSet<Integer> found = new TreeSet<>();
+    if (where instanceof TrigramIndex.Lines l) {
+      for (int i = 0; i < l.size(); i++) {
+        found.add(l.lines()[i]);
+      }
+      assertEquals(java.util.Set.of(0, 3, 150, 700, 29_500), found);
+    } else {
+      TrigramIndex.Spans s = assertInstanceOf(TrigramIndex.Spans.class, where);
+      for (int line : at) {
+        int start = c.lineStarts[line];
+        boolean covered = false;
+        for (int i = 0; i < s.size; i++) {
+          covered |= s.start[i] <= start && start + 5 <= s.end[i];
+        }
+        assertTrue(covered, "line " + line);
+      }
+      assertTrue(s.bytes() < 5 * 2 * 64, s.bytes() + " bytes for 5 lines");
+    }
+    assertTrue(c.index.pieceTrigrams() > 0, "pieces for the common trigrams");
+  }
+
+  @Test
   void spansCloserThanTheGapAreOneAndFartherAreTwo() {
     TrigramIndex.Spans s = new TrigramIndex.Spans();
     s.add(0, 10);
