@@ -19,7 +19,8 @@ final class GnuQuote {
         i++;
         continue;
       }
-      int length = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+      // 0xf5..0xff lead nothing (they were once taken for three-byte leads: 0xf5 0x80 0x80 showed as U+5000)
+      int length = c >= 0xf5 ? 0 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
       int cp = length == 0 ? -1 : decode(b, i, to, length);
       if (cp < 0 || Character.isISOControl(cp)) {
         octal(out, c);
