@@ -8,12 +8,14 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * A tuning job as {@link Work} to spread: its units are cells, one per distance and testing
- * sample ({@code cell = d * tested + t}), each scored for every k at once. Messages carry the
- * range of cells to score, never the data: a pool is sent the data once per job
- * ({@link #greet}). Answers are added up per distance; when every cell of a distance is in,
- * that distance's trials are done and go to the listener, as the book prints each trial when
- * it completes.
+ * A tuning job as {@link Work} to spread: its units are cells, one per testing sample and
+ * distance ({@code cell = t * distances + d}: a testing sample's distances side by side, so a
+ * batch reads each pair of samples once for all of them, {@link IntSums}), each scored for every
+ * k at once. Messages carry the range of cells to score, never the data: a pool is sent the data
+ * once per job ({@link #greet}). Answers are added up per distance; when every cell of a
+ * distance is in, that distance's trials are done and go to the listener, as the book prints
+ * each trial when it completes (with this order, the distances complete together, at the last
+ * testing sample; {@link Listener#cells} tells the progress before).
  */
 public final class Cells implements Work<TunePool.Command, TunePool.CellsAnswer> {
   /** Where a job's results go, called from the job's actor. */
@@ -29,6 +31,9 @@ public final class Cells implements Work<TunePool.Command, TunePool.CellsAnswer>
      * cause (a Sorensen sum of zero, naming the file, line and column), else null.
      */
     void fail(String why, String dataError);
+
+    /** Cells answered so far, of {@code total}: the progress, after each answer kept. */
+    default void cells(int done, int total) {}
   }
 
   /** The most characters of CSV in one {@link TunePool.Prepare} (a remote message stays well under artery's 256 KiB frame). */
@@ -42,6 +47,7 @@ public final class Cells implements Work<TunePool.Command, TunePool.CellsAnswer>
   private final int[][] correct;
   private final int[] cellsLeft;
   private String dataError;
+  private int answered;
 
   /** Job {@code job} (a name unique in the cluster) of {@code grid} on {@code data}, which has {@code tested} testing samples. */
   public Cells(String job, TuneData data, Grid grid, int tested, Listener listener) {
@@ -57,22 +63,30 @@ public final class Cells implements Work<TunePool.Command, TunePool.CellsAnswer>
 
   /**
    * How many testing samples of cells {@code from..to-1} each k classifies right: for each
-   * distance the range touches, in order, one count per k of the grid.
+   * distance of the grid, in order, one count per k (zeros for a distance the range does not
+   * touch). On data in ints each testing sample's sums are computed once for all its distances.
    */
   static int[] score(Dataset data, Grid grid, int from, int to) {
-    int tested = data.testing().size();
+    List<Distance> distances = grid.distances();
+    int count = distances.size();
     int ks = grid.ks().size();
-    int first = from / tested;
-    int last = (to - 1) / tested;
-    int[] out = new int[(last - first + 1) * ks];
+    int[] out = new int[count * ks];
     int[] kArray = grid.ksArray();
-    for (int d = first; d <= last; d++) {
-      int t0 = Math.max(from, d * tested) - d * tested;
-      int t1 = Math.min(to, (d + 1) * tested) - d * tested;
-      int[] c = new Neighbours(data, grid.distances().get(d), kArray).score(t0, t1);
-      System.arraycopy(c, 0, out, (d - first) * ks, ks);
+    Neighbours[] scorers = new Neighbours[count];
+    IntSums sums = Neighbours.inInts(data) ? new IntSums(data, distances) : null;
+    for (int cell = from; cell < to; cell++) {
+      int d = cell % count;
+      if (scorers[d] == null) {
+        scorers[d] = new Neighbours(data, distances.get(d), kArray);
+      }
+      scorers[d].score(cell / count, sums, out, d * ks);
     }
     return out;
+  }
+
+  /** How many of cells {@code from..to-1} are of distance {@code d} of {@code count}. */
+  private static int cellsOf(int d, int count, int from, int to) {
+    return Math.floorDiv(to - 1 - d, count) - Math.floorDiv(from - 1 - d, count);
   }
 
   @Override
@@ -121,23 +135,28 @@ public final class Cells implements Work<TunePool.Command, TunePool.CellsAnswer>
     }
     int[] counts = ((TunePool.CellsScored) answer).correct();
     int ks = grid.ks().size();
-    int first = from / tested;
-    int last = (to - 1) / tested;
-    if (counts.length != (last - first + 1) * ks) {
+    int count = grid.distances().size();
+    if (counts.length != count * ks) {
       return Failure.again("a pool answered " + counts.length + " counts for " + describe(from, to));
     }
     List<Trial> done = new ArrayList<>();
-    for (int d = first; d <= last; d++) {
-      for (int i = 0; i < ks; i++) {
-        correct[d][i] += counts[(d - first) * ks + i];
+    for (int d = 0; d < count; d++) {
+      int cells = cellsOf(d, count, from, to);
+      if (cells == 0) {
+        continue;
       }
-      cellsLeft[d] -= Math.min(to, (d + 1) * tested) - Math.max(from, d * tested);
+      for (int i = 0; i < ks; i++) {
+        correct[d][i] += counts[d * ks + i];
+      }
+      cellsLeft[d] -= cells;
       if (cellsLeft[d] == 0) {
         for (int i = 0; i < ks; i++) {
           done.add(new Trial(grid.ks().get(i), grid.distances().get(d), correct[d][i], tested));
         }
       }
     }
+    answered += to - from;
+    listener.cells(answered, units());
     if (!done.isEmpty()) {
       listener.trials(done);
     }
@@ -159,8 +178,9 @@ public final class Cells implements Work<TunePool.Command, TunePool.CellsAnswer>
     if (to <= from) {
       return "no cells";
     }
-    Distance d0 = grid.distances().get(from / tested);
-    Distance d1 = grid.distances().get((to - 1) / tested);
-    return "cells " + d0 + " sample " + (from % tested + 1) + " to " + d1 + " sample " + ((to - 1) % tested + 1);
+    int count = grid.distances().size();
+    Distance d0 = grid.distances().get(from % count);
+    Distance d1 = grid.distances().get((to - 1) % count);
+    return "cells " + d0 + " sample " + (from / count + 1) + " to " + d1 + " sample " + ((to - 1) / count + 1);
   }
 }

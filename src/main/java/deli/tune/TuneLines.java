@@ -27,6 +27,9 @@ final class TuneLines {
       }
       return new Output(out, List.of(), null, mode.progress() ? "deli tune: " + d.done() + " of " + d.total() + " trials" : null);
     }
+    if (event instanceof TuneRun.CellsDone c) {
+      return new Output(List.of(), List.of(), null, mode.progress() ? "deli tune: " + c.done() + " of " + c.total() + " cells" : null);
+    }
     if (event instanceof TuneRun.RoundDone r) {
       return Output.warning(
           String.format(

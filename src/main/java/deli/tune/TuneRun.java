@@ -31,6 +31,9 @@ public final class TuneRun extends AbstractBehavior<TuneRun.Command> {
   /** One round of a repeated run: its time from the round's start to its last result. */
   public record RoundDone(Trace trace, int round, int rounds, int trials, long nanos) implements Event {}
 
+  /** Cells answered so far (in the last round only, when the run repeats): the progress. */
+  public record CellsDone(Trace trace, int done, int total) implements Event {}
+
   /** Trials done, as they complete (in the last round only, when the run repeats). */
   public record TrialsDone(Trace trace, List<Trial> trials, int done, int total) implements Event {}
 
@@ -44,6 +47,8 @@ public final class TuneRun extends AbstractBehavior<TuneRun.Command> {
   public record Failed(Trace trace, String reason) implements Event {}
 
   private record Trials(List<Trial> trials) implements Command {}
+
+  private record Progress(int done, int total) implements Command {}
 
   private record Complete(Map<String, Integer> batchesByNode) implements Command {}
 
@@ -109,6 +114,11 @@ public final class TuneRun extends AbstractBehavior<TuneRun.Command> {
               }
 
               @Override
+              public void cells(int done, int total) {
+                self.tell(new Progress(done, total));
+              }
+
+              @Override
               public void fail(String why, String dataError) {
                 self.tell(new Fail(dataError != null ? dataError : why));
               }
@@ -120,6 +130,7 @@ public final class TuneRun extends AbstractBehavior<TuneRun.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Trials.class, this::onTrials)
+        .onMessage(Progress.class, this::onProgress)
         .onMessage(Complete.class, this::onComplete)
         .onMessage(Fail.class, f -> {
           listener.tell(new Failed(Trace.here(), f.reason()));
@@ -132,6 +143,13 @@ public final class TuneRun extends AbstractBehavior<TuneRun.Command> {
     if (round == rounds) {
       trials.addAll(m.trials());
       listener.tell(new TrialsDone(Trace.here(), m.trials(), trials.size(), total));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onProgress(Progress m) {
+    if (round == rounds) {
+      listener.tell(new CellsDone(Trace.here(), m.done(), m.total()));
     }
     return this;
   }

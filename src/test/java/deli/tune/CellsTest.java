@@ -25,6 +25,7 @@ class CellsTest {
     final List<Trial> trials = new ArrayList<>();
     final List<List<Trial>> calls = new ArrayList<>();
     Map<String, Integer> complete;
+    final List<Integer> progress = new ArrayList<>();
     String failed;
     String dataError;
 
@@ -43,6 +44,12 @@ class CellsTest {
     public void fail(String why, String dataError) {
       failed = why;
       this.dataError = dataError;
+    }
+
+    @Override
+    public void cells(int done, int total) {
+      assertEquals(4 * 30, total);
+      progress.add(done);
     }
   }
 
@@ -70,6 +77,8 @@ class CellsTest {
       }
       List<Trial> expected = Tuning.all(IRIS, GRID);
       assertEquals(expected.size(), heard.trials.size(), "every trial once");
+      assertEquals(cuts.size(), heard.progress.size(), "the progress after each answer");
+      assertEquals(cells.units(), heard.progress.get(cuts.size() - 1));
       assertEquals(
           expected.stream().map(Trial::line).sorted().toList(),
           heard.trials.stream().map(Trial::line).sorted().toList());
@@ -77,6 +86,47 @@ class CellsTest {
         Map<Distance, Long> byDistance = call.stream().collect(java.util.stream.Collectors.groupingBy(Trial::distance, java.util.stream.Collectors.counting()));
         byDistance.forEach(
             (d, n) -> assertEquals(GRID.ks().size(), n, "a distance's trials come together, when its last cell is in: " + d));
+      }
+    }
+  }
+
+  /**
+   * On integer data a batch reads each pair of samples once for all its distances
+   * ({@link IntSums}, {@link IntDistances#all}); cut anywhere, it equals the book's k-NN done
+   * plainly, distance by distance, ties and all.
+   */
+  @Test
+  void integerDataScoredInCutsEqualsThePlainKnnForEveryDistance() {
+    Random random = new Random(11);
+    for (int round = 0; round < 6; round++) {
+      StringBuilder csv = new StringBuilder();
+      int features = 1 + random.nextInt(12);
+      for (int r = 0; r < 90; r++) {
+        for (int f = 0; f < features; f++) {
+          csv.append(random.nextInt(round % 2 == 0 ? 3 : 40) - (round > 3 ? 5 : 0)).append(',');
+        }
+        csv.append("abc".charAt(random.nextInt(3))).append('\n');
+      }
+      Dataset data = DataFile.parse("ints.csv", csv.toString().getBytes(StandardCharsets.UTF_8), 3);
+      assertTrue(Neighbours.inInts(data));
+      List<Distance> order = new ArrayList<>(List.of(Distance.values()));
+      java.util.Collections.shuffle(order, random);
+      List<Distance> distances = order.subList(0, 1 + random.nextInt(4));
+      Grid grid = Grid.of(1, 21, 2, distances);
+      int units = distances.size() * data.testing().size();
+      int[] total = new int[distances.size() * grid.ks().size()];
+      for (int from = 0; from < units; ) {
+        int to = Math.min(units, from + 1 + random.nextInt(17));
+        int[] counts = Cells.score(data, grid, from, to);
+        for (int i = 0; i < total.length; i++) {
+          total[i] += counts[i];
+        }
+        from = to;
+      }
+      for (int d = 0; d < distances.size(); d++) {
+        int[] expected = NeighboursTest.plain(data, distances.get(d), grid.ksArray());
+        int[] got = java.util.Arrays.copyOfRange(total, d * grid.ks().size(), (d + 1) * grid.ks().size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, got, "round " + round + ", " + distances.get(d) + " of " + distances);
       }
     }
   }
@@ -122,7 +172,9 @@ class CellsTest {
   @Test
   void cellsAreNamedByDistanceAndSample() {
     Cells cells = cells(IRIS, GRID, new Heard());
-    assertEquals("cells ED sample 1 to MD sample 5", cells.describe(0, 35));
+    // A testing sample's four distances side by side: cell 34 is sample 9's third, CD.
+    assertEquals("cells ED sample 1 to CD sample 9", cells.describe(0, 35));
+    assertEquals("cells MD sample 2 to MD sample 2", cells.describe(5, 6));
     assertEquals("no cells", cells.describe(3, 3));
   }
 }
