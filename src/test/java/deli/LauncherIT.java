@@ -136,6 +136,7 @@ class LauncherIT {
       assertEquals(c.exit(), r.exit(), c + ": " + r.err());
       String call = Files.readString(calls);
       assertEquals(c.quick(), call.contains("-XX:TieredStopAtLevel=1"), c + ": " + call);
+      assertEquals(c.quick(), call.contains("-Ddeli.jit=quick"), "deli's code is told the JIT it runs under: " + c + ": " + call);
     }
   }
 }

@@ -10,13 +10,17 @@ package deli.tune;
  * several distances scores them from one pass): on scikit-learn's digits one pass for ED, MD,
  * CD and SD took 69 ms where a pass each took 191 with C1 alone, 16 where they took 67 with C2.
  *
- * <p>No {@code Math.abs(int)} in them: it is an intrinsic for C2 only, and C1 (which alone
- * compiles a short 'deli tune', see scripts/deli) calls it instead of inlining it, which made
- * these loops 4 to 5 times slower there (digits' Manhattan sums, 33 million differences: 167 ms
- * with {@code Math.abs}, 43 ms with {@link #abs}, OpenJDK 17 and Temurin 25 alike); C2
- * vectorizes them either way.
+ * <p>{@link #abs} is {@code Math.abs(int)} under C2, which vectorizes it (digits, every cell
+ * on one thread: 36 ms against 53 with a branch-free abs), and branch-free when C1 alone
+ * compiles (scripts/deli runs a short 'deli tune' so, and says it with {@code -Ddeli.jit=quick}):
+ * {@code Math.abs(int)} is an intrinsic for C2 only, and C1 calls it instead of inlining it
+ * (82 ms against 179 for the same cells; a plain loop of digits' Manhattan sums, 33 million
+ * differences: 43 ms against 167, OpenJDK 17 and Temurin 25 alike).
  */
 final class IntDistances {
+  /** Whether this JVM compiles with C1 alone, as the launcher says ({@code -Ddeli.jit=quick}). */
+  static final boolean C1_ALONE = "quick".equals(System.getProperty("deli.jit"));
+
   private IntDistances() {}
 
   static int squares(int[] a, int ai, int[] b, int bi, int n) {
@@ -72,8 +76,13 @@ final class IntDistances {
     return max;
   }
 
-  /** |x| without a branch or a call (x is never Integer.MIN_VALUE here: features are small). */
+  /** |x|, as the JIT compiles it best ({@link #C1_ALONE}: a constant, so the other branch is gone). */
   static int abs(int x) {
+    return C1_ALONE ? branchFreeAbs(x) : Math.abs(x);
+  }
+
+  /** |x| without a branch or a call (x is never Integer.MIN_VALUE here: features are small). */
+  static int branchFreeAbs(int x) {
     int sign = x >> 31;
     return (x ^ sign) - sign;
   }
