@@ -10,6 +10,7 @@ final class GnuQuote {
   private GnuQuote() {}
 
   static String escape(byte[] b, int from, int to) {
+    // Equivalent mutant: the capacity (to + from + 8) changes no output.
     StringBuilder out = new StringBuilder(to - from + 8);
     int i = from;
     while (i < to) {
@@ -19,9 +20,13 @@ final class GnuQuote {
         i++;
         continue;
       }
-      // 0xf5..0xff lead nothing (they were once taken for three-byte leads: 0xf5 0x80 0x80 showed as U+5000)
+      // 0xf5..0xff lead nothing (they were once taken for three-byte leads: 0xf5 0x80 0x80 showed
+      // as U+5000). Equivalent mutant: c > 0xf5 (0xf5 as a four-byte lead decodes past U+10FFFF,
+      // which decode refuses as well).
       int length = c >= 0xf5 ? 0 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
       int cp = length == 0 ? -1 : decode(b, i, to, length);
+      // Equivalent mutants: cp <= 0, and decode's -1 returned as 0 (U+0000 is a control
+      // character: octal, as -1 is); decode never returns 0 itself (the shortest U+0000 is ASCII).
       if (cp < 0 || Character.isISOControl(cp)) {
         octal(out, c);
         i++;
@@ -35,14 +40,14 @@ final class GnuQuote {
 
   /** The code point of the UTF-8 sequence of {@code length} bytes at {@code i}, or -1 when it is not a valid one. */
   private static int decode(byte[] b, int i, int to, int length) {
-    if (i + length > to || length > 3 && (b[i] & 0xff) > 0xf4) {
-      return -1;
+    if (i + length > to) {
+      return -1; // equivalent mutant: 0 (see escape)
     }
     int cp = (b[i] & 0xff) & (0x7f >> length);
     for (int k = 1; k < length; k++) {
       int cont = b[i + k] & 0xff;
       if ((cont & 0xc0) != 0x80) {
-        return -1;
+        return -1; // equivalent mutant: 0 (see escape)
       }
       cp = cp << 6 | (cont & 0x3f);
     }
