@@ -40,7 +40,7 @@ final class Ecm64 {
   /** Stage 2's product. */
   private long acc;
 
-  private Ecm64(long n, EcmPlan plan) {
+  Ecm64(long n, EcmPlan plan) {
     this.n = n;
     this.ninv = Rho64.inverse(n);
     this.one = Long.remainderUnsigned(-n, n);
@@ -49,6 +49,7 @@ final class Ecm64 {
       x = add(x, x);
     }
     this.r2 = x;
+    // Equivalent mutants: larger arrays here (d * 2) only leave their ends unused.
     this.bx = new long[plan.d() / 2];
     this.bz = new long[plan.d() / 2];
     this.bxz = new long[plan.d() / 2];
@@ -64,8 +65,13 @@ final class Ecm64 {
 
   /** {@link #factor(long)} with at most {@code curves} curves before rho. */
   static long factor(long n, int curves) {
-    int bits = 64 - Long.numberOfLeadingZeros(n);
-    EcmPlan plan = bits <= 52 ? SMALL : bits <= 58 ? MEDIUM : LARGE;
+    long g = byCurves(n, curves);
+    return g != 0 ? g : Rho64.rhoUnsigned(n);
+  }
+
+  /** A proper factor of {@code n} found by one of the first {@code curves} curves, or 0. */
+  static long byCurves(long n, int curves) {
+    EcmPlan plan = planFor(n);
     Ecm64 ecm = new Ecm64(n, plan);
     for (int sigma = 7; sigma < 7 + curves; sigma++) {
       long g = ecm.curve(sigma, plan);
@@ -73,7 +79,17 @@ final class Ecm64 {
         return g;
       }
     }
-    return Rho64.rhoUnsigned(n);
+    return 0;
+  }
+
+  /**
+   * The bounds for {@code n}'s size: larger numbers, larger factors to find, longer curves.
+   * (Which plan runs changes how many curves a factor takes, never the factor found: a curve
+   * returns only proper factors.)
+   */
+  static EcmPlan planFor(long n) {
+    int bits = 64 - Long.numberOfLeadingZeros(n);
+    return bits <= 52 ? SMALL : bits <= 58 ? MEDIUM : LARGE;
   }
 
   /** One curve, Suyama's σ: a proper factor, or 0. */
@@ -117,6 +133,10 @@ final class Ecm64 {
     for (int i = 0; i < swaps.length - 1; i++) {
       ladderStep(swaps[i]);
     }
+    // Equivalent mutants: k is even in every plan (2's power is in it), so this last mask is
+    // 0 and what it masks (x0 ^ x1, z0 ^ z1) may be anything. One ladder step more (i <=
+    // length - 1 above) makes the point [2k]P or [2k+1]P: a curve then finds its factors at
+    // other σ, and a factor found is still proper (the answers of factor() are the same).
     long mask = swaps[swaps.length - 1];
     x0 ^= (x0 ^ x1) & mask;
     z0 ^= (z0 ^ z1) & mask;
@@ -163,6 +183,7 @@ final class Ecm64 {
     long cz = qz;
     bx[0] = qx;
     bz[0] = qz;
+    // Equivalent mutant: j <= d / 2 is the same loop, d / 2 being even in every plan and j odd.
     for (int j = 3; j < plan.d() / 2; j += 2) {
       add(cx, cz, x2, z2, px, pz);
       px = cx;
@@ -267,7 +288,11 @@ final class Ecm64 {
     return Rho64.mulUnsigned(a, b, n, ninv);
   }
 
-  /** a + b mod n, as a - (n - b) when that does not go below 0: one unsigned comparison. */
+  /**
+   * a + b mod n, as a - (n - b) when that does not go below 0: one unsigned comparison.
+   * (Equivalent mutants, here and in sub: <= 0 for < 0 returns n for 0, which mul, add and sub
+   * all take as 0; no result leaves this class without a mul, which reduces it.)
+   */
   private long add(long a, long b) {
     long nb = n - b;
     return Long.compareUnsigned(a, nb) < 0 ? a + b : a - nb;
@@ -294,6 +319,9 @@ final class Ecm64 {
         v >>>= 1;
         x2 = (x2 & 1) == 0 ? x2 >>> 1 : (x2 >>> 1) + halfN;
       }
+      // Equivalent mutants: > 0 here (u = v never happens: gcd(u, v) stays 1 and the loop ends
+      // at 1), and <= 0 for < 0 below (x1 = x2 gives n for 0, which halving and subtracting
+      // keep as n, and the inverse is never 0).
       if (Long.compareUnsigned(u, v) >= 0) {
         u -= v;
         x1 = Long.compareUnsigned(x1, x2) < 0 ? x1 - x2 + n : x1 - x2;

@@ -168,4 +168,129 @@ class Ecm64Test {
     assertEquals(new BigInteger("2").modInverse(TWO_64.subtract(BigInteger.valueOf(5))),
         new BigInteger(Long.toUnsignedString(Ecm64.inverse(2, n))));
   }
+
+  @Test
+  void curvesAloneSplitEveryHardKindOfOneWordCompositeWithinTheirBudget() {
+    for (BigInteger n : hardComposites()) {
+      assertProperFactor(n, Ecm64.byCurves(n.longValue(), Ecm64.CURVES));
+    }
+    // No curves, no factor: the answer rho's fallback stands behind.
+    assertEquals(0, Ecm64.byCurves(hardComposites().get(0).longValue(), 0));
+  }
+
+  @Test
+  void byCurvesTriesTheCurvesItIsGivenInOrderAndNoMore() {
+    long firstCurve = 0;
+    long secondCurve = 0;
+    for (BigInteger big : hardComposites()) {
+      long n = big.longValue();
+      EcmPlan plan = Ecm64.planFor(n);
+      long byFirst = new Ecm64(n, plan).curve(7, plan);
+      long bySecond = new Ecm64(n, plan).curve(8, plan);
+      if (byFirst != 0 && firstCurve == 0) {
+        firstCurve = n;
+        assertEquals(0, Ecm64.byCurves(n, 0));
+        assertEquals(byFirst, Ecm64.byCurves(n, 1));
+      }
+      if (byFirst == 0 && bySecond != 0 && secondCurve == 0) {
+        secondCurve = n;
+        assertEquals(0, Ecm64.byCurves(n, 1));
+        assertEquals(bySecond, Ecm64.byCurves(n, 2));
+      }
+    }
+    assertTrue(firstCurve != 0 && secondCurve != 0, "numbers whose first and whose second curve find a factor");
+  }
+
+  @Test
+  void aCurveWhoseSetUpMeetsAFactorReturnsItAndNothingWhenItMeetsTheWholeNumber() {
+    // σ = 7: u = 44 = 4 · 11 and v = 28 = 4 · 7, so u³/v³ cannot be formed mod 11 or mod 7.
+    long n = 11L * 1_000_003L;
+    EcmPlan plan = Ecm64.planFor(n);
+    assertEquals(11, new Ecm64(n, plan).curve(7, plan));
+    assertEquals(7, new Ecm64(7L * 1_000_003L, plan).curve(7, plan));
+    assertEquals(0, new Ecm64(77, plan).curve(7, plan));
+  }
+
+  @Test
+  void theLargerANumberTheLongerItsCurves() {
+    EcmPlan small = Ecm64.planFor((1L << 52) - 1);
+    EcmPlan medium = Ecm64.planFor(1L << 52);
+    EcmPlan large = Ecm64.planFor(1L << 58);
+    assertTrue(small.swaps().length < medium.swaps().length && medium.swaps().length < large.swaps().length);
+    assertEquals(medium, Ecm64.planFor((1L << 58) - 1));
+    assertEquals(large, Ecm64.planFor(-1));
+    assertEquals(small, Ecm64.planFor(3));
+  }
+
+  /**
+   * Each curve against the textbook: for n = p·q, a curve finds p exactly when the point it
+   * starts from, multiplied by the product k of every prime power up to B1 (stage 1), is the
+   * identity mod p, or has an order dividing one of stage 2's mD ± j; reckoned here on the
+   * same Montgomery curve mod p with affine points and the chord-and-tangent law (no ladder,
+   * no projective coordinates), for curves of every plan and numbers up to 2⁶⁴.
+   */
+  @Test
+  void everyCurveFindsAFactorExactlyWhenTheGroupLawModThatFactorSaysItMust() {
+    int[][] sizes = {{14, 30}, {17, 33}, {20, 36}, {18, 38}, {22, 40}, {21, 43}};
+    int found = 0;
+    int missed = 0;
+    int skipped = 0;
+    for (int[] size : sizes) {
+      BigInteger p;
+      BigInteger q;
+      do { // the last size: n above 2⁶³, read as unsigned
+        p = prime(size[0]);
+        q = prime(size[1]);
+      } while (size[0] + size[1] == 64 && p.multiply(q).bitLength() < 64);
+      BigInteger n = p.multiply(q);
+      EcmPlan plan = Ecm64.planFor(n.longValue());
+      Ecm64 ecm = new Ecm64(n.longValue(), plan);
+      BigInteger k = TextbookCurve.primePowerProduct(b1Of(plan));
+      int[][] pairs = new int[plan.pairs().length][];
+      for (int i = 0; i < pairs.length; i++) {
+        int md = (plan.pairs()[i] >>> 16) * plan.d();
+        int j = plan.pairs()[i] & 0xffff;
+        pairs[i] = new int[] {md - j, md + j};
+      }
+      int reach = (plan.giants() + 1) * plan.d();
+      for (int sigma = 7; sigma < 37; sigma++) {
+        int byP = TextbookCurve.stage(p, sigma, k, reach, pairs);
+        int byQ = TextbookCurve.stage(q, sigma, k, reach, pairs);
+        if (byP == TextbookCurve.UNPREDICTED || byQ == TextbookCurve.UNPREDICTED) {
+          skipped++;
+          continue;
+        }
+        // One gcd over both stages (stage 2's product starts from stage 1's Z).
+        boolean foundP = byP != 0;
+        boolean foundQ = byQ != 0;
+        long expected = foundP == foundQ ? 0 : foundP ? p.longValue() : q.longValue();
+        assertEquals(expected, ecm.curve(sigma, plan), "σ = " + sigma + ", n = " + p + " · " + q);
+        if (foundP) {
+          found++;
+        } else {
+          missed++;
+        }
+      }
+    }
+    assertTrue(found > 20 && missed > 20 && skipped < 10,
+        found + " curves found p, " + missed + " did not, " + skipped + " unpredicted");
+  }
+
+  /** The largest B1 whose prime powers the plan's ladder multiplies by: the greatest prime in its k. */
+  private static int b1Of(EcmPlan plan) {
+    BigInteger k = BigInteger.ONE;
+    long[] swaps = plan.swaps();
+    boolean swapped = false;
+    for (int i = 0; i < swaps.length - 1; i++) {
+      swapped ^= swaps[i] != 0;
+      k = k.shiftLeft(1).add(swapped ? BigInteger.ONE : BigInteger.ZERO);
+    }
+    int b1 = 2;
+    for (int q = 2; q < 1_000; q++) {
+      if (BigInteger.valueOf(q).isProbablePrime(50) && k.mod(BigInteger.valueOf(q)).signum() == 0) {
+        b1 = q;
+      }
+    }
+    return b1;
+  }
 }
