@@ -28,6 +28,8 @@ final class Ecm {
   /** The composites up to {@link #sieved}, shared by every curve. */
   private BitSet composite;
   private long sieved;
+  /** What {@link #start} found in a curve's set-up: a factor of n, or n. */
+  private BigInteger met;
 
   Ecm(BigInteger n) {
     this.n = n;
@@ -44,6 +46,8 @@ final class Ecm {
     Ecm ecm = new Ecm(n);
     long sigma = 6;
     for (long[] step : PLAN) {
+      // Equivalent mutants: a curve more or less per step, or B2 other than 50·B1, change which
+      // curve finds a factor and when, never that what it returns is a proper factor.
       for (int curve = 0; curve < step[1]; curve++) {
         BigInteger g = ecm.curve(++sigma, step[0], step[0] * 50);
         if (g != null) {
@@ -56,6 +60,28 @@ final class Ecm {
 
   /** One curve, Suyama's σ: a proper factor, or null. */
   BigInteger curve(long sigma, long b1, long b2) {
+    long[][] p = start(sigma);
+    if (p == null) {
+      return met.equals(n) ? null : met;
+    }
+    // Stage 2 looks primes up to b2 + d; the sieve is kept for the next curves. (Equivalent
+    // mutants: a sieve too short, or none beyond stage 1's, reads the numbers past its end as
+    // prime, so stage 2 forms more pairs: every prime is still met, the extra products only
+    // cost time, and a factor they find is still proper.)
+    sieveTo(b2 + 2 * 2310);
+    p = stageOne(p, b1);
+    BigInteger g = Montgomery.toBig(p[1]).gcd(n);
+    if (!g.equals(BigInteger.ONE)) {
+      return g.equals(n) ? null : g;
+    }
+    return stageTwo(p, b1, b2, composite);
+  }
+
+  /**
+   * σ's curve: sets its a24 and returns its starting point (u³ : v³); null when 16u³v has no
+   * inverse mod n, the gcd then in {@link #met}.
+   */
+  long[][] start(long sigma) {
     BigInteger s = BigInteger.valueOf(sigma);
     BigInteger u = s.multiply(s).subtract(BigInteger.valueOf(5)).mod(n);
     BigInteger v = s.shiftLeft(2).mod(n);
@@ -65,14 +91,16 @@ final class Ecm {
     BigInteger den = u3.multiply(v).shiftLeft(4).mod(n);
     BigInteger g = den.gcd(n);
     if (!g.equals(BigInteger.ONE)) {
-      return g.equals(n) ? null : g;
+      met = g;
+      return null;
     }
     System.arraycopy(m.toMontgomery(num.multiply(den.modInverse(n)).mod(n)), 0, a24, 0, m.words);
-    long[][] p = {m.toMontgomery(u3), m.toMontgomery(v.modPow(BigInteger.valueOf(3), n))};
-    if (sieved < b2 + 2 * 2310) {
-      sieved = b2 + 2 * 2310;
-      composite = sieve(sieved);
-    }
+    return new long[][] {m.toMontgomery(u3), m.toMontgomery(v.modPow(BigInteger.valueOf(3), n))};
+  }
+
+  /** Stage 1: [k]P for k the product of every prime power up to b1, one prime power at a time. */
+  long[][] stageOne(long[][] p, long b1) {
+    sieveTo(b1);
     for (long q = 2; q <= b1; q = composite.nextClearBit((int) q + 1)) {
       long power = q;
       while (power <= b1 / q) {
@@ -80,15 +108,21 @@ final class Ecm {
       }
       p = multiply(p, power);
     }
-    g = Montgomery.toBig(p[1]).gcd(n);
-    if (!g.equals(BigInteger.ONE)) {
-      return g.equals(n) ? null : g;
+    return p;
+  }
+
+  /** The composites sieved up to at least {@code limit}. */
+  private void sieveTo(long limit) {
+    if (sieved < limit) { // equivalent mutant: <= sieves again to the same length
+      sieved = limit;
+      composite = sieve(sieved);
     }
-    return stageTwo(p, b1, b2, composite);
   }
 
   /** Stage 2: the product of X_R·Z_S - X_S·Z_R over giant steps R = [mD]P and baby steps S = [j]P. */
   private BigInteger stageTwo(long[][] p, long b1, long b2, BitSet composite) {
+    // Equivalent mutant: b2 <= 100,000 (the plan's B2 of 100,000 then laid out by 210): either
+    // layout meets every prime of (b1, b2].
     int d = b2 < 100_000 ? 210 : 2310;
     int babies = d / 2;
     long[][] bx = new long[babies][];
@@ -97,6 +131,7 @@ final class Ecm {
     long[][] p2 = dbl(p);
     long[][] prev = p; // [j-2]P, then [j]P walks up the odd multiples
     long[][] cur = p;
+    // Equivalent mutant: j <= babies adds j = d/2, which shares a factor with d and is not kept.
     for (int j = 1; j < babies; j += 2) {
       if (j > 1) {
         long[][] next = add(cur, p2, j == 3 ? p : prev);
@@ -113,9 +148,11 @@ final class Ecm {
     long first = Math.max(1, b1 / d);
     long[][] step = multiply(p, d);
     long[][] r = multiply(p, first * d);
-    long[][] rPrev = multiply(p, (first - 1) * d);
+    long[][] rPrev = first == 1 ? null : multiply(p, (first - 1) * d); // not needed from [D]P: its next is [2D]P
     long[] acc = m.one().clone();
     long[] xz = m.residue();
+    // Equivalent mutants, for the plan's bounds (multiples of 10: composite, and no B2 a
+    // multiple of d): < for <= here, and >= for > or < for <= against b1 and b2 below.
     for (long mm = first; (mm - 1) * d <= b2; mm++) {
       m.mul(r[0], r[1], xz);
       for (int j = 1; j < babies; j += 2) {
@@ -141,11 +178,8 @@ final class Ecm {
     return g.equals(BigInteger.ONE) || g.equals(n) ? null : g;
   }
 
-  /** [k]P by the Montgomery ladder. */
+  /** [k]P by the Montgomery ladder, k at least 1. */
   long[][] multiply(long[][] p, long k) {
-    if (k == 0) {
-      return new long[][] {m.one().clone(), m.residue()};
-    }
     long[][] r0 = p;
     long[][] r1 = dbl(p);
     for (int i = 62 - Long.numberOfLeadingZeros(k); i >= 0; i--) {
@@ -195,6 +229,11 @@ final class Ecm {
     return new long[][] {x, z};
   }
 
+  /**
+   * The composites up to limit. (Equivalent mutants: a smaller first size, which the BitSet
+   * grows past; 0 and 1 left unmarked, never looked up; i·i < limit, which differs only for a
+   * limit that is a prime's square, beyond what either stage looks up.)
+   */
   private static BitSet sieve(long limit) {
     BitSet composite = new BitSet((int) limit + 1);
     composite.set(0, 2);

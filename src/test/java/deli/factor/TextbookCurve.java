@@ -17,11 +17,34 @@ final class TextbookCurve {
   private final BigInteger p;
   private final BigInteger a;
   private final BigInteger b;
+  /** The starting point (u³/v³, 1), with B chosen to put it on the curve. */
+  final BigInteger[] start;
 
-  private TextbookCurve(BigInteger p, BigInteger a, BigInteger b) {
+  private TextbookCurve(BigInteger p, BigInteger a, BigInteger b, BigInteger[] start) {
     this.p = p;
     this.a = a;
     this.b = b;
+    this.start = start;
+  }
+
+  /** Suyama's curve for σ mod p, or null where it is singular mod p (or cannot be formed). */
+  static TextbookCurve suyama(BigInteger p, long sigma) {
+    BigInteger s = BigInteger.valueOf(sigma);
+    BigInteger u = s.multiply(s).subtract(BigInteger.valueOf(5)).mod(p);
+    BigInteger v = s.shiftLeft(2).mod(p);
+    if (u.signum() == 0 || v.signum() == 0) {
+      return null;
+    }
+    BigInteger u3 = u.pow(3);
+    BigInteger x = u3.multiply(v.pow(3).modInverse(p)).mod(p);
+    BigInteger ap2 = v.subtract(u).pow(3).multiply(u.multiply(BigInteger.valueOf(3)).add(v))
+        .multiply(u3.multiply(v).shiftLeft(2).modInverse(p)).mod(p);
+    BigInteger a = ap2.subtract(BigInteger.TWO).mod(p);
+    BigInteger b = x.pow(3).add(a.multiply(x.pow(2))).add(x).mod(p);
+    if (a.pow(2).subtract(BigInteger.valueOf(4)).mod(p).signum() == 0 || b.signum() == 0) {
+      return null;
+    }
+    return new TextbookCurve(p, a, b, new BigInteger[] {x, BigInteger.ONE});
   }
 
   /**
@@ -32,23 +55,11 @@ final class TextbookCurve {
    * then the identity, and x-only arithmetic through the identity (0 : 0) may find p by chance.
    */
   static int stage(BigInteger p, long sigma, BigInteger k, int reach, int[][] pairs) {
-    BigInteger s = BigInteger.valueOf(sigma);
-    BigInteger u = s.multiply(s).subtract(BigInteger.valueOf(5)).mod(p);
-    BigInteger v = s.shiftLeft(2).mod(p);
-    if (u.signum() == 0 || v.signum() == 0) {
+    TextbookCurve curve = suyama(p, sigma);
+    if (curve == null) {
       return UNPREDICTED;
     }
-    BigInteger u3 = u.pow(3);
-    BigInteger x = u3.multiply(v.pow(3).modInverse(p)).mod(p);
-    BigInteger ap2 = v.subtract(u).pow(3).multiply(u.multiply(BigInteger.valueOf(3)).add(v))
-        .multiply(u3.multiply(v).shiftLeft(2).modInverse(p)).mod(p);
-    BigInteger a = ap2.subtract(BigInteger.TWO).mod(p);
-    BigInteger b = x.pow(3).add(a.multiply(x.pow(2))).add(x).mod(p);
-    if (a.pow(2).subtract(BigInteger.valueOf(4)).mod(p).signum() == 0 || b.signum() == 0) {
-      return UNPREDICTED;
-    }
-    TextbookCurve curve = new TextbookCurve(p, a, b);
-    BigInteger[] q = curve.times(k, new BigInteger[] {x, BigInteger.ONE});
+    BigInteger[] q = curve.times(k, curve.start);
     if (q == null) {
       return 1;
     }
@@ -68,7 +79,7 @@ final class TextbookCurve {
    * The order of q if it is at most {@code reach}, else 0: baby steps [i]q, i < w, and giant
    * steps [g·w]q; where [g·w]q = ±[i]q the order divides g·w ∓ i, and the least such is it.
    */
-  private int orderUpTo(BigInteger[] q, int reach) {
+  int orderUpTo(BigInteger[] q, int reach) {
     int w = (int) Math.ceil(Math.sqrt(reach));
     BigInteger[][] baby = new BigInteger[w][];
     baby[1] = q;
