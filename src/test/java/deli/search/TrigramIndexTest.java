@@ -604,6 +604,26 @@ class TrigramIndexTest {
       return out;
     }
 
+    /** Queries cut around the first few places a trigram of each line-listed bucket starts. */
+    List<String> aroundLineBuckets() {
+      int[] lineBuckets = field(b.index(), "lineBuckets");
+      byte[] t = b.text();
+      List<String> out = new ArrayList<>();
+      for (int lb : lineBuckets) {
+        int found = 0;
+        for (int i = 0; i + 3 <= t.length && found < 3; i++) {
+          int key = (TrigramIndex.fold(t[i] & 0xff) << 16) | (TrigramIndex.fold(t[i + 1] & 0xff) << 8) | TrigramIndex.fold(t[i + 2] & 0xff);
+          if (bucketOf(key, bits) == lb) {
+            found++;
+            out.add(new String(t, i, 3, StandardCharsets.ISO_8859_1));
+            out.add(new String(t, Math.max(0, i - 3), Math.min(t.length, i + 6) - Math.max(0, i - 3), StandardCharsets.ISO_8859_1));
+            out.add(new String(t, Math.max(0, i - 5), i + 3 - Math.max(0, i - 5), StandardCharsets.ISO_8859_1));
+          }
+        }
+      }
+      return out;
+    }
+
     /** The index's candidates for {@code query} are the model's; returns which kind they were. */
     String check(String query) {
       byte[] q = query.getBytes(StandardCharsets.UTF_8);
@@ -693,6 +713,9 @@ class TrigramIndexTest {
       Model m = new Model(build(files, shapes[s][2]));
       m.checkTables();
       for (String q : queries(200 + s, m.b.text(), 150)) {
+        kinds.merge(m.check(q), 1, Integer::sum);
+      }
+      for (String q : m.aroundLineBuckets()) {
         kinds.merge(m.check(q), 1, Integer::sum);
       }
     }
@@ -877,6 +900,9 @@ class TrigramIndexTest {
     for (String q : List.of("pqrstuv", "bcdefgh", "klmnopr", "v\nk", "qrs", "aaa", "fgh\nb")) {
       m.check(q);
     }
+    for (String q : m.aroundLineBuckets()) {
+      m.check(q);
+    }
   }
 
   @Test
@@ -904,5 +930,46 @@ class TrigramIndexTest {
     Model m10 = new Model(build(ten, 4096));
     m10.checkTables();
     assertEquals("spans", m10.check("xyzxyz"), "exactly the dense share: three in ten");
+  }
+
+  @Test
+  void aQueryInFewerThanTheFewShareOfTheChunksIsNotNarrowedToLines() {
+    // 100 files of ten lines, each one chunk and one piece. "xyzqw" is on one line of 20 files:
+    // in a fifth of the chunks and a fiftieth of the lines, it has a line list. "xyzqwkk" is in
+    // exactly 3 of the chunks, the few share: spans, not lines; in 4, lines.
+    for (int kk : new int[] {3, 4}) {
+      List<String> files = new ArrayList<>();
+      for (int f = 0; f < 100; f++) {
+        String line = f % 5 == 0 ? (f / 5 < kk ? "xyzqwkk" : "xyzqwaa") : "aaaaaaa";
+        files.add(markedLines(10, java.util.Map.of(f % 10, line)));
+      }
+      Model m = new Model(build(files, 4096));
+      m.checkTables();
+      assertEquals("lines", m.check("xyzqw"));
+      assertEquals(kk == 3 ? "spans" : "lines", m.check("xyzqwkk"), kk + " chunks of 100");
+    }
+  }
+
+  @Test
+  void aChunkHoldingEveryBucketIsIndexedWhole() {
+    // 600 KB (4096 buckets) in one chunk of random letters: it holds a trigram of every bucket,
+    // as many as the builder's first scratch list holds.
+    SplittableRandom r = new SplittableRandom(11);
+    StringBuilder b = new StringBuilder();
+    while (b.length() < 600_000) {
+      for (int i = 0; i < 59; i++) {
+        b.append((char) ('a' + r.nextInt(26)));
+      }
+      b.append('\n');
+    }
+    Built built = build(List.of(b.toString()), 1 << 30);
+    int bits = field(built.index(), "bits");
+    // The premise, not a claim: the bucket count only sets how often trigrams collide.
+    org.junit.jupiter.api.Assumptions.assumeTrue(bits == 12, "4096 buckets for 600 KB");
+    int[] listStart = field(built.index(), "listStart");
+    int[] denseBuckets = field(built.index(), "denseBuckets");
+    for (int k = 0; k < 1 << bits; k++) {
+      assertTrue(listStart[k + 1] > listStart[k] || Arrays.binarySearch(denseBuckets, k) >= 0, "bucket " + k);
+    }
   }
 }
