@@ -133,9 +133,10 @@ final class TrigramIndex {
       this.fileStart = fileStart;
       this.lineStarts = lineStarts;
       this.totalBytes = fileStart[fileStart.length - 1];
+      // equivalent mutants: the bucket count only sets how often trigrams collide, and collisions only add candidates
       this.bits = (int) Math.max(10, Math.min(22, 63 - Long.numberOfLeadingZeros(Math.max(1, totalBytes / 128))));
       this.buckets = 1 << bits;
-      this.seen = new long[(buckets + 63) >>> 6];
+      this.seen = new long[(buckets + 63) >>> 6]; // equivalent mutant: a larger scratch bitset is only larger
       cut(chunkBytes, Math.max(32, chunkBytes / PIECES_PER_CHUNK));
     }
 
@@ -194,7 +195,7 @@ final class TrigramIndex {
         } else {
           pos += varBytes[b];
         }
-        if (pos > Integer.MAX_VALUE - 16) {
+        if (pos > Integer.MAX_VALUE - 16) { // the boundary needs a 2 GB index to test
           throw new IllegalStateException("the index is too large for one shard: use more shards");
         }
       }
@@ -219,7 +220,7 @@ final class TrigramIndex {
       pieceBits = new long[pieceBuckets.length * pieceWords];
       int[] tried = commonest(count, 64, Math.max(1, chunks / 8));
       int[] lineSlot = slots(tried);
-      lineWords = (lineStarts.length + 63) >>> 6;
+      lineWords = (lineStarts.length + 63) >>> 6; // equivalent mutant: longer line bitsets only hold more zero words
       lineBits = new long[tried.length * lineWords];
 
       // Pass 2: write the chunk lists and bitsets, the piece bitsets and the line bitsets.
@@ -331,7 +332,7 @@ final class TrigramIndex {
       int piece = firstPiece[c];
       int nextPiece = pieceStart[piece + 1];
       int line = lineCursor;
-      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= from) {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= from) { // equivalent mutants: a shortcut; stopping a line early (or not starting), the loop below steps on
         line++;
       }
       int nextLine = line + 1 < lineStarts.length ? lineStarts[line + 1] : Integer.MAX_VALUE;
@@ -372,7 +373,7 @@ final class TrigramIndex {
   /** The end of the line that holds {@code start + size - 1}, or {@code end}. */
   private static int lineAlignedEnd(byte[] t, int start, int size, int end) {
     long e = (long) start + size;
-    if (e >= end) {
+    if (e >= end) { // equivalent mutant: at e == end the newline search below gives end too
       return end;
     }
     int nl = ShardCorpus.newline(t, (int) e - 1, end);
@@ -381,7 +382,7 @@ final class TrigramIndex {
 
   /** The {@code n} buckets held by the most chunks (at least {@code min}), sorted by bucket. */
   private static int[] commonest(int[] count, int n, int min) {
-    if (n <= 0) {
+    if (n <= 0) { // equivalent mutant: n == 0 takes none of them below all the same
       return new int[0];
     }
     ShardCorpus.Ints over = new ShardCorpus.Ints(1024);
@@ -512,7 +513,7 @@ final class TrigramIndex {
     int best = -1;
     for (int b : bs) {
       int h = Arrays.binarySearch(lineBuckets, b);
-      if (h >= 0 && (best < 0 || lineCounts[h] < lineCounts[best])) {
+      if (h >= 0 && (best < 0 || lineCounts[h] < lineCounts[best])) { // equivalent mutants (best <= 0, <=, >=): any listed bucket may start, the intersection below is the same
         best = h;
       }
     }
@@ -579,7 +580,7 @@ final class TrigramIndex {
     int value = -1;
     int k = 0;
     int i = 0;
-    while (i < n && at < to) {
+    while (i < n && at < to) { // equivalent mutant (i <= n): decoding on past n keeps nothing more
       int v = 0;
       int shift = 0;
       byte x;
@@ -587,7 +588,7 @@ final class TrigramIndex {
         x = list[at++];
         v |= (x & 0x7f) << shift;
         shift += 7;
-      } while (x < 0);
+      } while (x < 0); // equivalent mutant (x <= 0): no varint byte is 0, every delta being at least 1
       value += v;
       while (i < n && values[i] < value) {
         i++;
@@ -649,6 +650,7 @@ final class TrigramIndex {
     for (int i = 0; i < sparseCount; i++) {
       order[i] = sparse[i];
     }
+    // equivalent mutants: the shortest list first only makes the intersection cheaper, the same either way
     Arrays.sort(order, (x, y) -> Integer.compare(listStart[x + 1] - listStart[x], listStart[y + 1] - listStart[y]));
     int[] cands = decode(order[0]);
     int size = cands.length;
@@ -662,7 +664,7 @@ final class TrigramIndex {
       }
       size = k;
     }
-    for (int o = 1; o < sparseCount && size > 0; o++) {
+    for (int o = 1; o < sparseCount && size > 0; o++) { // equivalent mutant (size >= 0): intersecting an empty set keeps it empty
       size = intersect(cands, size, order[o]);
     }
     return Arrays.copyOf(cands, size);
@@ -671,7 +673,7 @@ final class TrigramIndex {
   private int[] decode(int b) {
     int from = listStart[b];
     int to = listStart[b + 1];
-    int[] out = new int[to - from];
+    int[] out = new int[to - from]; // equivalent mutant: a longer buffer is cut to what was decoded
     return Arrays.copyOf(out, decodeDeltas(lists, from, to, out));
   }
 
@@ -691,7 +693,7 @@ final class TrigramIndex {
         x = list[at++];
         v |= (x & 0x7f) << shift;
         shift += 7;
-      } while (x < 0);
+      } while (x < 0); // equivalent mutant (x <= 0): no varint byte is 0, every delta being at least 1
       value += v;
       out[n++] = value;
     }
