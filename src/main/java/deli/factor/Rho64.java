@@ -16,6 +16,7 @@ final class Rho64 {
 
   /** Miller-Rabin for an odd {@code n} with no small factor, with bases that make it exact. */
   static boolean isPrime(long n) {
+    // Equivalent mutant: n <= 2^32 (even; n is odd).
     long[] bases = n < (1L << 32) ? BASES_32 : n < BELOW_JAESCHKE ? BASES_JAESCHKE : BASES_64;
     long ninv = inverse(n);
     long one = Long.remainderUnsigned(-n, n); // R mod n, R = 2⁶⁴: Montgomery's 1
@@ -56,6 +57,12 @@ final class Rho64 {
    * Pollard's rho with Brent's cycle finding, gcds batched over 128 steps.
    */
   static long rho(long n) {
+    // Equivalent mutants in this walk and in rhoUnsigned's (PIT's survivors): every g it can
+    // return is a gcd with n checked to be neither 1 nor n, so a proper factor whatever the
+    // walk; changing how far it goes between gcds (i <= r, k <= r, r + k for r - k, i <=
+    // steps), x >= y for x > y (equal, the difference is 0 either way), retracing when the
+    // batch did not overshoot, or retracing with x + ys, changes which factor it meets and
+    // when, not that it is one.
     long ninv = inverse(n);
     long one = Long.remainderUnsigned(-n, n);
     for (long c = one; ; c = add(c, one, n)) {
@@ -104,6 +111,7 @@ final class Rho64 {
     return r < 0 ? r + n : r;
   }
 
+  /** a + b mod n (equivalent mutant: s <= 0 gives n for 0, which mul takes as 0). */
   private static long add(long a, long b, long n) {
     long s = a + b - n; // in (-n, n): a, b < n < 2⁶³
     return s < 0 ? s + n : s;
@@ -121,9 +129,9 @@ final class Rho64 {
     return result;
   }
 
-  /** R² mod n, from R mod n, by doubling 64 times. */
-  private static long squareOfR(long n, long rModN) {
-    if (n < (1L << 32)) {
+  /** R² mod n, from R mod n: squared where that fits a long, else by doubling 64 times. */
+  static long squareOfR(long n, long rModN) {
+    if (n < (1L << 32)) { // equivalent mutant: <= (2^32 is even, n odd)
       return Long.remainderUnsigned(rModN * rModN, n);
     }
     long x = rModN;
@@ -135,7 +143,7 @@ final class Rho64 {
 
   /** The inverse of odd {@code a} mod 2⁶⁴ (Newton's iteration, doubling correct bits each step). */
   static long inverse(long a) {
-    long x = a; // correct to 3 bits for odd a
+    long x = a; // correct to 3 bits for odd a (equivalent mutant: a sixth step, already exact)
     for (int i = 0; i < 5; i++) {
       x *= 2 - a * x;
     }
@@ -146,7 +154,12 @@ final class Rho64 {
     return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 
-  /** gcd(a, n) for n odd and positive (Stein's binary algorithm). */
+  /**
+   * gcd(a, n) for n odd and positive (Stein's binary algorithm). Equivalent mutants: a >= b
+   * (a = b ends the loop first), and a + b for a - b or b - a: gcd(a + b, b) is gcd(a, b), and
+   * (a + b) with its factors of 2 gone is below the larger of the two, so the loop still ends
+   * at the gcd.
+   */
   static long gcd(long a, long b) {
     if (a == 0) {
       return b;
@@ -171,10 +184,7 @@ final class Rho64 {
   static boolean isPrimeUnsigned(long n) {
     long ninv = inverse(n);
     long one = Long.remainderUnsigned(-n, n);
-    long r2 = one;
-    for (int i = 0; i < 64; i++) {
-      r2 = addUnsigned(r2, r2, n);
-    }
+    long r2 = squareOfRUnsigned(n, one);
     long minusOne = n - one;
     long d = n - 1;
     int s = Long.numberOfTrailingZeros(d);
@@ -211,6 +221,20 @@ final class Rho64 {
     return Long.compareUnsigned(hi, t) < 0 ? r + n : r;
   }
 
+  /** R² mod n for any odd n read as unsigned, from R mod n, by doubling 64 times. */
+  static long squareOfRUnsigned(long n, long rModN) {
+    long x = rModN;
+    for (int i = 0; i < 64; i++) {
+      x = addUnsigned(x, x, n);
+    }
+    return x;
+  }
+
+  /**
+   * a + b mod n, unsigned. Equivalent mutants: s >= n to s > n gives n for 0, which
+   * mulUnsigned takes as 0; s <= a for s < a differs only for b = 0, and b is never 0 here (a
+   * walk's c is R·k mod n for k below n, and R mod n doubled stays nonzero mod the odd n).
+   */
   private static long addUnsigned(long a, long b, long n) {
     long s = a + b;
     return Long.compareUnsigned(s, a) < 0 || Long.compareUnsigned(s, n) >= 0 ? s - n : s;
@@ -221,7 +245,7 @@ final class Rho64 {
    * factor, by the same walk in {@link #mulUnsigned} arithmetic.
    */
   static long rhoUnsigned(long n) {
-    long ninv = inverse(n);
+    long ninv = inverse(n); // equivalent mutants: as in rho
     long one = Long.remainderUnsigned(-n, n);
     for (long c = one; ; c = addUnsigned(c, one, n)) {
       long y = addUnsigned(one, one, n);

@@ -87,6 +87,21 @@ class Rho64Test {
   }
 
   @Test
+  void theSquareOfRIsBigIntegersForEveryOddModulusSize() {
+    for (int i = 0; i < 3_000; i++) {
+      int bits = 2 + random.nextInt(63);
+      long n = new BigInteger(bits, random).setBit(0).setBit(bits - 1).longValue();
+      BigInteger big = unsigned(n);
+      long one = Long.remainderUnsigned(-n, n);
+      BigInteger expected = TWO_64.multiply(TWO_64).mod(big);
+      if (bits < 64) {
+        assertEquals(expected, unsigned(Rho64.squareOfR(n, one)), "R² mod " + big);
+      }
+      assertEquals(expected, unsigned(Rho64.squareOfRUnsigned(n, one)), "R² mod " + big);
+    }
+  }
+
+  @Test
   void rhoFindsAProperFactorOfEveryOddCompositeBelowThreeThousandAndOfSemiprimes() {
     for (long n = 9; n < 3_000; n += 2) {
       if (!BigInteger.valueOf(n).isProbablePrime(50)) {
