@@ -56,8 +56,14 @@ final class TuneLines {
   static List<String> summary(TuneRun.Finished f, Mode mode) {
     Trial best = Trial.best(f.trials(), mode.grid());
     return List.of(
-        "best: k=" + best.k() + " " + best.distance() + " quality=" + PyFloats.fixed3(best.quality()) + "; " + f.trials().size()
-            + " hyperparameters, " + mode.training() + " training and " + mode.testing() + " testing samples",
+        "best: k=" + best.k() + " " + best.distance() + " quality=" + PyFloats.fixed3(best.quality()) + "; "
+            + count(f.trials().size(), "hyperparameter") + ", " + mode.training() + " training and "
+            + count(mode.testing(), "testing sample"),
         "Training Complete: " + Math.round(f.nanos() / 1e6) + " ms");
+  }
+
+  /** "1 hyperparameter", "80 hyperparameters". */
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

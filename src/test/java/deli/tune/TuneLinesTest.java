@@ -52,4 +52,12 @@ class TuneLinesTest {
     assertEquals(0, sorted.exitCode());
     assertEquals(List.of(), TuneLines.render(end, mode(false, false, false)).out(), "printed as they completed already");
   }
+
+  @Test
+  void oneTrialOrOneTestingSampleIsSaidInTheSingular() {
+    Grid one = Grid.of(1, 1, 2, List.of(Distance.CD));
+    TuneRun.Finished end = new TuneRun.Finished(Trace.here(), List.of(new Trial(1, Distance.CD, 1, 1)), 3_000_000, Map.of());
+    assertEquals("best: k=1 CD quality=1.000; 1 hyperparameter, 4 training and 1 testing sample",
+        TuneLines.render(end, new TuneLines.Mode(false, false, false, false, one, 4, 1)).err().get(0));
+  }
 }
