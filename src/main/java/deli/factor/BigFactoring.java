@@ -58,7 +58,7 @@ public final class BigFactoring {
     if (n.signum() < 0) {
       throw new IllegalArgumentException(n + " is negative");
     }
-    if (n.bitLength() <= 63) {
+    if (n.bitLength() <= 63) { // equivalent mutant: < 63 (63 bits the long way, the same factors)
       return Numbers.owning(Factoring.factor(n.longValue()));
     }
     List<BigInteger> out = new ArrayList<>();
@@ -73,8 +73,13 @@ public final class BigFactoring {
     return Numbers.ofBig(out.toArray(new BigInteger[0]));
   }
 
-  /** Divides out every odd prime below TRIAL_LIMIT, adding each to {@code out}; what is left. */
-  private static BigInteger trialDivide(BigInteger n, List<BigInteger> out) {
+  /**
+   * Divides out every odd prime below TRIAL_LIMIT, adding each to {@code out} (ascending), until
+   * what is left fits a long ({@link Factoring} divides that further); what is left.
+   */
+  static BigInteger trialDivide(BigInteger n, List<BigInteger> out) {
+    // Equivalent mutants: more words than n needs (here and below: leading zeros), and >= 63
+    // for > 63 (a 63-bit rest divided one group further here rather than by Factoring).
     long[] words = Montgomery.limbs(n, (n.bitLength() + 63) / 64);
     for (int g = 0; g < GROUPS.length && n.bitLength() > 63; g++) {
       long r = remainder(words, GROUPS[g]);
@@ -97,6 +102,7 @@ public final class BigFactoring {
 
   /** n mod m for m below 2³², a word at a time, without BigInteger's division. */
   static long remainder(BigInteger n, long m) {
+    // Equivalent mutant: more words than n needs (bitLength * 64) only adds leading zeros.
     return remainder(Montgomery.limbs(n, (n.bitLength() + 63) / 64), m);
   }
 
@@ -113,7 +119,7 @@ public final class BigFactoring {
 
   /** Adds the prime factors of {@code n} (odd, or 1) to {@code out}. */
   private static void split(BigInteger n, List<BigInteger> out) {
-    if (n.bitLength() <= 63) {
+    if (n.bitLength() <= 63) { // equivalent mutant: < 63, as in factor
       for (long p : Factoring.factor(n.longValue())) {
         out.add(BigInteger.valueOf(p));
       }
@@ -135,6 +141,9 @@ public final class BigFactoring {
       split(n.divide(d), out);
       return;
     }
+    // Equivalent mutants: ECM asked although rho found a factor (another proper factor), or rho
+    // without limit asked although ECM found one; the last null check is reached only past
+    // ECM's plan (factors of 40 digits and more), which no test can wait for.
     BigInteger d = Rho.factor(n, RHO_STEPS);
     if (d == null) {
       d = Ecm.factor(n);

@@ -118,6 +118,41 @@ class BigFactoringTest {
   }
 
   @Test
+  void trialDivisionTakesEveryOddPrimeBelowTwoToTheTwelveAndLeavesTheRest() {
+    List<Integer> small = new ArrayList<>();
+    for (int p = 3; p < 4096; p += 2) {
+      if (BigInteger.valueOf(p).isProbablePrime(50)) {
+        small.add(p);
+      }
+    }
+    for (int round = 0; round < 40; round++) {
+      // A few primes below 2¹² (the first, the last, and any between), some more than once,
+      // times a part with no factor below 2¹² that stays longer than a long.
+      List<BigInteger> expected = new ArrayList<>();
+      BigInteger n = prime(40 + random.nextInt(30)).multiply(prime(30 + random.nextInt(40)));
+      BigInteger rest = n;
+      for (int k = 0; k < 1 + random.nextInt(12); k++) {
+        int p = round == 0 ? 3 : round == 1 ? 4093 : small.get(random.nextInt(small.size()));
+        for (int times = 0; times < 1 + random.nextInt(3); times++) {
+          expected.add(BigInteger.valueOf(p));
+          n = n.multiply(BigInteger.valueOf(p));
+        }
+      }
+      expected.sort(null);
+      List<BigInteger> out = new ArrayList<>();
+      assertEquals(rest, BigFactoring.trialDivide(n, out), "what is left of " + n);
+      assertEquals(expected, out, "the small primes of " + n);
+    }
+    // Once what is left fits a long, the rest is left to Factoring: 3⁵⁰ · 4093 · p stops at
+    // 4093 · p (the primes are tried a group of them at a time, 4093 in the last group).
+    BigInteger p = prime(40);
+    BigInteger n = BigInteger.valueOf(3).pow(50).multiply(BigInteger.valueOf(4093)).multiply(p);
+    List<BigInteger> out = new ArrayList<>();
+    assertEquals(p.multiply(BigInteger.valueOf(4093)), BigFactoring.trialDivide(n, out));
+    assertEquals(50, out.size());
+  }
+
+  @Test
   void remaindersByWordsAreBigIntegersRemainders() {
     for (int i = 0; i < 1000; i++) {
       BigInteger n = new BigInteger(1 + random.nextInt(300), random);
