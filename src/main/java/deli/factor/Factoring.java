@@ -67,7 +67,7 @@ public final class Factoring {
     long[] out = new long[16];
     int count = 0;
     int twos = Long.numberOfTrailingZeros(n);
-    if (twos > 0) {
+    if (twos > 0) { // equivalent mutant: >= 0 fills nothing for no twos
       out = ensure(out, twos);
       Arrays.fill(out, 0, twos, 2);
       count = twos;
@@ -76,6 +76,12 @@ public final class Factoring {
     int i = 0;
     // p divides n exactly when n·p⁻¹ mod 2⁶⁴ is at most ⌊(2⁶⁴-1)/p⌋ (unsigned), and then it is
     // n / p. Four primes at a time: four independent multiply-and-compare tests, one branch.
+    // Equivalent mutants: < for <= in those tests (n·p⁻¹ equals the limit only for an n of
+    // p·⌊(2⁶⁴-1)/p⌋, above every long); fewer blocks or none (i + 4 < length, or the loop
+    // negated: the loop after it tries the same primes one at a time); k <= i + 4 (the next
+    // block's first prime tried early, still in ascending order); n / p⁻¹ for n · p⁻¹ in a test
+    // (the block is then searched prime by prime: only cost); p / p for p · p, here and in the
+    // loop after (no early end: every prime tried, then what is left decided below).
     for (; i + 4 <= PRIMES.length; i += 4) {
       long p0 = PRIMES[i];
       if (p0 * p0 > n) {
@@ -126,7 +132,7 @@ public final class Factoring {
     }
     // Every factor left is above TRIAL_LIMIT = 2¹³, so there are at most four of them.
     out = ensure(out, count + 4);
-    if (n < TRIAL_SQUARE) {
+    if (n < TRIAL_SQUARE) { // equivalent mutant: <= (2^26 is even)
       out[count++] = n;
       return Arrays.copyOf(out, count);
     }
@@ -135,6 +141,7 @@ public final class Factoring {
     return Arrays.copyOf(out, count);
   }
 
+  /** Room for size factors (equivalent mutants: growing when already just large enough, or to size alone). */
   private static long[] ensure(long[] out, int size) {
     return size <= out.length ? out : Arrays.copyOf(out, Math.max(size, 2 * out.length));
   }
@@ -148,7 +155,7 @@ public final class Factoring {
       return n == 2;
     }
     for (long p : PRIMES) {
-      if (p * p > n) {
+      if (p * p > n) { // equivalent mutant: p / p, every prime tried, then Miller-Rabin
         return true;
       }
       if (n % p == 0) {
@@ -164,6 +171,8 @@ public final class Factoring {
       out[count++] = n;
       return count;
     }
+    // Equivalent mutants: either way round (rho or curves) gives a proper factor; and
+    // TRIAL_SQUARE (2^26) is even, so <= for < above changes nothing.
     long d = n < ECM_FROM ? Rho64.rho(n) : Ecm64.factor(n);
     count = factorLarge(d, out, count);
     return factorLarge(n / d, out, count);

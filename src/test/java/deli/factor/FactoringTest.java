@@ -13,6 +13,38 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Factoring} against GNU factor, the oracle, on the chapter's numbers and on hard ones. */
 class FactoringTest {
+  @Test
+  void squaresAndProductsOfThePrimesAtTheEndOfTheTrialTableAndLongRunsOfOneFactor() {
+    List<Long> primes = new ArrayList<>();
+    for (long p = 7_001; p < 8_400; p += 2) {
+      if (BigInteger.valueOf(p).isProbablePrime(50)) {
+        primes.add(p);
+      }
+    }
+    for (int a = 0; a < primes.size(); a++) {
+      long p = primes.get(a);
+      assertArrayEquals(new long[] {p, p}, Factoring.factor(p * p), p + "²");
+      if (a + 1 < primes.size()) {
+        long q = primes.get(a + 1);
+        assertArrayEquals(new long[] {p, q}, Factoring.factor(p * q), p + " · " + q);
+        assertArrayEquals(new long[] {2, 2, 2, p, q}, Factoring.factor(8 * p * q), "8 · " + p + " · " + q);
+      }
+    }
+    // Sixteen factors and more: the array they are gathered in grows.
+    long big = 1_000_000_007L;
+    for (int k = 1; k <= 32; k++) {
+      long[] expected = new long[k + 1];
+      java.util.Arrays.fill(expected, 0, k, 2);
+      expected[k] = big;
+      assertArrayEquals(expected, Factoring.factor(big << k), "2^" + k + " · " + big);
+    }
+    long[] threes = new long[39];
+    java.util.Arrays.fill(threes, 3);
+    assertArrayEquals(threes, Factoring.factor(LongStream.range(0, 39).reduce(1, (x, y) -> x * 3)), "3^39");
+    long[] mixed = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8_191, 8_191};
+    assertArrayEquals(mixed, Factoring.factor(LongStream.range(0, 18).reduce(1, (x, y) -> x * 3) * 8_191 * 8_191), "3^18 · 8191²");
+  }
+
 
   private static void agreesWithGnuFactor(long[] numbers) throws Exception {
     List<String> expected = GnuFactor.lines(numbers);
