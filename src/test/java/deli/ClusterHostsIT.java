@@ -164,14 +164,14 @@ class ClusterHostsIT {
     // The minority downs itself and, as configured (run-coordinated-shutdown-when-down), stops;
     // any /ready answer it gives after its decision is 503.
     List<String> readyAfterDecision = new ArrayList<>();
-    Await.until(DECISION, "host 3 to down itself and stop", () -> {
+    withOutput(3, () -> Await.until(DECISION, "host 3 to down itself and stop", () -> {
       boolean decided = Files.readString(dir.resolve("node-3.out")).contains("including myself");
       String ready = decided ? readyInside(3) : "";
       if (!ready.isEmpty()) {
         readyAfterDecision.add(ready);
       }
       return !running(host3);
-    });
+    }));
     System.out.println("ClusterHostsIT: host 3's /ready between its decision and its stop: " + new TreeSet<>(readyAfterDecision));
     assertTrue(readyAfterDecision.stream().noneMatch(r -> r.contains(" 200")), readyAfterDecision.toString());
     String host3Out = Files.readString(dir.resolve("node-3.out"));
@@ -210,11 +210,22 @@ class ClusterHostsIT {
   @Test
   @Order(2)
   void hostOneCutOffHostsTwoAndThreeKeepTheCluster() throws Exception {
-    // From whatever the first test left: every host linked, every node running and Up.
+    // From whatever the first test left: every host linked, every node running and Up. A node
+    // that is running but not Up in its own view (downed, still stopping) is stopped and started
+    // again.
     for (int i = 1; i <= 3; i++) {
       cluster("heal", String.valueOf(i));
-      if (!running(pid(i))) {
-        assertEquals(0, cluster("restart", String.valueOf(i)).exit());
+    }
+    for (int i = 1; i <= 3; i++) {
+      long pid = pid(i);
+      if (running(pid) && !upMembers(i).contains("10.77.0." + i + ":25520")) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        int host = i;
+        withOutput(i, () -> Await.until(DECISION, "node " + host + ", not Up, to stop", () -> !running(pid)));
+      }
+      if (!running(pid)) {
+        Deli.Result restarted = cluster("restart", String.valueOf(i));
+        assertEquals(0, restarted.exit(), restarted.out() + restarted.err());
       }
     }
     Await.until(Duration.ofSeconds(60), "three Up members", () -> upMembers(2).size() == 3);
@@ -234,6 +245,21 @@ class ClusterHostsIT {
     Deli.Result status = cluster("status");
     assertTrue(status.out().contains("node 1  http://10.77.0.1:8080  not running, cut off"), status.out());
     assertTrue(status.out().contains("members, as node 2 sees them"), status.out());
+  }
+
+  private interface Wait {
+    void run() throws Exception;
+  }
+
+  /** What a wait does, its failure told with the last lines host {@code host}'s node printed. */
+  private static void withOutput(int host, Wait wait) throws Exception {
+    try {
+      wait.run();
+    } catch (AssertionError e) {
+      List<String> lines = Files.readAllLines(dir.resolve("node-" + host + ".out"));
+      String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+      throw new AssertionError(e.getMessage() + "\nnode-" + host + ".out, its last lines:\n" + tail, e);
+    }
   }
 
   /** Why this machine cannot make the hosts (null: it can). */

@@ -3,11 +3,15 @@ package deli.core;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -113,8 +117,14 @@ public final class Session {
     }
     handleSignal("INT", system);
     handleSignal("TERM", system);
+    CompletableFuture<?> terminated = system.getWhenTerminated().toCompletableFuture();
+    Duration grace = terminationGrace(system.settings().config());
     try {
-      system.getWhenTerminated().toCompletableFuture().get();
+      CompletableFuture.anyOf(terminated, lastPhaseStarted(system).thenCompose(started -> after(grace))).get();
+      if (!terminated.isDone()) {
+        System.err.println("deli: the actor system had not stopped " + Durations.format(grace)
+            + " after its last shutdown phase began (a connection to a node it cannot reach still closing): exiting without it");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
@@ -130,6 +140,35 @@ public final class Session {
       return onSignal;
     }
     return 1;
+  }
+
+  /**
+   * Completes when CoordinatedShutdown reaches its last phases: every service stopped, only the
+   * actor system's own termination left.
+   */
+  private static CompletableFuture<Void> lastPhaseStarted(ActorSystem<?> system) {
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    CoordinatedShutdown.get(system)
+        .addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "deli-session-last-phase", () -> {
+          started.complete(null);
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
+    return started;
+  }
+
+  /**
+   * How long the session waits for the actor system to terminate once its last phase has begun:
+   * that phase's timeout and 5 s more. A cluster node cut off by a partition, having downed
+   * itself, may never see its TLS connections to the unreachable nodes close (their peers cannot
+   * answer), and its termination then waits for the network to heal; past this grace the command
+   * exits with its code regardless.
+   */
+  static Duration terminationGrace(Config config) {
+    return config.getDuration("pekko.coordinated-shutdown.phases.actor-system-terminate.timeout").plusSeconds(5);
+  }
+
+  private static CompletableFuture<Void> after(Duration d) {
+    return new CompletableFuture<Void>().completeOnTimeout(null, d.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**

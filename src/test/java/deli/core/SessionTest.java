@@ -54,4 +54,44 @@ class SessionTest {
     Config config = DeliConfig.load(Map.of("pekko.actor.provider", "cluster"));
     assertEquals(config.getStringList("pekko.library-extensions"), Session.inOneJvm(config).getStringList("pekko.library-extensions"));
   }
+  /**
+   * An actor system that will not terminate (here a child whose stop waits on a latch; in a
+   * node cut off by a partition, its TLS connections to the nodes it cannot reach) does not keep
+   * the command from ending: past its last phase's timeout and the grace after it, the session
+   * returns the command's code while the system is still stopping.
+   */
+  @Test
+  void aSystemThatDoesNotTerminateStillEndsTheCommandWithItsCode() throws Exception {
+    Config config = DeliConfig.load(Map.of(
+        "pekko.actor.provider", "local",
+        "pekko.coordinated-shutdown.phases.actor-system-terminate.timeout", "1s"));
+    assertEquals(java.time.Duration.ofSeconds(6), Session.terminationGrace(config));
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    CompletableFuture<Boolean> stopping = new CompletableFuture<>();
+    Behavior<Void> root =
+        Behaviors.setup(
+            ctx -> {
+              ctx.spawn(
+                  Behaviors.receive(Object.class)
+                      .onSignal(org.apache.pekko.actor.typed.PostStop.class, stop -> {
+                        stopping.complete(true);
+                        release.await(); // a stop that does not end while the test holds the latch
+                        return Behaviors.same();
+                      })
+                      .build(),
+                  "stuck",
+                  org.apache.pekko.actor.typed.DispatcherSelector.blocking());
+              Session.finish(ctx.getSystem(), 5);
+              return Behaviors.empty();
+            });
+    try {
+      int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          deli.testing.Await.scaled(java.time.Duration.ofSeconds(90)), () -> Session.run(root, config, 130));
+      assertEquals(5, code, "the command's code, though its system had not terminated");
+      assertTrue(stopping.getNow(false), "the child was stopping");
+      assertEquals(1, release.getCount(), "and still is: the session did not wait for it");
+    } finally {
+      release.countDown();
+    }
+  }
 }
