@@ -35,6 +35,9 @@ final class Rho64 {
         continue;
       }
       boolean witness = true;
+      // Equivalent mutant: i <= s, one squaring more, to a^(n-1). It could change the answer
+      // only if a^(n-1) = -1 mod n, which no odd n allows: with t = v2(n-1), every prime p of n
+      // would need an order of a with 2^(t+1) in it, so p = 1 mod 2^(t+1), and then so would n.
       for (int i = 1; i < s; i++) {
         x = mul(x, x, n, ninv);
         if (x == minusOne) {
@@ -202,7 +205,7 @@ final class Rho64 {
         continue;
       }
       boolean witness = true;
-      for (int i = 1; i < s && witness; i++) {
+      for (int i = 1; i < s && witness; i++) { // equivalent mutant: i <= s (as in isPrime)
         x = mulUnsigned(x, x, n, ninv);
         witness = x != minusOne;
       }
@@ -280,7 +283,11 @@ final class Rho64 {
     }
   }
 
-  /** gcd(a, n) for an odd n, both read as unsigned (Stein's binary algorithm). */
+  /**
+   * gcd(a, n) for an odd n, both read as unsigned (Stein's binary algorithm). Equivalent mutant:
+   * {@code >= 0} for {@code > 0} (a = b ends the loop first). Unlike {@link #gcd}'s, its
+   * differences must stay differences: two numbers above 2⁶³ would wrap as a sum.
+   */
   static long gcdUnsigned(long a, long b) {
     if (a == 0) {
       return b;

@@ -43,6 +43,16 @@ class FactoringTest {
     assertArrayEquals(threes, Factoring.factor(LongStream.range(0, 39).reduce(1, (x, y) -> x * 3)), "3^39");
     long[] mixed = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8_191, 8_191};
     assertArrayEquals(mixed, Factoring.factor(LongStream.range(0, 18).reduce(1, (x, y) -> x * 3) * 8_191 * 8_191), "3^18 · 8191²");
+    // The array full (16 factors) just as the loop over the table's last three primes (8171,
+    // 8179, 8191: past its blocks of four) adds one: as a factor it divides out, and as the
+    // prime left over.
+    for (int twos = 14; twos <= 17; twos++) {
+      long[] expected = new long[twos + 2];
+      java.util.Arrays.fill(expected, 0, twos, 2);
+      expected[twos] = 8_171;
+      expected[twos + 1] = 8_179;
+      assertArrayEquals(expected, Factoring.factor((8_171L * 8_179) << twos), "2^" + twos + " · 8171 · 8179");
+    }
   }
 
 

@@ -149,4 +149,25 @@ class Rho64Test {
       assertEquals(unsigned(a).gcd(big), unsigned(Rho64.gcdUnsigned(a, n)), "gcd(" + a + ", " + big + ")");
     }
   }
+  /**
+   * Two multiples of one odd factor, both above 2⁶³: the subtractions of Stein's algorithm
+   * there are exact, where a sum would wrap past 2⁶⁴ and lose the common factor.
+   */
+  @Test
+  void gcdUnsignedKeepsACommonFactorOfTwoNumbersAboveTwoToTheSixtyThree() {
+    BigInteger twoTo63 = BigInteger.ONE.shiftLeft(63);
+    for (int i = 0; i < 2_000; i++) {
+      BigInteger g = BigInteger.valueOf(random.nextInt(1 << 20) | 1);
+      BigInteger low = twoTo63.add(g).subtract(BigInteger.ONE).divide(g); // ⌈2⁶³ / g⌉
+      BigInteger span = TWO_64.subtract(BigInteger.ONE).divide(g).subtract(low);
+      BigInteger x = low.add(new BigInteger(64, random).mod(span)).setBit(0);
+      BigInteger y = low.add(new BigInteger(64, random).mod(span)).setBit(0);
+      long a = g.multiply(x).longValue();
+      long b = g.multiply(y).longValue();
+      BigInteger expected = unsigned(a).gcd(unsigned(b));
+      assertTrue(expected.compareTo(g) >= 0 && unsigned(a).compareTo(twoTo63) >= 0 && unsigned(b).compareTo(twoTo63) >= 0);
+      assertEquals(expected, unsigned(Rho64.gcdUnsigned(a, b)), "gcd(" + unsigned(a) + ", " + unsigned(b) + ")");
+      assertEquals(expected, unsigned(Rho64.gcdUnsigned(b, a)), "gcd(" + unsigned(b) + ", " + unsigned(a) + ")");
+    }
+  }
 }
