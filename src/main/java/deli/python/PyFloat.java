@@ -21,8 +21,8 @@ public final class PyFloat {
     if (Double.isNaN(v)) {
       return "NaN";
     }
-    if (Double.isInfinite(v)) { // equivalent mutant: "v >= 0" (v is infinite here, never 0)
-      return v > 0 ? "Infinity" : "-Infinity";
+    if (Double.isInfinite(v)) {
+      return v == Double.POSITIVE_INFINITY ? "Infinity" : "-Infinity";
     }
     return repr(v);
   }
@@ -32,11 +32,11 @@ public final class PyFloat {
     if (Double.isNaN(v)) {
       return "nan";
     }
-    if (Double.isInfinite(v)) { // equivalent mutant: "v >= 0" (v is infinite here, never 0)
-      return v > 0 ? "inf" : "-inf";
+    if (Double.isInfinite(v)) {
+      return v == Double.POSITIVE_INFINITY ? "inf" : "-inf";
     }
-    if (v == 0) { // equivalent mutant: "1 / v <= 0" (1 / v is an infinity)
-      return 1 / v < 0 ? "-0.0" : "0.0";
+    if (v == 0) {
+      return Double.doubleToRawLongBits(v) < 0 ? "-0.0" : "0.0"; // the sign bit: -0.0
     }
     char[] buf = new char[32];
     return new String(buf, 0, format(v, buf));
@@ -125,10 +125,9 @@ public final class PyFloat {
   }
 
   private static int layout(char[] d, int from, int to, int decpt, char[] out, int o) {
-    int n = to - from; // equivalent mutant: to + from (from is not 0 only where n is not read)
     if (decpt <= -4 || decpt > 16) {
       out[o++] = d[from];
-      if (n > 1) {
+      if (to > from + 1) {
         out[o++] = '.';
         for (int i = from + 1; i < to; i++) {
           out[o++] = d[i];
@@ -136,7 +135,7 @@ public final class PyFloat {
       }
       int exp = decpt - 1;
       out[o++] = 'e';
-      out[o++] = exp < 0 ? '-' : '+'; // equivalent mutant: "exp <= 0" (exp is -5 or less, or 16 up)
+      out[o++] = decpt <= -4 ? '-' : '+';
       int abs = Math.abs(exp);
       if (abs >= 100) {
         out[o++] = (char) ('0' + abs / 100);
@@ -157,10 +156,10 @@ public final class PyFloat {
       return o;
     }
     for (int i = 0; i < decpt; i++) {
-      out[o++] = i < n ? d[from + i] : '0';
+      out[o++] = from + i < to ? d[from + i] : '0';
     }
     out[o++] = '.';
-    if (decpt >= n) {
+    if (from + decpt >= to) {
       out[o++] = '0';
     } else {
       for (int i = from + decpt; i < to; i++) {

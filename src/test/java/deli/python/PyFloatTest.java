@@ -18,6 +18,9 @@ class PyFloatTest {
     assertEquals("Infinity", PyFloat.json(Double.POSITIVE_INFINITY));
     assertEquals("-Infinity", PyFloat.json(Double.NEGATIVE_INFINITY));
     assertEquals("-0.0", PyFloat.json(-0.0));
+    assertEquals("0.0", PyFloat.json(0.0));
+    assertEquals("0.0", PyFloat.repr(0.0));
+    assertEquals("-0.0", PyFloat.repr(-0.0));
     assertEquals("1e-05", PyFloat.json(1e-5));
   }
 
