@@ -145,6 +145,14 @@ public final class Main implements Runnable {
       message = Options.named(bad.getMessage(), flag);
     }
     if (e instanceof CommandLine.UnmatchedArgumentException u
+        && !u.getUnmatched().isEmpty()
+        && u.getUnmatched().get(0).startsWith("-")) {
+      // The first unknown option as typed, not picocli's list of every word after it ("Unknown
+      // options: '--chefz', '2'": the 2 was its value), and the nearest known one.
+      List<String> near = u.getSuggestions();
+      message = "unknown option '" + u.getUnmatched().get(0) + "'" + (near.isEmpty() ? "" : ", did you mean '" + near.get(0) + "'?");
+    }
+    if (e instanceof CommandLine.UnmatchedArgumentException u
         && !cmd.getSubcommands().isEmpty()
         && u.getUnmatched().size() > 0
         && !u.getUnmatched().get(0).startsWith("-")) {

@@ -42,7 +42,7 @@ class MainTest {
   void anUnknownFlagIsAUsageErrorInOneLine() {
     Ran r = run("--frobnicate");
     assertEquals(2, r.code());
-    assertEquals("deli: Unknown option: '--frobnicate' (see 'deli --help')", r.err());
+    assertEquals("deli: unknown option '--frobnicate' (see 'deli --help')", r.err());
   }
 
   @Test
@@ -80,6 +80,13 @@ class MainTest {
     }
     Ran factor = run("factor", "--frobnicate");
     assertEquals(2, factor.code());
-    assertEquals("deli factor: Unknown option: '--frobnicate' (see 'deli factor --help')", factor.err());
+    assertEquals("deli factor: unknown option '--frobnicate' (see 'deli factor --help')", factor.err());
+  }
+
+  @Test
+  void anUnknownOptionIsNamedAloneAsTypedWithTheNearestKnownOne() {
+    Ran chefs = run("chefs", "--chefz", "2");
+    assertEquals(2, chefs.code());
+    assertEquals("deli chefs: unknown option '--chefz', did you mean '--chefs'? (see 'deli chefs --help')", chefs.err());
   }
 }
