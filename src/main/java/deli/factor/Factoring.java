@@ -77,11 +77,12 @@ public final class Factoring {
     // p divides n exactly when n·p⁻¹ mod 2⁶⁴ is at most ⌊(2⁶⁴-1)/p⌋ (unsigned), and then it is
     // n / p. Four primes at a time: four independent multiply-and-compare tests, one branch.
     // Equivalent mutants: < for <= in those tests and in the loops that divide p out, here and
-    // after (n·p⁻¹ equals the limit only for an n of p·⌊(2⁶⁴-1)/p⌋, above every long); fewer blocks or none (i + 4 < length, or the loop
-    // negated: the loop after it tries the same primes one at a time); k <= i + 4 (the next
-    // block's first prime tried early, still in ascending order); n / p⁻¹ for n · p⁻¹ in a test
-    // (the block is then searched prime by prime: only cost); p / p for p · p, here and in the
-    // loop after (no early end: every prime tried, then what is left decided below).
+    // after (n·p⁻¹ equals the limit only for an n of p·⌊(2⁶⁴-1)/p⌋, above every long); fewer
+    // blocks or none (i + 4 < length, or the loop negated: the loop after it tries the same
+    // primes one at a time); k <= i + 4 (the next block's first prime tried early, still in
+    // ascending order); n / p⁻¹ for n · p⁻¹ in a test (the block is then searched prime by
+    // prime: only cost); p / p for p · p, here and in the loop after (no early end: every prime
+    // tried, then what is left decided below).
     for (; i + 4 <= PRIMES.length; i += 4) {
       long p0 = PRIMES[i];
       if (p0 * p0 > n) {
