@@ -149,8 +149,9 @@ public final class Main implements Runnable {
         && u.getUnmatched().get(0).startsWith("-")) {
       // The first unknown option as typed, not picocli's list of every word after it ("Unknown
       // options: '--chefz', '2'": the 2 was its value), and the nearest known one.
-      List<String> near = u.getSuggestions();
-      message = "unknown option '" + u.getUnmatched().get(0) + "'" + (near.isEmpty() ? "" : ", did you mean '" + near.get(0) + "'?");
+      String typed = u.getUnmatched().get(0);
+      String near = nearest(typed.split("=", 2)[0], u.getSuggestions());
+      message = "unknown option '" + typed + "'" + (near == null ? "" : ", did you mean '" + near + "'?");
     }
     if (e instanceof CommandLine.UnmatchedArgumentException u
         && !cmd.getSubcommands().isEmpty()
@@ -161,6 +162,38 @@ public final class Main implements Runnable {
     err.println(name + ": " + message + hint);
     err.flush();
     return 2;
+  }
+
+  /** Of picocli's suggestions, the one fewest edits from {@code typed} (the first of equals); null for none. */
+  static String nearest(String typed, List<String> suggestions) {
+    String best = null;
+    int bestEdits = Integer.MAX_VALUE;
+    for (String s : suggestions) {
+      int edits = edits(typed, s);
+      if (edits < bestEdits) {
+        best = s;
+        bestEdits = edits;
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein's distance: insertions, deletions and substitutions from a to b (a few lines: no library for it). */
+  private static int edits(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
   }
 
   private static int runtimeError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

@@ -88,5 +88,11 @@ class MainTest {
     Ran chefs = run("chefs", "--chefz", "2");
     assertEquals(2, chefs.code());
     assertEquals("deli chefs: unknown option '--chefz', did you mean '--chefs'? (see 'deli chefs --help')", chefs.err());
+    Ran node = run("node", "--htp-port=1");
+    assertEquals(2, node.code());
+    assertEquals("deli node: unknown option '--htp-port=1', did you mean '--http-port'? (see 'deli node --help')", node.err());
+    assertEquals("--http-port", Main.nearest("--htp-port", java.util.List.of("--http-host", "--http-port")), "one edit, not two");
+    assertEquals("--ab", Main.nearest("--a", java.util.List.of("--ab", "--ac")), "the first of equals");
+    assertEquals(null, Main.nearest("--a", java.util.List.of()));
   }
 }
