@@ -144,20 +144,16 @@ public final class Main implements Runnable {
           e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? Options.typed(o, java.util.List.of(args)) : e.getArgSpec().paramLabel();
       message = Options.named(bad.getMessage(), flag);
     }
-    if (e instanceof CommandLine.UnmatchedArgumentException u
-        && !u.getUnmatched().isEmpty()
-        && u.getUnmatched().get(0).startsWith("-")) {
-      // The first unknown option as typed, not picocli's list of every word after it ("Unknown
-      // options: '--chefz', '2'": the 2 was its value), and the nearest known one.
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String typed = u.getUnmatched().get(0);
-      String near = nearest(typed.split("=", 2)[0], u.getSuggestions());
-      message = "unknown option '" + typed + "'" + (near == null ? "" : ", did you mean '" + near + "'?");
-    }
-    if (e instanceof CommandLine.UnmatchedArgumentException u
-        && !cmd.getSubcommands().isEmpty()
-        && u.getUnmatched().size() > 0
-        && !u.getUnmatched().get(0).startsWith("-")) {
-      message = "unknown command '" + u.getUnmatched().get(0) + "'";
+      if (typed.startsWith("-")) {
+        // The first unknown option as typed, not picocli's list of every word after it ("Unknown
+        // options: '--chefz', '2'": the 2 was its value), and the nearest known one.
+        String near = nearest(typed.split("=", 2)[0], u.getSuggestions());
+        message = "unknown option '" + typed + "'" + (near == null ? "" : ", did you mean '" + near + "'?");
+      } else if (!cmd.getSubcommands().isEmpty()) {
+        message = "unknown command '" + typed + "'";
+      }
     }
     err.println(name + ": " + message + hint);
     err.flush();
