@@ -91,6 +91,8 @@ class MainTest {
     Ran node = run("node", "--htp-port=1");
     assertEquals(2, node.code());
     assertEquals("deli node: unknown option '--htp-port=1', did you mean '--http-port'? (see 'deli node --help')", node.err());
+    Ran far = run("chefs", "--zzzzzzzz");
+    assertEquals("deli chefs: unknown option '--zzzzzzzz' (see 'deli chefs --help')", far.err(), "no option near it, none named");
     assertEquals("--http-port", Main.nearest("--htp-port", java.util.List.of("--http-host", "--http-port")), "one edit, not two");
     assertEquals("--ab", Main.nearest("--a", java.util.List.of("--ab", "--ac")), "the first of equals");
     assertEquals(null, Main.nearest("--a", java.util.List.of()));
