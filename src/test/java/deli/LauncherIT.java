@@ -39,10 +39,14 @@ class LauncherIT {
             "exec '" + realJava + "' \"${args[@]}\"",
             ""));
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path failed = Deli.root().resolve("target/deli-" + version + ".aot.failed");
+    // factor has a cache of its own, trained on factor alone; --version shares the one trained on every command.
+    Path failed = Deli.root().resolve("target/deli-" + version + "-factor.aot.failed");
+    Path sharedFailed = Deli.root().resolve("target/deli-" + version + ".aot.failed");
     try {
-      for (int run = 1; run <= 2; run++) {
-        ProcessBuilder pb = new ProcessBuilder(Deli.root().resolve("scripts/deli").toString(), "factor", "42").directory(dir.toFile());
+      for (int run = 1; run <= 3; run++) {
+        List<String> command = run <= 2 ? List.of("factor", "42") : List.of("--version");
+        ProcessBuilder pb = new ProcessBuilder(Deli.root().resolve("scripts/deli").toString()).directory(dir.toFile());
+        pb.command().addAll(command);
         pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         pb.environment().remove("DELI_JAVA");
         pb.environment().remove("DELI_ARCHIVE");
@@ -50,15 +54,19 @@ class LauncherIT {
         pb.environment().remove("DELI_JIT");
         Deli.Result r = Deli.finish(pb.start(), 300);
         assertEquals(0, r.exit(), r.err());
-        assertEquals("42: 2 3 7\n", r.out());
+        assertTrue(r.out().startsWith(run <= 2 ? "42: 2 3 7\n" : "deli "), r.out());
         assertEquals("", r.err(), "run " + run + " says nothing of the failed training");
         assertTrue(Files.exists(failed), "the failure is remembered: " + failed);
+        assertEquals(run == 3, Files.exists(sharedFailed), "the shared cache is tried by a command without its own: " + sharedFailed);
       }
       List<String> lines = Files.readAllLines(calls);
       List<String> training = lines.stream().filter(l -> l.contains("deli.Training")).toList();
-      assertEquals(1, training.size(), "trained once, not again on the second run: " + lines);
+      assertEquals(2, training.size(), "factor's trained once, not again on the second run, then the shared one: " + lines);
       assertTrue(training.get(0).contains("-XX:AOTCacheOutput="), training.get(0));
-      assertTrue(training.get(0).contains(" chefs ") && training.get(0).contains(" tune "), "trained on every command: " + training.get(0));
+      assertTrue(training.get(0).contains(" factor 42 ") && !training.get(0).contains(" chefs ") && !training.get(0).contains(" tune "),
+          "factor's cache is trained on factor alone: " + training.get(0));
+      assertTrue(training.get(1).contains(" chefs ") && training.get(1).contains(" tune ") && training.get(1).contains(" factor "),
+          "the shared cache on every command: " + training.get(1));
       List<String> runs = lines.stream().filter(l -> l.contains("-jar") && l.endsWith("factor 42")).toList();
       assertEquals(2, runs.size(), lines.toString());
       for (String run : runs) {
@@ -68,6 +76,7 @@ class LauncherIT {
       }
     } finally {
       Files.deleteIfExists(failed);
+      Files.deleteIfExists(sharedFailed);
     }
   }
 
