@@ -28,11 +28,21 @@ final class CorpusLoader {
     this.lineStarts = new ShardCorpus.Ints(expected / 30 + 1024);
   }
 
+  /** Reads and keeps {@code file}, unless it is a directory (see {@link #fill}). */
   void read(Path file, String rel) throws IOException {
-    add(rel, fill(file));
+    int from = fill(file);
+    if (from >= 0) {
+      add(rel, from);
+    }
   }
 
-  /** Reads {@code file}'s bytes after those already read; returns where they start. Nothing else is kept of it until {@link #add}. */
+  /**
+   * Reads {@code file}'s bytes after those already read; returns where they start. Nothing else is
+   * kept of it until {@link #add}. A walk may hand over a link to a directory as a file (it goes
+   * by link counts, which count no link: {@link deli.python.OsWalk#list(Path, int,
+   * java.util.function.Predicate, java.util.function.Predicate)}): that is no file to
+   * {@code os.walk} either, and is skipped, -1.
+   */
   int fill(Path file) throws IOException {
     int from = size;
     try (InputStream in = Files.newInputStream(file)) {
@@ -56,6 +66,9 @@ final class CorpusLoader {
       }
     } catch (IOException e) {
       size = from;
+      if (Files.isDirectory(file)) {
+        return -1;
+      }
       throw e;
     }
     return from;

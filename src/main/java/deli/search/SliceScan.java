@@ -46,6 +46,9 @@ final class SliceScan {
         problems.add(new ShardCorpus.Problem(rel, Failures.describe(e)));
         continue;
       }
+      if (from < 0) {
+        continue; // a link to a directory, not a file
+      }
       if (needles != null && !any(needles, loader.text, from, loader.size)) {
         // No query can match in this file: it is counted, and its line table is never made.
         scan.skipped(loader.text, from, loader.size);

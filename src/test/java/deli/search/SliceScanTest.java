@@ -113,4 +113,21 @@ class SliceScanTest {
     assertTrue(r.report().problems().get(0).reason().contains("no such file"), r.report().problems().toString());
     assertEquals(1, r.matches().get(0).lines());
   }
+  @Test
+  void aLinkToADirectoryHandedOverAsAFileIsSkippedAsOsWalkSkipsIt() throws Exception {
+    Files.writeString(tree.resolve("a.py"), "import os\n");
+    Path sub = Files.createDirectory(tree.resolve("sub"));
+    Files.writeString(sub.resolve("c.py"), "import sys\n");
+    Files.createSymbolicLink(tree.resolve("l.py"), sub);
+    ShardSpec spec = new ShardSpec(tree.toString(), "*.py", List.of(), 0, 1, false, 256, 1 << 20);
+    // A walk going by link counts may hand l.py over unasked: neither reader counts it, nor calls it a problem.
+    List<String> paths = List.of("a.py", "l.py", "sub/c.py");
+    SliceScan.Result r = SliceScan.run(spec, paths, List.of(SearchQuery.of("import")));
+    assertEquals(2, r.report().files());
+    assertEquals(List.of(), r.report().problems());
+    assertEquals(2, r.matches().get(0).lines());
+    ShardCorpus held = ShardCorpus.load(spec, new SourceTree.Walk(paths, List.of()), (a, b, c) -> {});
+    assertEquals(2, held.files());
+    assertEquals(List.of(), held.problems());
+  }
 }

@@ -2,6 +2,7 @@ package deli.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deli.python.Fnmatch;
 import deli.python.OsWalk;
@@ -48,10 +49,53 @@ class SourceTreeTest {
       List<String> problems = new ArrayList<>();
       assertEquals(
           oneThread,
-          SourceTree.walk(root, Fnmatch.of("*.py"), SKIP, (path, why) -> problems.add(path), walkers),
-          walkers + " walkers");
+          SourceTree.walk(root, Fnmatch.of("*.py"), SKIP, (path, why) -> problems.add(path), walkers, LinkCounts.NONE),
+          walkers + " walkers asking every entry");
+      assertEquals(List.of(), problems);
+      // Going by link counts, a wanted link to a directory may be handed over unasked (its reader skips it).
+      List<String> counted = SourceTree.walk(root, Fnmatch.of("*.py"), SKIP, (path, why) -> problems.add(path), walkers, LinkCounts.on(root));
+      List<String> extra = new ArrayList<>(counted);
+      extra.removeAll(oneThread);
+      assertTrue(counted.containsAll(oneThread), walkers + " walkers going by link counts find every file");
+      for (String e : extra) {
+        assertTrue(Files.isSymbolicLink(root.resolve(e)) && Files.isDirectory(root.resolve(e)), e + " is a link to a directory");
+      }
       assertEquals(List.of(), problems);
     }
+  }
+
+  @Test
+  void aDirectorysLinkCountSparesAskingAboutItsOtherEntries(@TempDir Path dir) throws Exception {
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    Files.createDirectory(dir.resolve("__pycache__"));
+    Files.writeString(dir.resolve("a.py"), "");
+    Files.writeString(dir.resolve("notes.txt"), "");
+    Files.createSymbolicLink(dir.resolve("l.py"), sub);
+    Files.createDirectory(dir.resolve("d.py")); // a directory with a file's name: found before the wanted names are reached
+    java.util.function.Predicate<String> prune = "__pycache__"::equals;
+    java.util.function.Predicate<String> wanted = n -> n.endsWith(".py");
+    // sub, __pycache__ and d.py: the count is 5, and every directory is found among the entries asked.
+    OsWalk.Listing counted = OsWalk.list(dir, 5, prune, wanted);
+    assertEquals(List.of(dir.resolve("d.py"), sub), counted.subdirs());
+    assertEquals(java.util.Set.of(dir.resolve("a.py"), dir.resolve("l.py")), java.util.Set.copyOf(counted.files()), "l.py is not asked about");
+    // No count: every entry is asked about, and the link to a directory is no file (os.walk's answer).
+    OsWalk.Listing asked = OsWalk.list(dir, 0, prune, wanted);
+    assertEquals(List.of(dir.resolve("d.py"), sub), asked.subdirs());
+    assertEquals(List.of(dir.resolve("a.py")), asked.files());
+    // A count of 1 (btrfs, a merged overlay directory) tells nothing either.
+    assertEquals(List.of(dir.resolve("a.py")), OsWalk.list(dir, 1, prune, wanted).files());
+  }
+
+  @Test
+  void linkCountsAreGoneByOnTheRootsDeviceOnly(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("a/b"));
+    int links = (Integer) Files.getAttribute(dir.resolve("a"), "unix:nlink");
+    assertEquals(links, LinkCounts.on(dir).count(dir.resolve("a")));
+    assertEquals(0, LinkCounts.NONE.count(dir.resolve("a")));
+    assertEquals(0, LinkCounts.on(dir).count(Path.of("/proc")), "another device");
+    assertEquals(0, LinkCounts.on(dir).count(dir.resolve("none")), "a failed stat");
+    boolean kept = LinkCounts.KEPT.contains(Files.getFileStore(dir).type());
+    assertEquals(kept ? links : 0, LinkCounts.of(dir).count(dir.resolve("a")), Files.getFileStore(dir).type());
   }
 
   @Test
