@@ -106,11 +106,22 @@ final class SliceScan {
     long n = 0;
     int p = from;
     long nl = 0x0a0a0a0a0a0a0a0aL;
-    for (; p + 8 <= to; p += 8) {
-      long x = (long) LONGS.get(t, p) ^ nl;
-      // A zero byte of x is a newline; this marks exactly those (no borrow crosses a byte).
-      long z = ~(((x & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | x | 0x7f7f7f7f7f7f7f7fL);
-      n += Long.bitCount(z);
+    // Each byte of sum counts the newlines at its place in the words read, so it is folded into n
+    // every 255 words, before a byte can overflow. No Long.bitCount per word: C1 (a short search
+    // runs under C1 alone) calls it where C2 inlines it; this took 35 ms of the Python library
+    // against 87 under C1, and 14 against 34 under C2.
+    while (p + 8 <= to) {
+      int end = Math.min(to - 7, p + 8 * 255);
+      long sum = 0;
+      for (; p < end; p += 8) {
+        long x = (long) LONGS.get(t, p) ^ nl;
+        // A zero byte of x is a newline; this sets the top bit of exactly those (no borrow crosses a byte).
+        long z = ~(((x & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | x | 0x7f7f7f7f7f7f7f7fL);
+        sum += z >>> 7;
+      }
+      // Bytes to four 16-bit sums (each at most 510), then their total (at most 2040) in the top 16 bits.
+      sum = (sum & 0x00ff00ff00ff00ffL) + ((sum >>> 8) & 0x00ff00ff00ff00ffL);
+      n += (sum * 0x0001000100010001L) >>> 48;
     }
     for (; p < to; p++) {
       if (t[p] == '\n') {

@@ -102,6 +102,26 @@ class SliceScanTest {
   }
 
   @Test
+  void longRunsOfNewlinesAreCountedWhereverTheCountsAreFolded() {
+    // Eight bytes a word, each byte's count folded every 255 words: lengths about those, all newlines
+    // (every byte's count at its highest), then newlines among other bytes, from every start in a word.
+    for (int len : new int[] {8 * 255 - 1, 8 * 255, 8 * 255 + 1, 8 * 255 + 7, 8 * 256, 8 * 510 + 3, 100_000}) {
+      byte[] t = new byte[len];
+      java.util.Arrays.fill(t, (byte) '\n');
+      for (int from = 0; from < 8; from++) {
+        assertEquals(len - from, SliceScan.lines(t, from, len), len + " newlines from " + from);
+      }
+      java.util.SplittableRandom r = new java.util.SplittableRandom(len);
+      long newlines = 0;
+      for (int k = 0; k < len; k++) {
+        t[k] = (byte) (r.nextInt(3) == 0 ? '\n' : r.nextInt(2) == 0 ? 0x8a : 0x0b);
+        newlines += t[k] == '\n' ? 1 : 0;
+      }
+      assertEquals(newlines + (t[len - 1] == '\n' ? 0 : 1), SliceScan.lines(t, 0, len), len + " mixed bytes");
+    }
+  }
+
+  @Test
   void aFileThatCannotBeReadIsAProblemAndTheOthersAreSearched() throws Exception {
     Files.writeString(tree.resolve("a.py"), "import os\n");
     Files.createSymbolicLink(tree.resolve("b.py"), tree.resolve("nowhere"));
