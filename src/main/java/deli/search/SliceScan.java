@@ -100,12 +100,21 @@ final class SliceScan {
 
   /** The lines of {@code t[from, to)} as a loaded file counts them: its newlines, and one more for a last line without one. */
   static long lines(byte[] t, int from, int to) {
+    return linesAndAscii(t, from, to) & Long.MAX_VALUE;
+  }
+
+  /**
+   * {@link #lines} of {@code t[from, to)}, with the sign bit set when a byte is not ASCII: one pass
+   * tells a skipped file's lines and whether it needs the UTF-8 check (most source is ASCII).
+   */
+  static long linesAndAscii(byte[] t, int from, int to) {
     if (to == from) {
       return 0;
     }
     long n = 0;
     int p = from;
     long nl = 0x0a0a0a0a0a0a0a0aL;
+    long high = 0;
     // Each byte of sum counts the newlines at its place in the words read, so it is folded into n
     // every 255 words, before a byte can overflow. No Long.bitCount per word: C1 (a short search
     // runs under C1 alone) calls it where C2 inlines it; this took 35 ms of the Python library
@@ -115,6 +124,7 @@ final class SliceScan {
       long sum = 0;
       for (; p < end; p += 8) {
         long x = (long) LONGS.get(t, p) ^ nl;
+        high |= x; // the newline's bits are below the top one: a byte's top bit is still its own
         // A zero byte of x is a newline; this sets the top bit of exactly those (no borrow crosses a byte).
         long z = ~(((x & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | x | 0x7f7f7f7f7f7f7f7fL);
         sum += z >>> 7;
@@ -124,11 +134,13 @@ final class SliceScan {
       n += (sum * 0x0001000100010001L) >>> 48;
     }
     for (; p < to; p++) {
+      high |= t[p];
       if (t[p] == '\n') {
         n++;
       }
     }
-    return t[to - 1] == '\n' ? n : n + 1;
+    n = t[to - 1] == '\n' ? n : n + 1;
+    return (high & 0x8080808080808080L) == 0 ? n : n | Long.MIN_VALUE;
   }
 
   /** The queries' matches so far, batch after batch. */
@@ -156,8 +168,9 @@ final class SliceScan {
     void skipped(byte[] t, int from, int to) {
       files++;
       bytes += to - from;
-      lineCount += lines(t, from, to);
-      if (deli.python.Utf8.classify(t, from, to) == deli.python.Utf8.INVALID) {
+      long counted = linesAndAscii(t, from, to);
+      lineCount += counted & Long.MAX_VALUE;
+      if (counted < 0 && deli.python.Utf8.classify(t, from, to) == deli.python.Utf8.INVALID) {
         notUtf8++;
       }
     }

@@ -98,6 +98,9 @@ class SliceScanTest {
         at = nl < 0 ? t.length : nl + 1;
       }
       assertEquals(expected, SliceScan.lines(t, from, t.length), java.util.Arrays.toString(t) + " from " + from);
+      long both = SliceScan.linesAndAscii(t, from, t.length);
+      assertEquals(expected, both & Long.MAX_VALUE);
+      assertEquals(deli.python.Utf8.classify(t, from, t.length) != deli.python.Utf8.ASCII, both < 0, "not ASCII: " + java.util.Arrays.toString(t) + " from " + from);
     }
   }
 
@@ -118,6 +121,11 @@ class SliceScanTest {
         newlines += t[k] == '\n' ? 1 : 0;
       }
       assertEquals(newlines + (t[len - 1] == '\n' ? 0 : 1), SliceScan.lines(t, 0, len), len + " mixed bytes");
+      assertTrue(SliceScan.linesAndAscii(t, 0, len) < 0, "0x8a is not ASCII");
+      for (int k = 0; k < len; k++) {
+        t[k] = t[k] == (byte) 0x8a ? (byte) 'a' : t[k];
+      }
+      assertEquals(newlines + (t[len - 1] == '\n' ? 0 : 1), SliceScan.linesAndAscii(t, 0, len), len + " ASCII bytes");
     }
   }
 
