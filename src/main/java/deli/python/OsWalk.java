@@ -67,25 +67,8 @@ public final class OsWalk {
 
   /** Lists {@code dir} as one {@link #step()} does, for walkers that share the directories out among threads. */
   public static Listing list(Path dir, Predicate<String> prune) {
-    List<Path> files = new ArrayList<>();
-    List<Path> subdirs = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      for (Path entry : entries) {
-        if (Files.isDirectory(entry)) { // follows links, like DirEntry.is_dir()
-          if (!Files.isSymbolicLink(entry) && !prune.test(entry.getFileName().toString())) {
-            subdirs.add(entry);
-          }
-        } else {
-          files.add(entry);
-        }
-      }
-    } catch (DirectoryIteratorException e) {
-      return new Listing(dir, files, List.of(), e.getCause());
-    } catch (IOException | RuntimeException e) {
-      return new Listing(dir, files, List.of(), e);
-    }
-    subdirs.sort(null);
-    return new Listing(dir, files, subdirs, null);
+    // Every name wanted and no link count: every entry is asked about, in listing order.
+    return list(dir, 0, prune, name -> true);
   }
 
   /**
