@@ -94,6 +94,8 @@ class SourceTreeTest {
     assertEquals(0, LinkCounts.NONE.count(dir.resolve("a")));
     assertEquals(0, LinkCounts.on(dir).count(Path.of("/proc")), "another device");
     assertEquals(0, LinkCounts.on(dir).count(dir.resolve("none")), "a failed stat");
+    assertEquals(0, LinkCounts.on(dir.resolve("none")).count(dir.resolve("a")), "a root that cannot be asked about");
+    assertEquals(0, LinkCounts.of(Path.of("/proc")).count(Path.of("/proc/sys")), "a file system whose counts are not trusted");
     boolean kept = LinkCounts.KEPT.contains(Files.getFileStore(dir).type());
     assertEquals(kept ? links : 0, LinkCounts.of(dir).count(dir.resolve("a")), Files.getFileStore(dir).type());
   }
