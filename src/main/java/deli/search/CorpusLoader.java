@@ -39,7 +39,7 @@ final class CorpusLoader {
   /**
    * Reads {@code file}'s bytes after those already read; returns where they start. Nothing else is
    * kept of it until {@link #add}. A walk may hand over a link to a directory as a file (it goes
-   * by link counts, which count no link: {@link deli.python.OsWalk#list(Path, int,
+   * by link counts, which count no link: {@link deli.python.OsWalk#entries(String, int,
    * java.util.function.Predicate, java.util.function.Predicate)}): that is no file to
    * {@code os.walk} either, and is skipped, -1.
    */

@@ -15,7 +15,7 @@ import java.util.Set;
 final class LinkCounts {
   /**
    * File systems that keep the count (btrfs, and overlay for a directory merged from layers, say 1
-   * for every directory, which {@link deli.python.OsWalk#list(Path, int, java.util.function.Predicate,
+   * for every directory, which {@link deli.python.OsWalk#entries(String, int, java.util.function.Predicate,
    * java.util.function.Predicate)} takes as unknown).
    */
   static final Set<String> KEPT = Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs", "f2fs", "btrfs", "overlay", "jfs");
@@ -55,9 +55,14 @@ final class LinkCounts {
     }
     try {
       Map<String, Object> a = Files.readAttributes(dir, "unix:nlink,dev");
-      return device.equals(a.get("dev")) ? (Integer) a.get("nlink") : 0;
+      return count((Integer) a.get("nlink"), a.get("dev"));
     } catch (IOException | RuntimeException e) {
       return 0;
     }
+  }
+
+  /** The link count {@code links} of a directory on {@code device} (as its stat told), or 0 when it tells nothing. */
+  int count(int links, Object device) {
+    return this.device != null && this.device.equals(device) ? links : 0;
   }
 }

@@ -4,6 +4,7 @@ import deli.core.Failures;
 import deli.core.CborSerializable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,7 +108,7 @@ public final class ShardCorpus {
     for (int f = 0; f < mine.size(); f++) {
       try {
         sizes[f] = Files.size(root.resolve(mine.get(f)));
-      } catch (IOException e) {
+      } catch (IOException | InvalidPathException e) {
         sizes[f] = -1;
       }
       expected += Math.max(0, Math.min(sizes[f], spec.maxFileBytes()));
@@ -126,7 +127,8 @@ public final class ShardCorpus {
       }
       try {
         l.read(root.resolve(rel), rel);
-      } catch (IOException e) {
+      } catch (IOException | InvalidPathException e) {
+        // A name the platform's charset cannot spell back (no locale: ASCII) is no path to open.
         problems.add(new Problem(rel, Failures.describe(e)));
       }
       long now = System.nanoTime();

@@ -42,7 +42,8 @@ final class SliceScan {
       int from;
       try {
         from = loader.fill(root.resolve(rel));
-      } catch (IOException e) {
+      } catch (IOException | java.nio.file.InvalidPathException e) {
+        // A name the platform's charset cannot spell back (no locale: ASCII) is no path to open.
         problems.add(new ShardCorpus.Problem(rel, Failures.describe(e)));
         continue;
       }

@@ -82,12 +82,12 @@ public final class SourceTree {
       throws IOException {
     Predicate<String> prune = name -> skip.stream().anyMatch(s -> s.matches(name));
     Predicate<String> wanted = names(pattern);
-    OsWalk.Listing top = OsWalk.list(root, links.count(root), prune, wanted);
+    Walkers w = new Walkers(root.toString(), wanted, prune, links);
+    OsWalk.Entries top = OsWalk.entries(w.top, links.count(root), prune, wanted);
     if (top.failure() != null) {
       throw top.failure() instanceof IOException e ? e : new IOException(top.failure());
     }
-    Walkers w = new Walkers(root, wanted, prune, links);
-    w.take(top);
+    w.take("", top);
     List<Thread> helpers = new ArrayList<>();
     for (int i = 1; i < walkers && w.pending.get() > 0; i++) {
       Thread t = new Thread(w::work, "deli-walk-" + i);
@@ -113,59 +113,67 @@ public final class SourceTree {
     return found;
   }
 
-  /** The directories still to list, shared by the walking threads, and what they found. */
+  /** A directory to list: its path relative to the root ('/' between parts) and the link count to go by (0: none). */
+  private record Dir(String rel, int links) {}
+
+  /**
+   * The directories still to list, shared by the walking threads, and what they found. Paths are
+   * strings relative to the root: a tree holds tens of thousands.
+   */
   private static final class Walkers {
-    final Path root;
+    final String top;
+    final String prefix;
     final Predicate<String> wanted;
     final Predicate<String> prune;
     final LinkCounts links;
-    // Paths as strings: a tree holds tens of thousands, and Path's own relativize costs for each.
-    final int cut;
-    final ConcurrentLinkedDeque<Path> directories = new ConcurrentLinkedDeque<>();
+    final ConcurrentLinkedDeque<Dir> directories = new ConcurrentLinkedDeque<>();
     /** Directories queued or being listed: the walk is over when none is. */
     final AtomicInteger pending = new AtomicInteger();
     final Queue<List<String>> found = new ConcurrentLinkedQueue<>();
     final Queue<String[]> failed = new ConcurrentLinkedQueue<>();
 
-    Walkers(Path root, Predicate<String> wanted, Predicate<String> prune, LinkCounts links) {
-      this.root = root;
+    Walkers(String top, Predicate<String> wanted, Predicate<String> prune, LinkCounts links) {
+      this.top = top;
+      this.prefix = top.endsWith("/") ? top : top + "/";
       this.wanted = wanted;
       this.prune = prune;
       this.links = links;
-      String top = root.toString();
-      this.cut = top.endsWith("/") ? top.length() : top.length() + 1;
     }
 
     /** Lists directories until none is left to list, here or with another thread. */
     void work() {
       while (pending.get() > 0) {
-        Path dir = directories.pollFirst();
+        Dir dir = directories.pollFirst();
         if (dir == null) {
           LockSupport.parkNanos(20_000); // another thread is listing what may add more
           continue;
         }
         try {
-          take(OsWalk.list(dir, links.count(dir), prune, wanted));
+          take(dir.rel(), OsWalk.entries(prefix + dir.rel(), dir.links(), prune, wanted));
         } finally {
           pending.decrementAndGet();
         }
       }
     }
 
-    void take(OsWalk.Listing l) {
-      if (l.failure() != null) {
-        failed.add(new String[] {OsWalk.relative(root, l.dir()), Failures.describe(l.failure())});
+    /** What listing the directory at {@code rel} ("" for the root) found. */
+    void take(String rel, OsWalk.Entries listed) {
+      if (listed.failure() != null) {
+        failed.add(new String[] {rel, Failures.describe(listed.failure())});
       }
-      List<String> mine = new ArrayList<>();
-      for (Path file : l.files()) {
-        mine.add(java.io.File.separatorChar == '/' ? file.toString().substring(cut) : OsWalk.relative(root, file));
+      String base = rel.isEmpty() ? "" : rel + "/";
+      List<String> mine = new ArrayList<>(listed.files().size());
+      for (String name : listed.files()) {
+        mine.add(base + name);
       }
       if (!mine.isEmpty()) {
         found.add(mine);
       }
-      pending.addAndGet(l.subdirs().size());
-      for (int i = l.subdirs().size() - 1; i >= 0; i--) {
-        directories.addFirst(l.subdirs().get(i));
+      List<OsWalk.Subdir> subdirs = listed.subdirs();
+      pending.addAndGet(subdirs.size());
+      for (int i = subdirs.size() - 1; i >= 0; i--) {
+        OsWalk.Subdir d = subdirs.get(i);
+        directories.addFirst(new Dir(base + d.name(), links.count(d.links(), d.device())));
       }
     }
   }

@@ -158,4 +158,18 @@ class SliceScanTest {
     assertEquals(2, held.files());
     assertEquals(List.of(), held.problems());
   }
+
+  @Test
+  void aNameNoPathCanSpellIsAProblemOfItsOwnNotTheSlicesFailure() throws Exception {
+    Files.writeString(tree.resolve("a.py"), "import os\n");
+    ShardSpec spec = new ShardSpec(tree.toString(), "*.py", List.of(), 0, 1, false, 256, 1 << 20);
+    // A lone surrogate has no bytes in any charset: as a name decoded without a locale, it cannot be opened.
+    List<String> paths = List.of("a.py", "bad\uD800.py");
+    SliceScan.Result r = SliceScan.run(spec, paths, List.of(SearchQuery.of("import")));
+    assertEquals(1, r.matches().get(0).lines());
+    assertEquals(List.of("bad\uD800.py"), r.report().problems().stream().map(ShardCorpus.Problem::path).toList());
+    ShardCorpus held = ShardCorpus.load(spec, new SourceTree.Walk(paths, List.of()), (a, b, c) -> {});
+    assertEquals(1, held.files());
+    assertEquals(List.of("bad\uD800.py"), held.problems().stream().map(ShardCorpus.Problem::path).toList());
+  }
 }

@@ -60,6 +60,8 @@ class SourceTreeTest {
       for (String e : extra) {
         assertTrue(Files.isSymbolicLink(root.resolve(e)) && Files.isDirectory(root.resolve(e)), e + " is a link to a directory");
       }
+      // The counts are gone by below the top too: each directory's comes with its listing in its parent.
+      assertTrue(extra.stream().anyMatch(e -> e.contains("/")), walkers + " walkers: " + extra);
       assertEquals(List.of(), problems);
     }
   }
@@ -75,15 +77,22 @@ class SourceTreeTest {
     java.util.function.Predicate<String> prune = "__pycache__"::equals;
     java.util.function.Predicate<String> wanted = n -> n.endsWith(".py");
     // sub, __pycache__ and d.py: the count is 5, and every directory is found among the entries asked.
-    OsWalk.Listing counted = OsWalk.list(dir, 5, prune, wanted);
-    assertEquals(List.of(dir.resolve("d.py"), sub), counted.subdirs());
-    assertEquals(java.util.Set.of(dir.resolve("a.py"), dir.resolve("l.py")), java.util.Set.copyOf(counted.files()), "l.py is not asked about");
+    OsWalk.Entries counted = OsWalk.entries(dir.toString(), 5, prune, wanted);
+    assertEquals(List.of("d.py", "sub"), counted.subdirs().stream().map(OsWalk.Subdir::name).toList());
+    assertEquals(java.util.Set.of("a.py", "l.py"), java.util.Set.copyOf(counted.files()), "l.py is not asked about");
+    // Each subdirectory comes with its own count and device, for its listing in turn.
+    Files.createDirectory(sub.resolve("inner"));
+    OsWalk.Subdir found = OsWalk.entries(dir.toString(), 5, prune, wanted).subdirs().get(1);
+    assertEquals(new OsWalk.Subdir("sub", (Integer) Files.getAttribute(sub, "unix:nlink"), Files.getAttribute(sub, "unix:dev")), found);
     // No count: every entry is asked about, and the link to a directory is no file (os.walk's answer).
-    OsWalk.Listing asked = OsWalk.list(dir, 0, prune, wanted);
-    assertEquals(List.of(dir.resolve("d.py"), sub), asked.subdirs());
-    assertEquals(List.of(dir.resolve("a.py")), asked.files());
+    OsWalk.Entries asked = OsWalk.entries(dir.toString(), 0, prune, wanted);
+    assertEquals(List.of("d.py", "sub"), asked.subdirs().stream().map(OsWalk.Subdir::name).toList());
+    assertEquals(List.of("a.py"), asked.files());
     // A count of 1 (btrfs, a merged overlay directory) tells nothing either.
-    assertEquals(List.of(dir.resolve("a.py")), OsWalk.list(dir, 1, prune, wanted).files());
+    assertEquals(List.of("a.py"), OsWalk.entries(dir.toString(), 1, prune, wanted).files());
+    // The Path form, os.walk's step: every file, in listing order.
+    assertEquals(java.util.Set.of(dir.resolve("a.py"), dir.resolve("notes.txt")), java.util.Set.copyOf(OsWalk.list(dir, prune).files()));
+    assertEquals(List.of(dir.resolve("d.py"), sub), OsWalk.list(dir, prune).subdirs());
   }
 
   @Test
@@ -92,6 +101,10 @@ class SourceTreeTest {
     int links = (Integer) Files.getAttribute(dir.resolve("a"), "unix:nlink");
     assertEquals(links, LinkCounts.on(dir).count(dir.resolve("a")));
     assertEquals(0, LinkCounts.NONE.count(dir.resolve("a")));
+    Object device = Files.getAttribute(dir, "unix:dev");
+    assertEquals(4, LinkCounts.on(dir).count(4, device), "a count on the root's device");
+    assertEquals(0, LinkCounts.on(dir).count(4, -1L), "a count on another device");
+    assertEquals(0, LinkCounts.NONE.count(4, device));
     assertEquals(0, LinkCounts.on(dir).count(Path.of("/proc")), "another device");
     assertEquals(0, LinkCounts.on(dir).count(dir.resolve("none")), "a failed stat");
     assertEquals(0, LinkCounts.on(dir.resolve("none")).count(dir.resolve("a")), "a root that cannot be asked about");
@@ -112,5 +125,8 @@ class SourceTreeTest {
     Path file = Files.writeString(dir.resolve("f.py"), "");
     assertThrows(IOException.class, () -> SourceTree.walk(file, Fnmatch.of("*.py"), SKIP, (p, why) -> {}, 2));
     assertThrows(IOException.class, () -> SourceTree.walk(dir.resolve("none"), Fnmatch.of("*.py"), SKIP, (p, why) -> {}, 2));
+    // A listing that fails says why, as opening the directory tells it.
+    assertEquals(java.nio.file.NotDirectoryException.class, OsWalk.entries(file.toString(), 0, n -> false, n -> true).failure().getClass());
+    assertEquals(java.nio.file.NoSuchFileException.class, OsWalk.entries(dir + "/none", 0, n -> false, n -> true).failure().getClass());
   }
 }
