@@ -1,6 +1,5 @@
 package deli.core;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -31,22 +30,52 @@ public final class Durations {
       throw new IllegalArgumentException(
           "'" + text + "' is not a duration (write 250ms, 1s, 1.5s, 2m or 0)");
     }
-    BigDecimal amount = new BigDecimal(m.group(1));
-    BigDecimal nanosPerUnit =
+    long unit =
         switch (m.group(2)) {
-          case "ns" -> BigDecimal.ONE;
-          case "us", "µs" -> BigDecimal.valueOf(1_000L);
-          case "ms" -> BigDecimal.valueOf(1_000_000L);
-          case "s" -> BigDecimal.valueOf(1_000_000_000L);
-          case "m" -> BigDecimal.valueOf(60_000_000_000L);
-          default -> BigDecimal.valueOf(3_600_000_000_000L);
+          case "ns" -> 1L;
+          case "us", "µs" -> 1_000L;
+          case "ms" -> 1_000_000L;
+          case "s" -> 1_000_000_000L;
+          case "m" -> 60_000_000_000L;
+          default -> 3_600_000_000_000L;
         };
-    BigDecimal nanos = amount.multiply(nanosPerUnit);
-    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+    long nanos = nanos(m.group(1), unit);
+    if (nanos < 0) {
       throw new IllegalArgumentException("'" + text + "' is too long a duration");
     }
-    return Duration.ofNanos(nanos.longValue());
+    return Duration.ofNanos(nanos);
   }
+
+  /**
+   * {@code amount} (digits, perhaps a point and more) times {@code unit} nanoseconds, the
+   * fraction of a nanosecond dropped; -1 beyond {@code Long.MAX_VALUE}. In longs, not
+   * BigDecimal: on Java 25 BigDecimal's first use costs about 20 ms (its class computes tables
+   * of powers as it loads), and a duration is read as every command starts.
+   */
+  static long nanos(String amount, long unit) {
+    int dot = amount.indexOf('.');
+    String whole = dot < 0 ? amount : amount.substring(0, dot);
+    String fraction = dot < 0 ? "" : amount.substring(dot + 1);
+    // Past 6 digits of fraction, fraction x unit (a unit is below 2^42) might not fit a long.
+    if (whole.length() > 18 || fraction.length() > 6) {
+      java.math.BigInteger n =
+          new java.math.BigInteger(whole + fraction)
+              .multiply(java.math.BigInteger.valueOf(unit))
+              .divide(java.math.BigInteger.TEN.pow(fraction.length()));
+      return n.bitLength() < 64 ? n.longValue() : -1;
+    }
+    try {
+      long n = Math.multiplyExact(whole.isEmpty() ? 0 : Long.parseLong(whole), unit);
+      if (!fraction.isEmpty()) {
+        n = Math.addExact(n, Long.parseLong(fraction) * unit / POWERS_OF_TEN[fraction.length()]);
+      }
+      return n;
+    } catch (ArithmeticException e) {
+      return -1;
+    }
+  }
+
+  private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
   /** Writes a duration back in the form {@link #parse} reads, as short as it stays exact. */
   public static String format(Duration d) {
@@ -59,7 +88,11 @@ public final class Durations {
     }
     if (nanos % 1_000_000L == 0) {
       long ms = nanos / 1_000_000L;
-      return ms >= 1000 ? BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + "s" : ms + "ms";
+      if (ms < 1000) {
+        return ms + "ms";
+      }
+      String thousandths = Long.toString(1000 + ms % 1000).substring(1).replaceFirst("0+$", "");
+      return ms / 1000 + "." + thousandths + "s";
     }
     if (nanos % 1_000L == 0) {
       return nanos / 1_000L + "us";

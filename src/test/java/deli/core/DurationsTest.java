@@ -30,9 +30,43 @@ class DurationsTest {
 
   @Test
   void writesDurationsBackInTheFormItReads() {
-    for (String s : new String[] {"0", "250ms", "1s", "1.5s", "90s", "5us", "7ns"}) {
+    for (String s : new String[] {"0", "250ms", "1s", "1.5s", "90s", "5us", "7ns", "1.25s", "1.001s", "2.01s", "1.999s"}) {
       assertEquals(s, Durations.format(Durations.parse(s)));
     }
+  }
+
+  @Test
+  void anAmountTimesItsUnitIsExactWhateverItsDigits() {
+    // BigDecimal as the oracle: the product, the fraction of a nanosecond dropped.
+    SplittableRandom random = new SplittableRandom(5);
+    String[] units = {"ns", "us", "ms", "s", "m", "h"};
+    long[] nanos = {1L, 1_000L, 1_000_000L, 1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L};
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder amount = new StringBuilder();
+      int whole = random.nextInt(22);
+      for (int d = 0; d < whole; d++) {
+        amount.append((char) ('0' + random.nextInt(10)));
+      }
+      int fraction = whole == 0 ? 1 + random.nextInt(12) : random.nextInt(12);
+      if (fraction > 0) {
+        amount.append('.');
+        for (int d = 0; d < fraction; d++) {
+          amount.append((char) ('0' + (random.nextInt(4) == 0 ? 9 : random.nextInt(10))));
+        }
+      }
+      int u = random.nextInt(units.length);
+      java.math.BigDecimal exact = new java.math.BigDecimal(amount.toString()).multiply(java.math.BigDecimal.valueOf(nanos[u]));
+      String text = amount + units[u];
+      if (exact.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text), text);
+        assertTrue(e.getMessage().contains("too long a duration"), e.getMessage());
+      } else {
+        assertEquals(Duration.ofNanos(exact.longValue()), Durations.parse(text), text);
+      }
+    }
+    assertEquals(Duration.ofNanos(Long.MAX_VALUE), Durations.parse("9223372036854775807ns"));
+    assertThrows(IllegalArgumentException.class, () -> Durations.parse("9223372036854775808ns"));
+    assertEquals(Duration.ofNanos(1), Durations.parse("0.0000000015s"));
   }
 
   @Test
