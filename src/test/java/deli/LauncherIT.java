@@ -148,4 +148,84 @@ class LauncherIT {
       assertEquals(c.quick(), call.contains("-Ddeli.jit=quick"), "deli's code is told the JIT it runs under: " + c + ": " + call);
     }
   }
+
+  /**
+   * The launcher builds when the jar is missing or older than pom.xml or anything under src/main
+   * (a file, or a directory whose entries changed), and finds its root from any directory; run
+   * here on a copy of scripts/deli with stand-ins for Maven and Java that say they were called.
+   */
+  @Test
+  void aSourceNewerThanTheJarIsABuildAndTheRootIsFoundFromAnyDirectory(@TempDir Path dir) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("deli root"));
+    Files.createDirectories(root.resolve("scripts"));
+    Files.copy(Deli.root().resolve("scripts/deli"), root.resolve("scripts/deli"));
+    Files.writeString(root.resolve("pom.xml"), "<project/>");
+    Path nested = Files.createDirectories(root.resolve("src/main/java/deli/x"));
+    Path source = Files.writeString(nested.resolve("A.java"), "class A {}");
+    Path gone = Files.writeString(nested.resolve("B.java"), "class B {}");
+    Path jar = Files.createDirectories(root.resolve("target")).resolve("deli.jar");
+    Files.writeString(jar, "");
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path calls = dir.resolve("calls");
+    for (String tool : List.of("mvn", "java")) {
+      Path stub = bin.resolve(tool);
+      Files.writeString(stub, "#!/usr/bin/env bash\necho \"" + tool + " $*\" >>'" + calls + "'\n");
+      Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    try (var all = Files.walk(root)) {
+      for (Path p : all.toList()) {
+        Files.setLastModifiedTime(p, old);
+      }
+    }
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    record Run(String why, Runnable before, boolean builds) {}
+    List<Run> runs =
+        List.of(
+            new Run("every source older than the jar", () -> {}, false),
+            new Run("a file deep under src/main changed", () -> touch(source), true),
+            new Run("the build touched the jar", () -> {}, false),
+            new Run("a file was deleted: its directory changed", () -> delete(gone), true),
+            new Run("pom.xml changed", () -> touch(root.resolve("pom.xml")), true));
+    for (Run run : runs) {
+      run.before().run();
+      Files.deleteIfExists(calls);
+      ProcessBuilder pb = new ProcessBuilder(root.resolve("scripts/deli").toString(), "--version").directory(dir.toFile());
+      pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+      pb.environment().put("DELI_JAVA", bin.resolve("java").toString());
+      pb.environment().put("DELI_ARCHIVE", "off");
+      Deli.Result r = Deli.finish(pb.start(), 60);
+      assertEquals(0, r.exit(), run.why() + ": " + r.err());
+      List<String> lines = Files.readAllLines(calls);
+      assertEquals(run.builds(), lines.get(0).startsWith("mvn "), run.why() + ": " + lines);
+      assertTrue(lines.get(lines.size() - 1).contains("-jar " + jar + " --version"), run.why() + ": " + lines);
+    }
+    // Run from its own folder by a relative name, and from the root by another: the same root, spelled plainly.
+    for (List<String> command : List.of(List.of("bash", "deli", "--version"), List.of("scripts/deli", "--version"))) {
+      Files.deleteIfExists(calls);
+      ProcessBuilder pb = new ProcessBuilder(command).directory(command.get(0).equals("bash") ? root.resolve("scripts").toFile() : root.toFile());
+      pb.environment().put("DELI_JAVA", bin.resolve("java").toString());
+      pb.environment().put("DELI_ARCHIVE", "off");
+      Deli.Result r = Deli.finish(pb.start(), 60);
+      assertEquals(0, r.exit(), command + ": " + r.err());
+      String call = Files.readString(calls);
+      assertTrue(call.contains("-Dconfig.file=" + root.toRealPath() + "/application.conf -jar " + root.toRealPath() + "/target/deli.jar --version"), command + ": " + call);
+    }
+  }
+
+  private static void touch(Path p) {
+    try {
+      Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.delete(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
