@@ -20,7 +20,8 @@ import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 
 /**
  * {@link DirectorySearch}'s protocol for queries known before the tree is read (the command
- * line's): the tree is walked once, its {@code [i::n]} slices are read by N shards at once, each
+ * line's): the tree is walked once, its files are read by N shards at once (a few at a time, in
+ * path order, each shard taking more as it is done: {@link SliceScan.Handout}), each
  * running every query over what it reads and keeping only the matching lines ({@link SliceScan}),
  * so nothing waits for the whole tree to be held in memory and nothing of it stays there. Each
  * {@link DirectorySearch.Search} for one of those queries is answered from the scan, with the
@@ -115,16 +116,13 @@ final class StreamingSearch extends AbstractBehavior<DirectorySearch.Command> {
     walkProblems.addAll(w.problems());
     int n = settings.shards();
     waiting = n;
+    SliceScan.Handout files = new SliceScan.Handout(w.paths());
     for (int i = 0; i < n; i++) {
-      List<String> mine = new ArrayList<>(w.paths().size() / n + 1);
-      for (int f = i; f < w.paths().size(); f += n) {
-        mine.add(w.paths().get(f));
-      }
       ShardSpec spec = settings.spec(i, n);
       int slice = i;
       getContext()
           .pipeToSelf(
-              CompletableFuture.supplyAsync(() -> SliceScan.run(spec, mine, queries), blocking),
+              CompletableFuture.supplyAsync(() -> SliceScan.run(spec, files, queries), blocking),
               (result, failure) -> new SliceDone(slice, result, failure == null ? null : Failures.describe(failure)));
     }
     return this;

@@ -172,4 +172,40 @@ class SliceScanTest {
     assertEquals(1, held.files());
     assertEquals(List.of("bad\uD800.py"), held.problems().stream().map(ShardCorpus.Problem::path).toList());
   }
+
+  @Test
+  void shardsTakingFilesFromOneHandoutScanEachOnceEachInPathOrder() throws Exception {
+    GeneratedTree.write(tree, 150, 9);
+    List<String> all = SourceTree.walk(tree, Fnmatch.of("*.py"), List.of(), (p, why) -> {});
+    ShardSpec whole = new ShardSpec(tree.toString(), "*.py", List.of(), 0, 1, false, 256, 1 << 20);
+    List<SearchQuery> queries = List.of(SearchQuery.of("import"), q("def", false, true, false, false, 0));
+    SliceScan.Result one = SliceScan.run(whole, all, queries);
+    for (int shards : new int[] {2, 3}) {
+      SliceScan.Handout files = new SliceScan.Handout(all);
+      List<java.util.concurrent.CompletableFuture<SliceScan.Result>> parts = new ArrayList<>();
+      for (int i = 0; i < shards; i++) {
+        ShardSpec spec = new ShardSpec(tree.toString(), "*.py", List.of(), i, shards, false, 256, 1 << 20);
+        parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> SliceScan.run(spec, files, queries)));
+      }
+      int filesScanned = 0;
+      for (int k = 0; k < queries.size(); k++) {
+        List<String> seen = new ArrayList<>();
+        long lines = 0;
+        for (var part : parts) {
+          List<String> paths = part.get().matches().get(k).hits().stream().map(FileHits::path).toList();
+          assertEquals(paths.stream().sorted().toList(), paths, "each shard's files in path order");
+          seen.addAll(paths);
+          lines += part.get().matches().get(k).lines();
+        }
+        seen.sort(null);
+        assertEquals(one.matches().get(k).hits().stream().map(FileHits::path).toList(), seen, shards + " shards, " + queries.get(k));
+        assertEquals(one.matches().get(k).lines(), lines);
+      }
+      for (var part : parts) {
+        filesScanned += part.get().report().files();
+      }
+      assertEquals(one.report().files(), filesScanned, "every file scanned once");
+    }
+    assertTrue(SliceScan.Handout.FILES * 2 < all.size(), "enough files that each shard takes several times");
+  }
 }
