@@ -139,7 +139,7 @@ public final class OsWalk {
     for (String name : names) {
       (wanted.test(name) ? asked : name.indexOf('.') < 0 ? plain : dotted).add(name);
     }
-    String prefix = dir.endsWith("/") ? dir : dir + "/";
+    String prefix = dir + "/"; // "a//b" is "a/b" to the file system
     for (List<String> group : List.of(plain, dotted, asked)) {
       boolean want = group == asked;
       for (String name : group) {

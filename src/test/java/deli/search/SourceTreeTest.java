@@ -88,6 +88,8 @@ class SourceTreeTest {
     OsWalk.Entries asked = OsWalk.entries(dir.toString(), 0, prune, wanted);
     assertEquals(List.of("d.py", "sub"), asked.subdirs().stream().map(OsWalk.Subdir::name).toList());
     assertEquals(List.of("a.py"), asked.files());
+    // The directory named with a trailing '/' is the same directory.
+    assertEquals(asked, OsWalk.entries(dir + "/", 0, prune, wanted));
     // A count of 1 (btrfs, a merged overlay directory) tells nothing either.
     assertEquals(List.of("a.py"), OsWalk.entries(dir.toString(), 1, prune, wanted).files());
     // The Path form, os.walk's step: every file, in listing order.
