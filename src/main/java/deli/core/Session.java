@@ -109,8 +109,18 @@ public final class Session {
    */
   public static int run(Behavior<Void> root, Config config, int onSignal) {
     ActorSystem<Void> system;
+    // Watched from the guardian's first moment, before the program runs: a program that ends at
+    // once could otherwise take the shutdown past its last phase before a task is added to it,
+    // and a system that then never terminated would keep the session waiting for good.
+    CompletableFuture<Void> lastPhase = new CompletableFuture<>();
+    Behavior<Void> watched =
+        Behaviors.setup(
+            ctx -> {
+              lastPhaseStarted(ctx.getSystem(), lastPhase);
+              return root;
+            });
     try {
-      system = ActorSystem.create(root, SYSTEM_NAME, inOneJvm(config));
+      system = ActorSystem.create(watched, SYSTEM_NAME, inOneJvm(config));
     } catch (RuntimeException e) {
       // The one port an actor system binds is the cluster's (deli node); one-shot commands bind none.
       throw new DeliException("cannot start the actor system: " + Failures.describe(e) + InUse.hint(e, "--cluster-port"), e);
@@ -120,7 +130,7 @@ public final class Session {
     CompletableFuture<?> terminated = system.getWhenTerminated().toCompletableFuture();
     Duration grace = terminationGrace(system.settings().config());
     try {
-      CompletableFuture.anyOf(terminated, lastPhaseStarted(system).thenCompose(started -> after(grace))).get();
+      CompletableFuture.anyOf(terminated, lastPhase.thenCompose(started -> after(grace))).get();
       if (!terminated.isDone()) {
         System.err.println("deli: the actor system had not stopped " + Durations.format(grace)
             + " after its last shutdown phase began (a connection to a node it cannot reach still closing): exiting without it");
@@ -143,17 +153,15 @@ public final class Session {
   }
 
   /**
-   * Completes when CoordinatedShutdown reaches its last phases: every service stopped, only the
-   * actor system's own termination left.
+   * Completes {@code started} when CoordinatedShutdown reaches its last phases: every service
+   * stopped, only the actor system's own termination left.
    */
-  private static CompletableFuture<Void> lastPhaseStarted(ActorSystem<?> system) {
-    CompletableFuture<Void> started = new CompletableFuture<>();
+  private static void lastPhaseStarted(ActorSystem<?> system, CompletableFuture<Void> started) {
     CoordinatedShutdown.get(system)
         .addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "deli-session-last-phase", () -> {
           started.complete(null);
           return CompletableFuture.completedFuture(Done.getInstance());
         });
-    return started;
   }
 
   /**
