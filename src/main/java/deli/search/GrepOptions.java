@@ -35,9 +35,29 @@ public final class GrepOptions {
       names = {"--color", "--colour"},
       arity = "0..1",
       fallbackValue = "auto",
+      preprocessor = GrepOptions.AttachedWhen.class,
       paramLabel = "WHEN",
       description = "Colour matches, file names, line numbers: auto (on a terminal; the default), always or never. GREP_COLORS as grep reads it.")
   String color;
+
+  /**
+   * {@code --color} takes its WHEN only as {@code --color=WHEN}, as grep does: a bare
+   * {@code --color} is {@code auto}, and the word after it is a query ({@code --color never}
+   * searches for "never"), not the option's value.
+   */
+  static final class AttachedWhen implements picocli.CommandLine.IParameterPreprocessor {
+    @Override
+    public boolean preprocess(
+        java.util.Stack<String> args,
+        picocli.CommandLine.Model.CommandSpec command,
+        picocli.CommandLine.Model.ArgSpec option,
+        java.util.Map<String, Object> info) {
+      if (" ".equals(info.get("separator"))) {
+        args.push("auto");
+      }
+      return false;
+    }
+  }
 
   // Where grep lets a later flag undo an earlier one, the flags are fields (picocli lists
   // fields in the order declared, methods in no fixed order) and the last one typed is found

@@ -126,7 +126,9 @@ class SearchGrepCommandTest {
           same("--color=always", "-l"),
           same("--color=always", "-c"),
           same("--color=always", "-w", "-i", "-h"),
-          same("--color=never"));
+          same("--color=never"),
+          same("--color"),
+          same("--colour", "-c"));
 
   @Test
   void everyFlagPrintsWhatGrepPrintsAndExitsAsGrepExits() throws Exception {
@@ -199,5 +201,12 @@ class SearchGrepCommandTest {
     Run colour = deli(List.of("--color=sometimes", "import"));
     assertEquals(2, colour.exit());
     assertTrue(colour.err().startsWith("deli search: --color must be auto, always or never, not 'sometimes'"), colour.err());
+    // A bare --color is auto: the word after it is a query, as in grep (--color never searches for "never").
+    Run bare = deli(List.of("--color", "import"));
+    assertEquals(0, bare.exit(), bare.err());
+    assertEquals(deli(List.of("import")).out(), bare.out());
+    Run never = deli(List.of("--color", "never"));
+    assertEquals(grep(List.of("--color", "never"), tree).exit(), never.exit(), never.err());
+    assertEquals(List.of(), never.out(), never.err());
   }
 }
