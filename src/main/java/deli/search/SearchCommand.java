@@ -29,18 +29,24 @@ import picocli.CommandLine.Parameters;
     name = "search",
     sortOptions = false,
     description = {
-      "Search a source tree held in memory by shard actors (the chapter's DirectorySearch).",
+      "Search a source tree with shard actors (the chapter's DirectorySearch), with grep's everyday flags.",
       "",
-      "The chapter's DirectorySearch (section \"Очереди\"): the files under --root whose names "
-          + "match --pattern are split [i::n] over N SearchShard actors, each loading its slice "
-          + "into memory once; each query is broadcast to every shard and their matches gathered. "
-          + "Prints each matching line (right-stripped) as PATH:LINE:TEXT in path and line order, "
-          + "then the chapter's 'Found N 'q' in F files in X ms'. X is measured in the process, "
-          + "from sending the query to holding every shard's matches with their text; printing "
-          + "is not part of it.",
+      "Queries given on the command line: the files under --root whose names match --pattern are "
+          + "read by N shards at once, each running every query over what it reads and keeping "
+          + "only the matching lines; nothing of the tree stays in memory.",
       "",
-      "With no QUERY, queries are read from stdin, one per line, until it ends. Loading "
-          + "progress and the load summary go to stderr. Files that are not UTF-8 are searched "
+      "Queries read from stdin (no QUERY: one per line, until it ends), --repeat and --index: "
+          + "the tree is split [i::n] over N SearchShard actors, each holding its slice in memory; "
+          + "each query is broadcast to every shard and their matches gathered.",
+      "",
+      "Prints each matching line (right-stripped) as PATH:LINE:TEXT in path and line order, "
+          + "then the chapter's 'Found N 'q' in F files in X ms' (q as Python's repr writes it). "
+          + "X is measured in the process: for a held tree, from sending the query to holding every "
+          + "shard's matches; for queries searched as the files are read, the whole scan, the walk "
+          + "included. Printing is not part of it. -- ends the flags: what follows is a query even "
+          + "if it starts with '-'.",
+      "",
+      "Loading progress and the load summary go to stderr. Files that are not UTF-8 are searched "
           + "byte for byte and counted; files that cannot be read are reported and skipped."
     },
     footer = {
