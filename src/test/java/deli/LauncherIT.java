@@ -213,6 +213,18 @@ class LauncherIT {
     }
   }
 
+  @Test
+  void aDeliJavaThatIsNoJavaIsOneLine(@TempDir Path dir) throws Exception {
+    for (Path wrong : List.of(dir.resolve("nowhere"), dir)) {
+      ProcessBuilder pb = new ProcessBuilder(Deli.root().resolve("scripts/deli").toString(), "factor", "42").directory(dir.toFile());
+      pb.environment().put("DELI_JAVA", wrong.toString());
+      Deli.Result r = Deli.finish(pb.start(), 60);
+      assertEquals(1, r.exit(), r.err());
+      assertEquals("deli: DELI_JAVA=" + wrong + " is neither a java program nor a JDK's folder with bin/java", r.err().strip());
+      assertEquals("", r.out());
+    }
+  }
+
   private static void touch(Path p) {
     try {
       Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
