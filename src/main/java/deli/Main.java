@@ -144,6 +144,12 @@ public final class Main implements Runnable {
           e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? Options.typed(o, java.util.List.of(args)) : e.getArgSpec().paramLabel();
       message = Options.named(bad.getMessage(), flag);
     }
+    if (e instanceof CommandLine.MissingParameterException m
+        && m.getMissing().size() == 1
+        && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
+      // picocli's "Missing required parameter for option '--root' (DIR)", the flag as typed.
+      message = Options.typed(o, java.util.List.of(args)) + " needs a value (" + o.paramLabel() + ")";
+    }
     if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String typed = u.getUnmatched().get(0);
       if (typed.startsWith("-")) {

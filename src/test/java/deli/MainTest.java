@@ -97,4 +97,13 @@ class MainTest {
     assertEquals("--ab", Main.nearest("--a", java.util.List.of("--ab", "--ac")), "the first of equals");
     assertEquals(null, Main.nearest("--a", java.util.List.of()));
   }
+
+  @Test
+  void anOptionWithoutItsValueIsNamedAsTyped() {
+    Ran root = run("search", "--root");
+    assertEquals(2, root.code());
+    assertEquals("deli search: --root needs a value (DIR) (see 'deli search --help')", root.err());
+    Ran m = run("search", "import", "-m");
+    assertEquals("deli search: -m needs a value (N) (see 'deli search --help')", m.err());
+  }
 }
