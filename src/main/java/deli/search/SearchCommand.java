@@ -35,8 +35,9 @@ import picocli.CommandLine.Parameters;
           + "read by N shards at once, each running every query over what it reads and keeping "
           + "only the matching lines; nothing of the tree stays in memory.",
       "",
-      "Queries read from stdin (no QUERY: one per line, until it ends), --repeat and --index: "
-          + "the tree is split [i::n] over N SearchShard actors, each holding its slice in memory; "
+      "Queries read from stdin (no QUERY: one per line, until it ends), --repeat and --index, "
+          + "as the chapter's DirectorySearch (section \"Очереди\"): the tree is split [i::n] over "
+          + "N SearchShard actors, each holding its slice in memory; "
           + "each query is broadcast to every shard and their matches gathered.",
       "",
       "Prints each matching line (right-stripped) as PATH:LINE:TEXT in path and line order, "
