@@ -50,7 +50,7 @@ public final class PyObjects {
   public record ByteArray(byte[] bytes) implements PyValue {
     @Override
     public String repr() {
-      return "bytearray(" + PyRepr.repr(bytes) + ")";
+      return PyRepr.bytearray(bytes);
     }
   }
 

@@ -205,8 +205,23 @@ public final class PyRepr {
     return hi >= 0 && cp <= UNICODE_14_PRINTABLE[2 * hi + 1];
   }
 
-  /** Python's repr of bytes: {@code b'...'} with {@code \xhh} for what is not printable ASCII. */
+  /**
+   * Python's repr of a bytearray: {@code bytearray(b'...')} as bytes are written, except that a
+   * {@code '} is escaped whichever quote is used (CPython's {@code bytearray_repr} escapes it
+   * always: {@code bytearray(b"N\'G")}, where bytes write {@code b"N'G"}).
+   */
+  public static String bytearray(byte[] b) {
+    StringBuilder sb = new StringBuilder("bytearray(");
+    bytes(b, sb, true);
+    return sb.append(')').toString();
+  }
+
   private static void bytes(byte[] b, StringBuilder sb) {
+    bytes(b, sb, false);
+  }
+
+  /** Python's repr of bytes: {@code b'...'} with {@code \xhh} for what is not printable ASCII. */
+  private static void bytes(byte[] b, StringBuilder sb, boolean escapeSingle) {
     boolean hasSingle = false;
     boolean hasDouble = false;
     for (byte x : b) {
@@ -217,7 +232,7 @@ public final class PyRepr {
     sb.append('b').append(quote);
     for (byte x : b) {
       int c = x & 0xff;
-      if (c == quote || c == '\\') {
+      if (c == quote || c == '\\' || (escapeSingle && c == '\'')) {
         sb.append('\\').append((char) c);
       } else if (c == '\n') {
         sb.append("\\n");

@@ -68,6 +68,10 @@ class PyReprValuesTest {
         new Case(new PyObjects.Complex(1.5, -2.0), "complex(1.5, -2)"),
         new Case(new PyObjects.Complex(-0.0, 1.0), "complex(-0.0, 1)"),
         new Case(new PyObjects.ByteArray(new byte[] {'a', 1}), "bytearray(b'a\\x01')"),
+        // CPython escapes ' in a bytearray whichever quote it picks (found by PickleProperties).
+        new Case(new PyObjects.ByteArray(new byte[] {'N', '\'', 'G'}), "bytearray(b\"N\\'G\")"),
+        new Case(new PyObjects.ByteArray(new byte[] {'a', '"', 'b', '\'', 'c'}), "bytearray(b'a\"b\\'c')"),
+        new Case(new byte[] {'N', '\'', 'G'}, "b\"N'G\""),
         new Case(new PyObjects.Global("builtins", "int"), "int"),
         new Case(new PyObjects.Global("collections", "OrderedDict"), "__import__('collections').OrderedDict"));
   }
